@@ -1,0 +1,49 @@
+// SQL is built from these small functions only: identifiers are always quoted and
+// literals always escaped, so no user text (file names, column names, filter values)
+// is ever pasted into a statement.
+
+/** A DuckDB identifier, double-quoted with inner quotes doubled. */
+export function ident(name: string): string {
+  if (name.includes('\u0000')) throw new Error('identifier contains a NUL character');
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A string literal with inner single quotes doubled. */
+export function str(value: string): string {
+  if (value.includes('\u0000')) throw new Error('string contains a NUL character');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A numeric literal; refuses NaN and infinities instead of emitting invalid SQL. */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  return String(value);
+}
+
+export function select(columns: readonly string[], from: string, ...clauses: string[]): string {
+  return [`SELECT ${columns.join(', ')}`, `FROM ${from}`, ...clauses.filter(Boolean)].join('\n');
+}
+
+export function where(conditions: readonly string[]): string {
+  return conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
+}
+
+/**
+ * A table name derived from a file name: lower-case letters, digits and underscores,
+ * never empty, never starting with a digit, and unique among `taken`.
+ */
+export function tableNameFor(fileName: string, taken: ReadonlySet<string>): string {
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  let base = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  if (!base) base = 'dataset';
+  if (/^[0-9]/.test(base)) base = `t_${base}`;
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  return name;
+}
