@@ -1,6 +1,6 @@
 // What a loaded table holds: its columns and their kinds, where its coordinates are,
 // its extent and how many rows cannot be placed on the map.
-import type { DuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { DuckDBConnection } from './duckdb-types';
 import type { BBox, ColumnInfo, ColumnKind } from './protocol';
 import { ident, select, where } from './sql';
 

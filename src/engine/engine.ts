@@ -1,6 +1,6 @@
 // The engine: owns DuckDB and every dataset, in the worker (or in Node for tests and
 // the CLI). It has no DOM dependency; the host is injected as an EnginePlatform.
-import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { DuckDBBindings, DuckDBConnection } from './duckdb-types';
 import type { EnginePlatform, Parquet } from './platform';
 import type {
   DatasetInfo,

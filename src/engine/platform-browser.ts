@@ -3,7 +3,7 @@
 // (no second worker hop), its .wasm comes gzipped from vendor/ (34 MB raw is over
 // some hosts' per-file cap) and is inflated here with DecompressionStream.
 import * as duckdb from 'duckdb-browser-blocking';
-import type { DuckDBBindings } from '@duckdb/duckdb-wasm';
+import type { DuckDBBindings } from './duckdb-types';
 import initParquet, * as parquet from 'parquet-wasm/esm';
 import type { EnginePlatform, Parquet } from './platform';
 
@@ -61,13 +61,13 @@ export function browserPlatform(baseUrl: string): EnginePlatform {
       const res = await fetchOk(vendor('duckdb-eh.wasm.gz'));
       const wasm = await gunzipIfNeeded(await readAll(res, () => {}));
       const wasmUrl = URL.createObjectURL(new Blob([wasm as BlobPart], { type: 'application/wasm' }));
-      const bundle = { mainModule: wasmUrl, mainWorker: null };
+      const bundle = { mainModule: wasmUrl, mainWorker: '' };
       const db: DuckDBBindings = await duckdb.createDuckDB(
         { mvp: bundle, eh: bundle },
         new duckdb.VoidLogger(),
         duckdb.BROWSER_RUNTIME,
       );
-      await db.instantiate();
+      await db.instantiate(() => {});
       URL.revokeObjectURL(wasmUrl);
       return { db, bundle: 'browser-blocking-eh' };
     },

@@ -1,6 +1,6 @@
 // What the engine needs from its host, passed in so the same engine runs in the
 // browser worker (platform-browser.ts) and in Node for tests and the CLI (platform-node.ts).
-import type { DuckDBBindings } from '@duckdb/duckdb-wasm';
+import type { DuckDBBindings } from './duckdb-types';
 import type * as ParquetWasm from 'parquet-wasm/esm';
 
 export type Parquet = Pick<typeof ParquetWasm, 'readParquet' | 'readSchema' | 'ParquetFile'>;

@@ -1,6 +1,6 @@
 // CSV/TSV → DuckDB with DuckDB's own reader (core, works offline): it sniffs the
 // delimiter, header and column types. The bytes are registered as a virtual file.
-import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { DuckDBBindings, DuckDBConnection } from '../duckdb-types';
 import { ident, str } from '../sql';
 
 let counter = 0;

@@ -1,7 +1,7 @@
 // Parquet/GeoParquet → DuckDB, row group by row group: parquet-wasm decodes each group
 // to an Arrow IPC stream that DuckDB ingests directly, so no Arrow JS objects are built
 // and memory peaks at one row group, not the whole file.
-import type { DuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
 import { ident } from '../sql';
 
