@@ -100,3 +100,21 @@ export interface EngineApi {
   removeDataset(id: string): Promise<void>;
   pointPositions(id: string): Promise<PointPositions>;
 }
+
+/**
+ * Polygon features as flat typed arrays, the layout deck.gl's binary SolidPolygonLayer
+ * and PathLayer take and the point-in-polygon index reads. A feature is one or more
+ * polygons (MultiPolygon); a polygon is an outer ring followed by its holes.
+ * Feature i is row i of the dataset's table (column "__fid" = i).
+ */
+export interface PolygonShapes {
+  featureCount: number;
+  /** Interleaved lon,lat in WGS84 of every ring vertex, rings closed. */
+  coords: Float64Array;
+  /** Vertex index where each ring starts; length = rings + 1. */
+  ringOffsets: Uint32Array;
+  /** Ring index where each polygon starts; length = polygons + 1. */
+  polygonRingOffsets: Uint32Array;
+  /** Polygon index where each feature starts; length = featureCount + 1. */
+  featurePolygonOffsets: Uint32Array;
+}
