@@ -5,6 +5,7 @@
 import * as duckdb from 'duckdb-browser-blocking';
 import type { DuckDBBindings } from './duckdb-types';
 import initParquet, * as parquet from 'parquet-wasm/esm';
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { EnginePlatform, Parquet } from './platform';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -72,7 +73,7 @@ export function browserPlatform(baseUrl: string): EnginePlatform {
       return { db, bundle: 'browser-blocking-eh' };
     },
     async loadParquet() {
-      await initParquet({ module_or_path: vendor('parquet_wasm_bg.wasm') });
+      await initParquet({ module_or_path: parquetWasmUrl });
       return parquet as unknown as Parquet;
     },
     async fetchBytes(url, onBytes, signal) {

@@ -96,6 +96,8 @@ export interface EngineApi {
   loadUrl(url: string, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo>;
   /** Load a dataset from bytes the user picked or dropped. */
   loadBytes(fileName: string, bytes: Uint8Array, options: LoadOptions): Promise<DatasetInfo>;
+  /** Load a file the user picked or dropped; the worker reads it, not the main thread. */
+  loadFile(file: File, options: LoadOptions): Promise<DatasetInfo>;
   listDatasets(): Promise<DatasetInfo[]>;
   removeDataset(id: string): Promise<void>;
   pointPositions(id: string): Promise<PointPositions>;

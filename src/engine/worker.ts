@@ -19,6 +19,8 @@ const api: EngineApi = {
   },
   loadUrl: (url, options, onProgress) => ready().loadUrl(url, options, onProgress),
   loadBytes: (fileName, bytes, options) => ready().loadBytes(fileName, bytes, options),
+  loadFile: async (file, options) =>
+    ready().loadBytes(file.name, new Uint8Array(await file.arrayBuffer()), options),
   listDatasets: async () => ready().listDatasets(),
   removeDataset: async (id) => ready().removeDataset(id),
   async pointPositions(id) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Puts the files the app serves from its own origin into public/vendor/ (git-ignored):
+// DuckDB-WASM gzipped (34 MB raw is over some static hosts' 25 MiB per-file cap; the
+// engine worker inflates it) and a Natural Earth land backdrop as GeoJSON.
+// Runs before dev, start and build; skips work that is already up to date.
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { feature } from 'topojson-client';
+
+const require = createRequire(import.meta.url);
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const vendor = path.join(root, 'public', 'vendor');
+mkdirSync(vendor, { recursive: true });
+
+function upToDate(src, dest) {
+  return existsSync(dest) && statSync(dest).mtimeMs >= statSync(src).mtimeMs;
+}
+
+function build(src, dest, transform) {
+  if (upToDate(src, dest)) return;
+  const t0 = Date.now();
+  writeFileSync(dest, transform(readFileSync(src)));
+  console.log(`prepare-assets: ${path.relative(root, dest)} (${statSync(dest).size.toLocaleString('en-US')} B, ${Date.now() - t0} ms)`);
+}
+
+build(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), path.join(vendor, 'duckdb-eh.wasm.gz'), (b) =>
+  gzipSync(b, { level: 9 }),
+);
+build(require.resolve('world-atlas/land-50m.json'), path.join(vendor, 'land-50m.geojson'), (b) => {
+  const topo = JSON.parse(b.toString('utf8'));
+  return JSON.stringify(feature(topo, topo.objects.land));
+});

@@ -1,0 +1,63 @@
+// The dashboard config a city edits (public/citylens.config.json, copied to dist/).
+// Versioned and validated with zod so a typo gets a clear message, not a blank map.
+import { z } from 'zod';
+
+export const CatalogEntry = z.object({
+  id: z.string().min(1),
+  file: z.string().min(1).describe('URL of the data file, relative to the catalog or absolute'),
+  title: z.string().optional(),
+  city: z.string().optional(),
+  rows: z.number().int().nonnegative().optional(),
+  source: z.string().optional(),
+  licence: z.string().optional(),
+  bytes: z.number().optional(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+
+export const Catalog = z.object({
+  version: z.literal(1),
+  datasets: z.array(CatalogEntry),
+});
+export type Catalog = z.infer<typeof Catalog>;
+
+export const DashboardConfig = z.object({
+  version: z.literal(1),
+  title: z.string().default('CityLens'),
+  view: z
+    .object({
+      center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+      zoom: z.number().min(0).max(22),
+    })
+    .default({ center: [0, 20], zoom: 1.5 }),
+  /** A catalog of datasets (URL relative to the config), e.g. the dev-time sample catalog. */
+  catalog: z.string().optional(),
+  /** Catalog ids (or data URLs) to load when the dashboard opens. */
+  load: z.array(z.string()).default([]),
+  /** Privacy: areas with fewer contributing rows than this are suppressed. 0 turns it off. */
+  minCount: z.number().int().min(0).default(5),
+  /**
+   * Origins other than the page's own that the app may contact (data URLs, online
+   * basemap styles). `npm run build` writes them into the Content-Security-Policy.
+   */
+  connectOrigins: z.array(z.string().url()).default([]),
+});
+export type DashboardConfig = z.infer<typeof DashboardConfig>;
+
+/** Parse config JSON, naming the file and the first problem when it is invalid. */
+export function parseConfig(json: unknown, fileName: string): DashboardConfig {
+  const result = DashboardConfig.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${fileName}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+export function parseCatalog(json: unknown, fileName: string): Catalog {
+  const result = Catalog.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${fileName}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return result.data;
+}

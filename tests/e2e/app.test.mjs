@@ -1,0 +1,63 @@
+// The deployed app, end to end: dist/ served from a sub-path, offline, in Chromium.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, SUB_PATH, openApp, pixelStats, startBrowser } from './harness.mjs';
+
+const CITIBIKE_ROWS = '1,798,339';
+
+describe('CityLens served from a sub-path', () => {
+  let env;
+  let app;
+  before(async () => {
+    env = await startBrowser();
+    app = await openApp(env.browser, env.server.url);
+    await app.page.getByRole('status').filter({ hasText: `Loaded nyc_citibike_station_status_2024-03: ${CITIBIKE_ROWS} rows` }).waitFor({ timeout: 180_000 });
+    await app.page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0, null, { timeout: 180_000 });
+  });
+  after(async () => {
+    await app?.context.close();
+    await env?.close();
+  });
+
+  it('loads from the sub-path with a strict Content-Security-Policy', async () => {
+    assert.ok(env.server.url.endsWith(SUB_PATH));
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.match(csp, /connect-src 'self' blob: data:;/);
+    assert.equal(await app.page.title(), 'CityLens');
+  });
+
+  it('loads the Citi Bike sample with its exact row count', async () => {
+    const item = app.page.locator('[data-dataset="nyc_citibike_station_status_2024_03"]');
+    await item.waitFor();
+    assert.match(await item.innerText(), /1,798,339 rows/);
+    assert.equal(await app.page.locator('[role=alert]').textContent(), '');
+  });
+
+  it('draws the map and the points (non-blank canvas with point-coloured pixels)', async () => {
+    const png = await app.page.locator('.map canvas').first().screenshot({ timeout: 120_000 });
+    const stats = await pixelStats(env.browser, png, 'r > 170 && g > 40 && g < 150 && b < 100');
+    assert.ok(stats.distinctColours > 20, `only ${stats.distinctColours} colours on the map`);
+    assert.ok(stats.dataPixels > 2000, `only ${stats.dataPixels} point-coloured pixels`);
+    const t = await app.page.evaluate(() => ({
+      ready: performance.getEntriesByName('citylens:points-ready')[0]?.startTime,
+      drawn: performance.getEntriesByName('citylens:first-draw')[0]?.startTime,
+    }));
+    console.log(`# cold start to first drawn point: ${(t.drawn / 1000).toFixed(2)} s (positions ready at ${(t.ready / 1000).toFixed(2)} s)`);
+  });
+
+  it('sends no request to any origin but its own', () => {
+    const origin = new URL(env.server.url).origin;
+    const foreign = app.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    assert.deepEqual(foreign, []);
+    assert.ok(app.requests.some((u) => u.endsWith('duckdb-eh.wasm.gz')), 'DuckDB came from our own origin');
+  });
+
+  it('logs no console errors', () => {
+    assert.deepEqual(app.errors, []);
+  });
+});
