@@ -19,8 +19,67 @@ export function describeColumns(conn: DuckDBConnection, table: string): ColumnIn
   const rows = conn.query(`DESCRIBE ${ident(table)}`).toArray();
   return rows.map((r) => {
     const o = r.toJSON() as { column_name: string; column_type: string };
-    return { name: o.column_name, type: o.column_type, kind: columnKind(o.column_type) };
+    const info: ColumnInfo = { name: o.column_name, type: o.column_type, kind: columnKind(o.column_type) };
+    if (INTERNAL_COLUMNS.has(o.column_name)) info.internal = true;
+    return info;
   });
+}
+
+/** Columns the engine adds: feature index and WGS84 position. */
+export const INTERNAL_COLUMNS = new Set(['__fid', '__lon', '__lat']);
+
+/** Up to this many rows, distinct counts are exact; above, counted in the first rows. */
+const EXACT_DISTINCT_ROWS = 100_000;
+/** A text column with at most this many distinct values is a category. */
+const MAX_CATEGORIES = 50;
+
+/**
+ * Fill in nulls, distinct counts and the category flag of every column: nulls over the
+ * whole table (cheap), distinct values exactly for small tables; for larger ones only of
+ * text and boolean columns, in their first 100,000 rows, so a 2-million-row load does
+ * not pay a full hash per column.
+ */
+export function columnStats(conn: DuckDBConnection, table: string, columns: ColumnInfo[], rows: number): void {
+  const cols = columns.filter((c) => !c.internal);
+  if (!cols.length || rows === 0) return;
+  const nulls = conn
+    .query(select(cols.map((c, i) => `(count(*) - count(${ident(c.name)}))::DOUBLE AS n${i}`), ident(table)))
+    .toArray()[0]
+    .toJSON() as Record<string, number>;
+  // Distinct values matter for grouping: text, booleans, integers (not floats or times).
+  // Large tables are counted in their first rows only (a lower bound), on just these columns.
+  const big = rows > EXACT_DISTINCT_ROWS;
+  const countable = cols.filter(
+    (c) => c.kind === 'string' || c.kind === 'boolean' || (!big && /INT/.test(c.type.toUpperCase())),
+  );
+  const source = big
+    ? `(SELECT ${countable.map((c) => ident(c.name)).join(', ')} FROM ${ident(table)} LIMIT ${EXACT_DISTINCT_ROWS})`
+    : ident(table);
+  const distinct = countable.length
+    ? (conn
+        .query(select(countable.map((c, i) => `count(DISTINCT ${ident(c.name)})::DOUBLE AS d${i}`), source))
+        .toArray()[0]
+        .toJSON() as Record<string, number>)
+    : {};
+  cols.forEach((c, i) => {
+    c.nulls = Number(nulls[`n${i}`]);
+    const j = countable.indexOf(c);
+    if (j < 0) return;
+    c.distinct = Number(distinct[`d${j}`]);
+    if (c.kind === 'string' && !c.json && c.distinct > 0 && c.distinct <= MAX_CATEGORIES && c.distinct <= Math.max(2, (rows - c.nulls) / 2)) {
+      c.category = true;
+    }
+  });
+}
+
+/** Bytes DuckDB holds in in-memory tables (all of them): measured before and after a load. */
+export function tableMemory(conn: DuckDBConnection): number {
+  try {
+    const r = conn.query(`SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'`);
+    return Number(r.getChildAt(0)!.get(0));
+  } catch {
+    return 0;
+  }
 }
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', 'lon_wgs84', 'longitude_wgs84'];
@@ -32,7 +91,7 @@ function normalise(name: string): string {
 
 /** The longitude/latitude columns, by common names (case-insensitive, spaces allowed). */
 export function findCoordinateColumns(columns: ColumnInfo[]): { lon: string; lat: string } | null {
-  const numeric = columns.filter((c) => c.kind === 'number');
+  const numeric = columns.filter((c) => c.kind === 'number' && !c.internal);
   const pick = (names: string[]) => {
     for (const n of names) {
       const hit = numeric.find((c) => normalise(c.name) === n);
@@ -51,7 +110,8 @@ export function findCoordinateColumns(columns: ColumnInfo[]): { lon: string; lat
 export function validPosition(lon: string, lat: string): string {
   const x = ident(lon);
   const y = ident(lat);
-  return `${x} IS NOT NULL AND ${y} IS NOT NULL AND isfinite(${x}) AND isfinite(${y}) AND ${x} BETWEEN -180 AND 180 AND ${y} BETWEEN -90 AND 90`;
+  // NULL, NaN (DuckDB orders it above every number) and infinities all fail BETWEEN.
+  return `${x} BETWEEN -180 AND 180 AND ${y} BETWEEN -90 AND 90`;
 }
 
 export interface PointExtent {

@@ -5,25 +5,40 @@ import type { EnginePlatform, Parquet } from './platform';
 import type {
   DatasetInfo,
   EngineStatus,
-  GeometryInfo,
+  LineShapes,
   LoadOptions,
   LoadProgress,
   PointPositions,
+  PolygonShapes,
 } from './protocol';
 import { ident, num, select, tableNameFor, where } from './sql';
 import { detectFormat } from './ingest/detect';
-import { ingestParquet } from './ingest/parquet';
-import { ingestCsv } from './ingest/csv';
-import { describeColumns, findCoordinateColumns, pointExtent, validPosition } from './describe';
+import { ingest, scratchTables } from './ingest/load';
+import { fail, withFileName } from './ingest/errors';
+import { tableMemory, validPosition } from './describe';
+
+export interface EngineOptions {
+  /** Files over this many bytes are refused before reading (LoadOptions.maxBytes overrides). */
+  maxBytes?: number;
+}
+
+/** Default size limit: a browser tab holds the file, its Arrow form and DuckDB's copy at once. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
 
 export class Engine {
   private db!: DuckDBBindings;
   private conn!: DuckDBConnection;
   private parquet!: Parquet;
   private readonly datasets = new Map<string, DatasetInfo>();
+  private readonly shapes = new Map<string, { polygons: PolygonShapes | null; lines: LineShapes | null }>();
   private status: EngineStatus | null = null;
+  /** Loads run one at a time: each picks a table name and measures memory around itself. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly platform: EnginePlatform) {}
+  constructor(
+    private readonly platform: EnginePlatform,
+    private readonly options: EngineOptions = {},
+  ) {}
 
   async init(): Promise<EngineStatus> {
     if (this.status) return this.status;
@@ -55,48 +70,46 @@ export class Engine {
     return this.loadBytes(fileName, bytes, { source: url, ...options }, onProgress);
   }
 
-  async loadBytes(
+  loadBytes(
+    fileName: string,
+    bytes: Uint8Array,
+    options: LoadOptions,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<DatasetInfo> {
+    const run = this.queue.then(() => this.loadNow(fileName, bytes, options, onProgress));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(
     fileName: string,
     bytes: Uint8Array,
     options: LoadOptions,
     onProgress?: (p: LoadProgress) => void,
   ): Promise<DatasetInfo> {
     const t0 = performance.now();
+    const limit = options.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (bytes.byteLength > limit) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+      throw fail(fileName, `is too large to load here (${mb(bytes.byteLength)}; the limit is ${mb(limit)})`);
+    }
+    if (bytes.byteLength === 0) throw fail(fileName, 'is empty');
     const format = options.format ?? detectFormat(fileName, bytes);
-    if (bytes.byteLength === 0) throw new Error(`${fileName} is empty`);
-    if (!format) throw new Error(`${fileName}: unknown file type (expected Parquet, CSV, GeoJSON, TopoJSON or Arrow)`);
+    if (!format) throw fail(fileName, ': unknown file type (expected Parquet, CSV/TSV, GeoJSON, TopoJSON or Arrow)');
     const table = tableNameFor(options.name ?? fileName, new Set(this.datasets.keys()));
     const progress = (phase: LoadProgress['phase'], rows: number | null) =>
       onProgress?.({ fileName, phase, bytesLoaded: bytes.byteLength, bytesTotal: bytes.byteLength, rows });
-    const warnings: string[] = [];
-    let geometry: GeometryInfo = { kind: 'none', source: 'none', crs: 'EPSG:4326' };
+    const memoryBefore = tableMemory(this.conn);
+    let result;
     try {
-      if (format === 'parquet') {
-        const { geo } = await ingestParquet(this.parquet, this.conn, table, fileName, bytes, (rows) =>
-          progress('insert', rows),
-        );
-        if (geo) geometry = { kind: 'none', source: 'wkb', crs: 'OGC:CRS84' };
-      } else if (format === 'csv') {
-        progress('insert', null);
-        ingestCsv(this.db, this.conn, table, fileName, bytes);
-      } else {
-        throw new Error(`${fileName}: ${format} files are not supported yet`);
-      }
+      progress('decode', null);
+      result = await ingest({ db: this.db, conn: this.conn, parquet: this.parquet }, table, fileName, bytes, format, options, (rows) =>
+        progress('insert', rows),
+      );
     } catch (err) {
-      this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-      throw err;
-    }
-    const columns = describeColumns(this.conn, table);
-    const rows = Number(this.conn.query(`SELECT count(*)::BIGINT FROM ${ident(table)}`).getChildAt(0)!.get(0));
-    let bbox = null;
-    let rowsWithoutCoordinates = 0;
-    const coords = findCoordinateColumns(columns);
-    if (coords) {
-      const extent = pointExtent(this.conn, table, coords.lon, coords.lat);
-      geometry = { kind: 'point', lon: coords.lon, lat: coords.lat, source: 'columns', crs: 'EPSG:4326' };
-      bbox = extent.bbox;
-      rowsWithoutCoordinates = extent.invalid;
-      if (extent.invalid) warnings.push(`${extent.invalid.toLocaleString('en-US')} rows without coordinates`);
+      // Leave nothing behind: the datasets already loaded are untouched.
+      for (const t of [table, ...scratchTables(table)]) this.conn.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+      throw withFileName(fileName, err);
     }
     const info: DatasetInfo = {
       id: table,
@@ -105,17 +118,14 @@ export class Engine {
       format,
       source: options.source,
       licence: options.licence,
-      rows,
-      columns,
-      geometry,
-      bbox,
-      rowsWithoutCoordinates,
+      ...result.info,
       bytes: bytes.byteLength,
       loadMs: performance.now() - t0,
-      warnings,
+      memoryBytes: Math.max(0, tableMemory(this.conn) - memoryBefore),
     };
     this.datasets.set(table, info);
-    progress('done', rows);
+    if (result.polygons || result.lines) this.shapes.set(table, { polygons: result.polygons, lines: result.lines });
+    progress('done', info.rows);
     return info;
   }
 
@@ -133,6 +143,22 @@ export class Engine {
     this.dataset(id);
     this.conn.query(`DROP TABLE IF EXISTS ${ident(id)}`);
     this.datasets.delete(id);
+    this.shapes.delete(id);
+  }
+
+  /**
+   * The polygons of a dataset, feature i = row i (column __fid = i); null when it has
+   * none. The engine's own arrays: callers must not modify them (the worker sends copies).
+   */
+  polygons(id: string): PolygonShapes | null {
+    this.dataset(id);
+    return this.shapes.get(id)?.polygons ?? null;
+  }
+
+  /** The lines of a dataset, feature i = row i; null when it has none. */
+  lines(id: string): LineShapes | null {
+    this.dataset(id);
+    return this.shapes.get(id)?.lines ?? null;
   }
 
   pointPositions(id: string): PointPositions {

@@ -1,9 +1,17 @@
 // Parquet/GeoParquet → DuckDB, row group by row group: parquet-wasm decodes each group
-// to an Arrow IPC stream that DuckDB ingests directly, so no Arrow JS objects are built
-// and memory peaks at one row group, not the whole file.
+// to an Arrow IPC stream that DuckDB ingests directly, so memory peaks at one row group.
+// GeoParquet (1.0/1.1) geometry is WKB (or GeoArrow points), decoded in JS (wkb.ts) while
+// the groups stream past; the WKB column itself is not kept in DuckDB.
+import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
+import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
 import { ident } from '../sql';
+import { findCoordinateColumns } from '../describe';
+import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
+import { fail } from './errors';
+import { ShapeCollector, type CollectedShapes } from './shapes';
+import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
 
 export interface GeoParquetColumn {
   encoding: string;
@@ -21,6 +29,94 @@ export interface GeoParquetMeta {
 export interface ParquetIngest {
   rows: number;
   geo: GeoParquetMeta | null;
+  /** Set for GeoParquet: what its geometry column held, decoded. */
+  geometry: {
+    info: GeometryInfo;
+    bbox: BBox | null;
+    rowsWithoutCoordinates: number;
+    shapes: CollectedShapes | null;
+    /** lon/lat columns of the table to use for points (the file's own, checked, or __lon/__lat to add). */
+    useColumns: { lon: string; lat: string } | null;
+    declaredBbox: BBox | null;
+    warnings: string[];
+  } | null;
+}
+
+/** Rows per row group whose WKB is checked against the file's own lon/lat columns. */
+const CHECK_ROWS = 2048;
+const ROW_NUMBER_TOLERANCE = 1e-9;
+
+interface FileMeta {
+  groups: number;
+  total: number;
+  /** Rows per row group, for progress without asking DuckDB. */
+  groupRows: number[];
+  geo: GeoParquetMeta | null;
+}
+
+export async function readMeta(pq: Parquet, fileName: string, bytes: Uint8Array): Promise<FileMeta> {
+  let file;
+  try {
+    file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
+  } catch (err) {
+    throw fail(fileName, `is not a readable Parquet file (${String((err as Error).message ?? err)})`);
+  }
+  try {
+    const meta = file.metadata();
+    const groups = meta.numRowGroups();
+    const total = Number(meta.fileMetadata().numRows());
+    const groupRows = meta.rowGroups().map((g) => Number(g.numRows()));
+    const kv = meta.fileMetadata().keyValueMetadata() as Map<string, string>;
+    let geo: GeoParquetMeta | null = null;
+    if (kv.has('geo')) {
+      try {
+        geo = JSON.parse(kv.get('geo')!) as GeoParquetMeta;
+      } catch {
+        throw fail(fileName, ': its GeoParquet "geo" metadata is not valid JSON');
+      }
+      if (!geo || typeof geo.primary_column !== 'string' || !geo.columns?.[geo.primary_column]) {
+        throw fail(fileName, ': its GeoParquet "geo" metadata does not describe its primary geometry column');
+      }
+    }
+    return { groups, total, groupRows, geo };
+  } finally {
+    file.free();
+  }
+}
+
+export function geoCrs(fileName: string, col: GeoParquetColumn, options: LoadOptions): { crs: ResolvedCrs | null; source: 'file' | 'options' | 'default' } {
+  try {
+    if (options.crs) return { crs: resolveCrs(options.crs), source: 'options' };
+    // Absent means OGC:CRS84 (the spec's default); null means "unknown".
+    if (!('crs' in col)) return { crs: resolveCrs(undefined), source: 'default' };
+    if (col.crs === null) return { crs: null, source: 'file' };
+    return { crs: resolveCrs(col.crs), source: 'file' };
+  } catch (err) {
+    throw fail(fileName, `: ${(err as Error).message}`);
+  }
+}
+
+/** Does every checked row's decoded point equal the file's lon/lat columns? */
+function pointsMatch(table: Table, lon: string, lat: string, c: ShapeCollector, first: number, n: number): boolean {
+  const xs = table.getChild(lon)!;
+  const ys = table.getChild(lat)!;
+  for (let i = 0; i < n; i++) {
+    const [px, py] = c.pointAt(first + i);
+    const x = xs.get(i) as number | null;
+    const y = ys.get(i) as number | null;
+    if (x === null || y === null || Number.isNaN(px)) {
+      if (!(x === null || y === null) || !Number.isNaN(px)) return false;
+      continue;
+    }
+    if (Math.abs(px - x) > ROW_NUMBER_TOLERANCE || Math.abs(py - y) > ROW_NUMBER_TOLERANCE) return false;
+  }
+  return true;
+}
+
+export function encodingOf(fileName: string, col: GeoParquetColumn, name: string): 'wkb' | 'point' {
+  const e = String(col.encoding ?? '').toLowerCase();
+  if (e === 'wkb' || e === 'point') return e;
+  throw fail(fileName, `: its geometry column "${name}" uses the "${col.encoding}" encoding; CityLens reads WKB and point GeoParquet`);
 }
 
 export async function ingestParquet(
@@ -29,27 +125,21 @@ export async function ingestParquet(
   table: string,
   fileName: string,
   bytes: Uint8Array,
+  options: LoadOptions,
   onRows: (rows: number, total: number) => void,
 ): Promise<ParquetIngest> {
-  let file;
-  try {
-    file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
-  } catch (err) {
-    throw new Error(`${fileName} is not a readable Parquet file (${String((err as Error).message ?? err)})`);
-  }
-  const meta = file.metadata();
-  const groups = meta.numRowGroups();
-  const total = Number(meta.fileMetadata().numRows());
-  const kv = meta.fileMetadata().keyValueMetadata() as Map<string, string>;
-  let geo: GeoParquetMeta | null = null;
-  if (kv.has('geo')) {
-    try {
-      geo = JSON.parse(kv.get('geo')!) as GeoParquetMeta;
-    } catch {
-      throw new Error(`${fileName}: its GeoParquet "geo" metadata is not valid JSON`);
-    }
-  }
-  file.free();
+  const { groups, total, groupRows, geo } = await readMeta(pq, fileName, bytes);
+  const primary = geo?.primary_column ?? null;
+  const col = primary ? geo!.columns[primary] : null;
+  const encoding = col ? encodingOf(fileName, col, primary!) : null;
+  const { crs, source } = col ? geoCrs(fileName, col, options) : { crs: null, source: 'default' as const };
+  // Created only when every row is decoded (not for points checked against their columns).
+  let collector: ShapeCollector | null = null;
+  const checker = new ShapeCollector(crs?.reproject ?? null, groups * CHECK_ROWS);
+  // For point files that also carry lon/lat columns, only a sample is decoded while loading.
+  let own: { lon: string; lat: string } | null = null;
+  let ownMatches = true;
+  let decodeAll = Boolean(col);
   let rows = 0;
   for (let g = 0; g < Math.max(groups, 1); g++) {
     let ipc: Uint8Array;
@@ -57,11 +147,96 @@ export async function ingestParquet(
       // One batch per row group: many small batches cost ~4x in decode time.
       ipc = pq.readParquet(bytes, { rowGroups: groups ? [g] : undefined, batchSize: 1 << 20 }).intoIPCStream();
     } catch (err) {
-      throw new Error(`${fileName}: row group ${g + 1} of ${groups} could not be decoded (${(err as Error).message ?? err})`);
+      throw fail(fileName, `: row group ${g + 1} of ${groups} could not be decoded (${(err as Error).message ?? err})`);
+    }
+    if (col) {
+      const at = tableFromIPC(ipc);
+      const vec = at.getChild(primary!);
+      if (!vec) throw fail(fileName, `: its GeoParquet metadata names a geometry column "${primary}" that the file does not have`);
+      if (g === 0) {
+        const numeric = at.schema.fields
+          .filter((f) => f.name !== primary && /^(Float|Int)/.test(String(f.type)))
+          .map((f) => ({ name: f.name, type: 'DOUBLE', kind: 'number' as const }));
+        own = encoding === 'wkb' && (col.geometry_types ?? []).every((t) => /^Point/.test(t)) ? findCoordinateColumns(numeric) : null;
+        decodeAll = !own;
+      }
+      if (decodeAll) collectGeometry(vec, encoding!, (collector ??= new ShapeCollector(crs?.reproject ?? null, total)));
+      else if (own && ownMatches) {
+        const first = checker.featureCount;
+        const n = Math.min(CHECK_ROWS, at.numRows);
+        collectGeometry(vec, encoding!, checker, n);
+        ownMatches = pointsMatch(at, own.lon, own.lat, checker, first, n);
+      }
     }
     conn.insertArrowFromIPCStream(ipc, { name: table, create: g === 0 });
-    rows = Number(conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`).getChildAt(0)!.get(0));
+    rows += groupRows[g] ?? 0;
     onRows(rows, total);
   }
-  return { rows, geo };
+  rows = Number(conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`).getChildAt(0)!.get(0));
+  if (!col) return { rows, geo, geometry: null };
+  const declared = col.bbox && col.bbox.length >= 4 ? (col.bbox.length === 6 ? [col.bbox[0], col.bbox[1], col.bbox[3], col.bbox[4]] : col.bbox.slice(0, 4)) : null;
+  const warnings: string[] = [];
+  if (own && !ownMatches) {
+    // The columns disagree with the geometry: the geometry is authoritative, decode it all.
+    warnings.push(`Columns "${own.lon}"/"${own.lat}" do not match the geometry column "${primary}"; positions come from the geometry`);
+    const decoded = await decodeGeoParquetGeometry(pq, bytes, fileName, options);
+    return { rows, geo, geometry: finishGeometry(fileName, decoded, primary!, crs, source, declared as BBox | null, warnings) };
+  }
+  if (own) {
+    // The sampled WKB points equal the file's lon/lat columns: use the columns.
+    const checked = checker.finish();
+    return {
+      rows,
+      geo,
+      geometry: {
+        info: { kind: 'point', lon: own.lon, lat: own.lat, source: 'wkb', column: primary!, crs: crs?.name ?? 'unknown', crsSource: source, reprojected: false },
+        bbox: null,
+        rowsWithoutCoordinates: 0,
+        shapes: null,
+        useColumns: own,
+        declaredBbox: declared as BBox | null,
+        warnings: checked.counts.invalid ? [`${checked.counts.invalid} sampled geometries are unusable`] : [],
+      },
+    };
+  }
+  return { rows, geo, geometry: finishGeometry(fileName, (collector ?? new ShapeCollector()).finish(), primary!, crs, source, declared as BBox | null, warnings) };
+}
+
+function finishGeometry(
+  fileName: string,
+  shapes: CollectedShapes,
+  column: string,
+  crs: ResolvedCrs | null,
+  source: 'file' | 'options' | 'default',
+  declaredBbox: BBox | null,
+  warnings: string[],
+): NonNullable<ParquetIngest['geometry']> {
+  const c = shapes.counts;
+  const placed = shapes.featureCount - c.empty - c.invalid;
+  if (!crs && c.outOfRange > placed) {
+    throw fail(fileName, `: ${notLonLatMessage(null, `the coordinates of its geometry column "${column}"`)}`);
+  }
+  const without = shapes.featureCount - placed;
+  if (without) warnings.push(`${without.toLocaleString('en-US')} rows without coordinates`);
+  if (c.unreadable) warnings.push(`${c.unreadable.toLocaleString('en-US')} geometries could not be decoded`);
+  if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
+  return {
+    info: {
+      kind: shapes.kind,
+      source: 'wkb',
+      column,
+      crs: crs?.name ?? 'unknown',
+      crsSource: source,
+      reprojected: Boolean(crs?.reproject),
+      counts: shapes.counts,
+      hasPolygons: Boolean(shapes.polygons),
+      hasLines: Boolean(shapes.lines),
+    },
+    bbox: shapes.bbox,
+    rowsWithoutCoordinates: without,
+    shapes,
+    useColumns: null,
+    declaredBbox,
+    warnings,
+  };
 }

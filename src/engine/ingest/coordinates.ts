@@ -1,0 +1,265 @@
+// Where a table's rows are on the map, for data whose geometry is in columns (CSV,
+// Arrow, plain Parquet, JSON records): lon/lat columns by name (or named in LoadOptions),
+// else a WKT column. Projected x/y are reprojected into __lon/__lat; coordinates that are
+// clearly not lon/lat with no CRS known are refused, never placed wrongly.
+import { Table, makeVector, type Vector } from 'apache-arrow';
+import type { DuckDBConnection } from '../duckdb-types';
+import type { BBox, ColumnInfo, GeometryInfo, LoadOptions } from '../protocol';
+import { ident, select } from '../sql';
+import { findCoordinateColumns, validPosition } from '../describe';
+import { float64WithNulls, insertTable } from './arrow';
+import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
+import { fail } from './errors';
+import { FID, LAT, LON } from './features';
+import { ShapeCollector, type CollectedShapes } from './shapes';
+import { addGeoJsonGeometry } from './geojson-geometry';
+import { WKT_PREFIX, parseWkt } from './wkt';
+
+export interface TableGeometry {
+  geometry: GeometryInfo;
+  bbox: BBox | null;
+  rowsWithoutCoordinates: number;
+  warnings: string[];
+  shapes: CollectedShapes | null;
+}
+
+/**
+ * Add columns to a table, row by row in order: DuckDB has no UPDATE by position, so the
+ * extra columns are inserted as their own table and joined back with POSITIONAL JOIN.
+ */
+export function appendColumns(conn: DuckDBConnection, table: string, columns: Record<string, Vector>): void {
+  const extra = `${table}__extra`;
+  const next = `${table}__next`;
+  insertTable(conn, extra, new Table(columns));
+  try {
+    conn.query(`CREATE TABLE ${ident(next)} AS SELECT t.*, e.* FROM ${ident(table)} t POSITIONAL JOIN ${ident(extra)} e`);
+    conn.query(`DROP TABLE ${ident(table)}`);
+    conn.query(`ALTER TABLE ${ident(next)} RENAME TO ${ident(table)}`);
+  } finally {
+    conn.query(`DROP TABLE IF EXISTS ${ident(extra)}`);
+    conn.query(`DROP TABLE IF EXISTS ${ident(next)}`);
+  }
+}
+
+/** A text column whose values look like WKT geometries. */
+function findWktColumn(conn: DuckDBConnection, table: string, columns: ColumnInfo[]): string | null {
+  for (const c of columns) {
+    if (c.kind !== 'string') continue;
+    const sample = conn
+      .query(select([`${ident(c.name)} AS v`], ident(table), `WHERE ${ident(c.name)} IS NOT NULL AND trim(${ident(c.name)}) <> ''`, 'LIMIT 50'))
+      .toArray()
+      .map((r) => String(r.toJSON().v));
+    if (sample.length && sample.filter((v) => WKT_PREFIX.test(v)).length >= 0.9 * sample.length) return c.name;
+  }
+  return null;
+}
+
+function column(columns: ColumnInfo[], name: string, fileName: string, what: string): ColumnInfo {
+  const c = columns.find((x) => x.name === name) ?? columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!c) throw fail(fileName, `has no column named "${name}" (given as the ${what} column in the load options)`);
+  return c;
+}
+
+function resolve(fileName: string, crs: string | undefined): ResolvedCrs {
+  try {
+    return resolveCrs(crs);
+  } catch (err) {
+    throw fail(fileName, `: ${(err as Error).message}`);
+  }
+}
+
+export function locateTableGeometry(
+  conn: DuckDBConnection,
+  table: string,
+  fileName: string,
+  columns: ColumnInfo[],
+  options: LoadOptions,
+): TableGeometry {
+  const crs = options.crs ? resolve(fileName, options.crs) : null;
+  const crsName = crs?.name ?? 'EPSG:4326';
+  const crsSource = options.crs ? ('options' as const) : ('default' as const);
+  if (options.wkt) return fromWkt(conn, table, fileName, column(columns, options.wkt, fileName, 'WKT').name, crs, crsSource);
+  let pair: { lon: string; lat: string } | null = null;
+  if (options.lon || options.lat) {
+    if (!options.lon || !options.lat) throw fail(fileName, ': the load options name only one coordinate column; give both lon and lat');
+    pair = { lon: column(columns, options.lon, fileName, 'lon').name, lat: column(columns, options.lat, fileName, 'lat').name };
+    for (const n of [pair.lon, pair.lat]) {
+      if (columns.find((c) => c.name === n)!.kind !== 'number') throw fail(fileName, `column "${n}" does not hold numbers, so it cannot be a coordinate`);
+    }
+  } else {
+    pair = findCoordinateColumns(columns);
+  }
+  if (pair) return fromColumns(conn, table, fileName, pair, crs, crsName, crsSource, options);
+  const wkt = findWktColumn(conn, table, columns);
+  if (wkt) return fromWkt(conn, table, fileName, wkt, crs, crsSource);
+  if (options.allowNoGeometry) {
+    return { geometry: { kind: 'none', source: 'none', crs: crsName }, bbox: null, rowsWithoutCoordinates: 0, warnings: [], shapes: null };
+  }
+  throw fail(
+    fileName,
+    'has no usable coordinates: no lat/lon (latitude/longitude, lng, x/y) columns and no WKT geometry column were found; name the coordinate columns in the load options',
+  );
+}
+
+interface ColumnExtent {
+  bbox: BBox | null;
+  valid: number;
+  invalid: number;
+  finite: number;
+  outside: number;
+  example: [number, number] | null;
+}
+
+function columnExtent(conn: DuckDBConnection, table: string, lon: string, lat: string): ColumnExtent {
+  const x = ident(lon);
+  const y = ident(lat);
+  const ok = validPosition(lon, lat);
+  const fin = `isfinite(${x}) AND isfinite(${y})`;
+  const out = `${fin} AND (abs(${x}) > 180 OR abs(${y}) > 90)`;
+  const r = conn
+    .query(
+      select(
+        [
+          `min(${x}) FILTER (WHERE ${ok})::DOUBLE AS x0`,
+          `min(${y}) FILTER (WHERE ${ok})::DOUBLE AS y0`,
+          `max(${x}) FILTER (WHERE ${ok})::DOUBLE AS x1`,
+          `max(${y}) FILTER (WHERE ${ok})::DOUBLE AS y1`,
+          `count(*) FILTER (WHERE ${ok})::DOUBLE AS valid`,
+          `count(*) FILTER (WHERE NOT coalesce(${ok}, false))::DOUBLE AS invalid`,
+          `count(*) FILTER (WHERE ${out})::DOUBLE AS outside`,
+          `any_value(${x}) FILTER (WHERE ${out})::DOUBLE AS ex`,
+          `any_value(${y}) FILTER (WHERE ${out})::DOUBLE AS ey`,
+        ],
+        ident(table),
+      ),
+    )
+    .toArray()[0]
+    .toJSON() as Record<string, number | null>;
+  return {
+    bbox: r.valid ? [r.x0!, r.y0!, r.x1!, r.y1!] : null,
+    valid: Number(r.valid),
+    invalid: Number(r.invalid),
+    finite: Number(r.valid) + Number(r.outside),
+    outside: Number(r.outside),
+    example: r.ex !== null ? [r.ex, r.ey!] : null,
+  };
+}
+
+function fromColumns(
+  conn: DuckDBConnection,
+  table: string,
+  fileName: string,
+  pair: { lon: string; lat: string },
+  crs: ResolvedCrs | null,
+  crsName: string,
+  crsSource: 'options' | 'default',
+  options: LoadOptions,
+): TableGeometry {
+  const x = ident(pair.lon);
+  const y = ident(pair.lat);
+  const warnings: string[] = [];
+  let lon = pair.lon;
+  let lat = pair.lat;
+  if (crs?.reproject) {
+    const r = conn.query(select([`${x}::DOUBLE AS x`, `${y}::DOUBLE AS y`], ident(table)));
+    const xs = r.getChild('x')!.toArray() as Float64Array;
+    const ys = r.getChild('y')!.toArray() as Float64Array;
+    const nulls = r.getChild('x')!.nullCount + r.getChild('y')!.nullCount;
+    const xv = r.getChild('x')!;
+    const yv = r.getChild('y')!;
+    const outLon = new Float64Array(xs.length);
+    const outLat = new Float64Array(xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const p = nulls && (xv.get(i) === null || yv.get(i) === null) ? null : crs.reproject(xs[i], ys[i]);
+      outLon[i] = p ? p[0] : NaN;
+      outLat[i] = p ? p[1] : NaN;
+    }
+    appendColumns(conn, table, { [LON]: float64WithNulls(outLon), [LAT]: float64WithNulls(outLat) });
+    lon = LON;
+    lat = LAT;
+  }
+  // One pass: the extent, and whether these are really lon/lat (most finite values
+  // outside ±180/±90 means a projected CRS that nobody named).
+  const extent = columnExtent(conn, table, lon, lat);
+  if (!crs && extent.finite > 0 && extent.outside > extent.finite / 2) {
+    throw fail(fileName, `: ${notLonLatMessage(extent.example, `the values in columns "${pair.lon}" and "${pair.lat}"`)}`);
+  }
+  if (extent.valid === 0 && !options.allowNoGeometry) {
+    throw fail(fileName, `has no usable coordinates: none of its ${extent.invalid.toLocaleString('en-US')} rows has a valid position in columns "${pair.lon}" and "${pair.lat}"`);
+  }
+  if (extent.invalid) warnings.push(`${extent.invalid.toLocaleString('en-US')} rows without coordinates`);
+  return {
+    geometry: {
+      kind: 'point',
+      lon,
+      lat,
+      source: 'columns',
+      crs: crsName,
+      crsSource,
+      reprojected: Boolean(crs?.reproject),
+      ...(crs?.reproject ? { sourceColumns: [pair.lon, pair.lat] as [string, string] } : {}),
+    },
+    bbox: extent.bbox,
+    rowsWithoutCoordinates: extent.invalid,
+    warnings,
+    shapes: null,
+  };
+}
+
+function fromWkt(
+  conn: DuckDBConnection,
+  table: string,
+  fileName: string,
+  col: string,
+  crs: ResolvedCrs | null,
+  crsSource: 'options' | 'default',
+): TableGeometry {
+  const values = conn.query(select([`${ident(col)}::VARCHAR AS v`], ident(table))).getChild('v')!;
+  const collector = new ShapeCollector(crs?.reproject ?? null, values.length);
+  for (let i = 0; i < values.length; i++) {
+    collector.beginFeature();
+    const text = values.get(i) as string | null;
+    if (text !== null && text.trim() !== '') {
+      const g = parseWkt(text);
+      if (g) addGeoJsonGeometry(collector, g);
+      else collector.unreadable();
+    }
+    collector.endFeature();
+  }
+  const shapes = collector.finish();
+  const placed = shapes.featureCount - shapes.counts.empty - shapes.counts.invalid;
+  if (!crs && shapes.counts.outOfRange > placed) {
+    throw fail(fileName, `: ${notLonLatMessage(null, `the WKT coordinates in column "${col}"`)}`);
+  }
+  const fid = new Int32Array(shapes.featureCount);
+  for (let i = 0; i < fid.length; i++) fid[i] = i;
+  const extra: Record<string, Vector> = { [FID]: makeVector(fid) };
+  if (shapes.lon && shapes.lat) {
+    extra[LON] = float64WithNulls(shapes.lon);
+    extra[LAT] = float64WithNulls(shapes.lat);
+  }
+  appendColumns(conn, table, extra);
+  const without = shapes.featureCount - (shapes.kind === 'point' ? shapes.counts.points : placed);
+  if (placed === 0) throw fail(fileName, `has no usable coordinates: no value of its WKT column "${col}" could be placed on the map`);
+  const warnings = without ? [`${without.toLocaleString('en-US')} rows without coordinates`] : [];
+  if (shapes.counts.unreadable) warnings.push(`${shapes.counts.unreadable.toLocaleString('en-US')} values of "${col}" are not readable WKT`);
+  return {
+    geometry: {
+      kind: shapes.kind,
+      ...(shapes.lon ? { lon: LON, lat: LAT } : {}),
+      source: 'wkt',
+      column: col,
+      crs: crs?.name ?? 'EPSG:4326',
+      crsSource,
+      reprojected: Boolean(crs?.reproject),
+      counts: shapes.counts,
+      hasPolygons: Boolean(shapes.polygons),
+      hasLines: Boolean(shapes.lines),
+    },
+    bbox: shapes.bbox,
+    rowsWithoutCoordinates: without,
+    warnings,
+    shapes,
+  };
+}
+

@@ -1,0 +1,204 @@
+// Timestamp columns: find them (native types, ISO 8601 text, local formats such as
+// NYC 311's "3/14/2025 1:20", epoch numbers in columns whose name says time), convert
+// them in DuckDB to TIMESTAMP, and say which clock they are on. Everything ends up as
+// naive TIMESTAMP because TIMESTAMPTZ functions need DuckDB's ICU extension, which
+// cannot be loaded offline; TimeColumnInfo.zone records what the values mean.
+import type { DuckDBConnection } from '../duckdb-types';
+import type { ColumnInfo, LoadOptions, TimeColumnInfo } from '../protocol';
+import { ident, select, str } from '../sql';
+
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*([AaPp][Mm])?)?$/;
+const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Time-ish column names, for epoch numbers: time, date, ts, epoch (as a word). */
+const TIME_NAME = /time|date|epoch|(^|[^a-z])ts([^a-z]|$)/i;
+const UTC_NAME = /(^|[^a-z])(utc|gmt|zulu)([^a-z]|$)/i;
+
+/** strptime formats for a day/month/year family with separator `sep`. */
+function formatsFor(order: 'mdy' | 'dmy' | 'ymd', sep: string): string[] {
+  const date = order === 'mdy' ? `%m${sep}%d${sep}%Y` : order === 'dmy' ? `%d${sep}%m${sep}%Y` : `%Y${sep}%m${sep}%d`;
+  return [
+    `${date} %H:%M:%S`,
+    `${date} %H:%M`,
+    `${date} %I:%M:%S %p`,
+    `${date} %I:%M %p`,
+    `${date} %H:%M:%S.%f`,
+    `${date}T%H:%M:%S`,
+    date,
+  ];
+}
+
+function sqlList(formats: string[]): string {
+  return `[${formats.map(str).join(', ')}]`;
+}
+
+function stats(conn: DuckDBConnection, table: string, exprs: string[]): Record<string, number | string | null> {
+  return conn.query(select(exprs, ident(table))).toArray()[0].toJSON() as Record<string, number | string | null>;
+}
+
+function alter(conn: DuckDBConnection, table: string, col: string, using: string): void {
+  conn.query(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(col)} SET DATA TYPE TIMESTAMP USING ${using}`);
+}
+
+interface Detection {
+  info: Omit<TimeColumnInfo, 'min' | 'max'>;
+  warnings: string[];
+}
+
+/** Which clock naive values are on: UTC when the column name says so, else local. */
+function naiveZone(col: string, options: LoadOptions): Pick<TimeColumnInfo, 'zone' | 'timeZone'> {
+  if (UTC_NAME.test(col)) return { zone: 'utc', timeZone: 'UTC' };
+  return options.timeZone ? { zone: 'local', timeZone: options.timeZone } : { zone: 'local' };
+}
+
+function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, options: LoadOptions): Detection | null {
+  const x = ident(c.name);
+  const nonEmpty = `NULLIF(trim(${x}), '')`;
+  const given = options.timestampFormats?.[c.name];
+  if (given === 'text') return null;
+  const sample = conn
+    .query(select([`trim(${x}) AS v`], ident(table), `WHERE ${nonEmpty} IS NOT NULL`, 'LIMIT 500'))
+    .toArray()
+    .map((r) => String(r.toJSON().v));
+  if (!sample.length && !given) return null;
+  const share = (re: RegExp) => sample.filter((v) => re.test(v)).length / sample.length;
+  const warnings: string[] = [];
+  const finish = (using: string, info: Omit<TimeColumnInfo, 'min' | 'max' | 'unparsed' | 'column'>): Detection | null => {
+    const s = stats(conn, table, [`count(${nonEmpty})::DOUBLE AS n`, `count(${using.replaceAll(x, nonEmpty)})::DOUBLE AS ok`]);
+    const n = Number(s.n);
+    const ok = Number(s.ok);
+    // Below 90% readable it is probably not a timestamp column: leave the text alone.
+    if (!given && (n === 0 || ok < 0.9 * n)) return null;
+    alter(conn, table, c.name, using.replaceAll(x, nonEmpty));
+    const unparsed = n - ok;
+    if (unparsed) warnings.push(`${c.name}: ${unparsed.toLocaleString('en-US')} values could not be read as timestamps (left empty)`);
+    return { info: { column: c.name, unparsed, ...info }, warnings };
+  };
+  if (given) {
+    return finish(`try_strptime(${x}, ${str(given)})`, { parsedFrom: 'format', format: given, ...naiveZone(c.name, options) });
+  }
+  if (share(ISO) >= 0.9) {
+    // Offsets are applied (values stored as UTC): say so.
+    const offsets = sample.map((v) => ISO.exec(v)?.[1]).filter((o): o is string => Boolean(o));
+    const utcOnly = offsets.every((o) => /^(Z|[+-]00(:?00)?)$/i.test(o));
+    const zone: Pick<TimeColumnInfo, 'zone' | 'timeZone'> = offsets.length
+      ? utcOnly
+        ? { zone: 'utc', timeZone: 'UTC' }
+        : { zone: 'offset', timeZone: 'UTC' }
+      : naiveZone(c.name, options);
+    if (offsets.length && offsets.length < sample.length) {
+      warnings.push(`${c.name}: some values have a UTC offset and some do not; values without one were taken as UTC`);
+    }
+    // A plain TIMESTAMP cast drops the offset; through TIMESTAMPTZ it is applied (to UTC).
+    const using = offsets.length ? `try_cast(try_cast(${x} AS TIMESTAMPTZ) AS TIMESTAMP)` : `try_cast(${x} AS TIMESTAMP)`;
+    return finish(using, { parsedFrom: 'iso8601', ...zone });
+  }
+  let families: { order: 'mdy' | 'dmy' | 'ymd'; formats: string[] }[] = [];
+  if (share(DMY) >= 0.9) {
+    const sep = DMY.exec(sample.find((v) => DMY.test(v))!)![2];
+    families = [
+      { order: 'mdy', formats: formatsFor('mdy', sep) },
+      { order: 'dmy', formats: formatsFor('dmy', sep) },
+    ];
+  } else if (share(YMD_SLASH) >= 0.9) {
+    families = [{ order: 'ymd', formats: formatsFor('ymd', '/') }];
+  } else return null;
+  // Let the whole column decide between month/day and day/month.
+  const exprs = families.flatMap((f, i) => [
+    `count(try_strptime(${nonEmpty}, ${sqlList(f.formats)}))::DOUBLE AS ok${i}`,
+    ...f.formats.map((fmt, j) => `count(try_strptime(${nonEmpty}, ${str(fmt)}))::DOUBLE AS f${i}_${j}`),
+  ]);
+  const s = stats(conn, table, exprs);
+  const okOf = (i: number) => Number(s[`ok${i}`]);
+  let pick = 0;
+  for (let i = 1; i < families.length; i++) if (okOf(i) > okOf(pick)) pick = i;
+  const tied = families.filter((_, i) => okOf(i) === okOf(pick)).length > 1;
+  const fam = families[pick];
+  // The format most values use, for display.
+  let best = 0;
+  fam.formats.forEach((_, j) => {
+    if (Number(s[`f${pick}_${j}`]) > Number(s[`f${pick}_${best}`])) best = j;
+  });
+  const format = fam.formats[best];
+  const info: Omit<TimeColumnInfo, 'min' | 'max' | 'unparsed' | 'column'> = {
+    parsedFrom: 'format',
+    format,
+    ...naiveZone(c.name, options),
+  };
+  if (tied) {
+    const other = families.find((f) => f !== fam)!.formats[best];
+    info.ambiguousFormats = [format, other];
+    warnings.push(
+      `${c.name}: dates like ${sample[0]} could be month/day or day/month; read as ${fam.order === 'mdy' ? 'month/day' : 'day/month'} (${format}). Choose the other in the load options if that is wrong`,
+    );
+  }
+  return finish(`try_strptime(${x}, ${sqlList(fam.formats)})`, info);
+}
+
+function epochColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, options: LoadOptions): Detection | null {
+  if (!TIME_NAME.test(c.name) || options.timestampFormats?.[c.name] === 'text') return null;
+  const x = ident(c.name);
+  const s = stats(conn, table, [`min(${x})::DOUBLE AS lo`, `max(${x})::DOUBLE AS hi`]);
+  const lo = Number(s.lo);
+  const hi = Number(s.hi);
+  if (s.lo === null) return null;
+  // 1973..2103 in seconds or milliseconds; anything else is not an epoch.
+  let unit: 'epoch-seconds' | 'epoch-milliseconds';
+  if (lo >= 1e8 && hi <= 4.2e9) unit = 'epoch-seconds';
+  else if (lo >= 1e11 && hi <= 4.2e12) unit = 'epoch-milliseconds';
+  else return null;
+  const micros = unit === 'epoch-seconds' ? 1e6 : 1e3;
+  alter(conn, table, c.name, `make_timestamp((${x}::DOUBLE * ${micros})::BIGINT)`);
+  return { info: { column: c.name, parsedFrom: unit, zone: 'utc', timeZone: 'UTC', unparsed: 0 }, warnings: [] };
+}
+
+/**
+ * Detect and convert timestamp columns in place. Returns what was found, in table order
+ * (the caller re-describes the table afterwards: converted columns change type).
+ */
+export function detectTimestamps(
+  conn: DuckDBConnection,
+  table: string,
+  columns: ColumnInfo[],
+  options: LoadOptions,
+  internal: Set<string>,
+): { timeColumns: TimeColumnInfo[]; warnings: string[] } {
+  const found: Omit<TimeColumnInfo, 'min' | 'max'>[] = [];
+  const warnings: string[] = [];
+  for (const c of columns) {
+    if (internal.has(c.name)) continue;
+    const t = c.type.toUpperCase();
+    let d: Detection | null = null;
+    if (t === 'TIMESTAMP WITH TIME ZONE' || t === 'TIMESTAMPTZ') {
+      // Stored as an instant; the TIMESTAMP cast gives its UTC wall clock (no ICU needed).
+      alter(conn, table, c.name, `${ident(c.name)}::TIMESTAMP`);
+      d = { info: { column: c.name, parsedFrom: 'native', zone: 'utc', timeZone: 'UTC', unparsed: 0 }, warnings: [] };
+    } else if (c.kind === 'timestamp' || c.kind === 'date') {
+      d = { info: { column: c.name, parsedFrom: 'native', unparsed: 0, ...naiveZone(c.name, options) }, warnings: [] };
+    } else if (c.kind === 'string') {
+      d = textColumn(conn, table, c, options);
+    } else if (c.kind === 'number') {
+      d = epochColumn(conn, table, c, options);
+    }
+    if (d) {
+      found.push(d.info);
+      warnings.push(...d.warnings);
+    }
+  }
+  if (!found.length) return { timeColumns: [], warnings };
+  const s = stats(
+    conn,
+    table,
+    found.flatMap((f, i) => [
+      `strftime(min(${ident(f.column)})::TIMESTAMP, '%Y-%m-%dT%H:%M:%S') AS lo${i}`,
+      `strftime(max(${ident(f.column)})::TIMESTAMP, '%Y-%m-%dT%H:%M:%S') AS hi${i}`,
+    ]),
+  );
+  const timeColumns = found.map((f, i) => ({
+    ...f,
+    min: (s[`lo${i}`] as string | null) ?? null,
+    max: (s[`hi${i}`] as string | null) ?? null,
+  }));
+  return { timeColumns, warnings };
+}
