@@ -7,7 +7,10 @@ import path from 'node:path';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const config = JSON.parse(readFileSync(path.join(dist, 'citylens.config.json'), 'utf8'));
-const origins = (config.connectOrigins ?? []).map((o) => new URL(o).origin);
+// connectOrigins, plus the origin of every basemap the config names by absolute URL
+// (a style's tiles, glyphs and sprites on yet another origin must be listed in connectOrigins).
+const basemapUrls = (config.basemap?.basemaps ?? []).map((b) => b.url).filter((u) => /^https?:\/\//i.test(u));
+const origins = [...new Set([...(config.connectOrigins ?? []), ...basemapUrls].map((o) => new URL(o).origin))];
 
 const policy = [
   "default-src 'self'",

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
+import { FONTS, fontFile, writeGlyphRanges } from './basemap/glyphs.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -33,3 +34,14 @@ build(require.resolve('world-atlas/land-50m.json'), path.join(vendor, 'land-50m.
   const topo = JSON.parse(b.toString('utf8'));
   return JSON.stringify(feature(topo, topo.objects.land));
 });
+
+// Glyph PBFs for the basemap styles' labels, made from the Noto Sans TTFs (see glyphs.mjs).
+const glyphScript = path.join(root, 'scripts', 'basemap', 'glyphs.mjs');
+for (const name of Object.keys(FONTS)) {
+  const ttf = fontFile(name);
+  const marker = path.join(vendor, 'glyphs', name, '0-255.pbf');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= Math.max(statSync(ttf).mtimeMs, statSync(glyphScript).mtimeMs)) continue;
+  const t0 = Date.now();
+  const files = writeGlyphRanges(name, ttf, path.join(vendor, 'glyphs'));
+  console.log(`prepare-assets: public/vendor/glyphs/${name}/ (${files} ranges, ${Date.now() - t0} ms)`);
+}

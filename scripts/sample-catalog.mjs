@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sampleBasemaps } from './basemap/sample-basemaps.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const shared = process.env.CITYLENS_SHARED_DATA ?? path.resolve(root, '../shared/data');
@@ -14,6 +15,7 @@ const out = path.join(root, 'public', 'data', 'sample');
 if (!existsSync(path.join(shared, 'README.md'))) {
   rmSync(out, { recursive: true, force: true });
   console.log(`sample-catalog: no shared data at ${shared}; the app will start empty and explain how to load data.`);
+  sampleBasemaps(root);
   process.exit(0);
 }
 
@@ -51,3 +53,4 @@ for (const row of rows) {
 }
 writeFileSync(path.join(out, 'catalog.json'), JSON.stringify({ version: 1, datasets }, null, 2));
 console.log(`sample-catalog: ${datasets.length} datasets from ${shared} → ${path.relative(root, out)}/`);
+sampleBasemaps(root);

@@ -20,6 +20,34 @@ export const Catalog = z.object({
 });
 export type Catalog = z.infer<typeof Catalog>;
 
+/** A basemap the picker offers: a PMTiles archive drawn by one of our styles, or a style URL. */
+export const BasemapEntry = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    kind: z.enum(['pmtiles', 'style']),
+    /** Relative to the page, or absolute (then its origin belongs in connectOrigins). */
+    url: z.string().min(1),
+    /** Which vector-tile schema a PMTiles archive uses: picks the style that draws it. */
+    schema: z.enum(['protomaps-v2023', 'openmaptiles']).optional(),
+    /** Shown in the map's attribution; replaces what the tiles or style say. */
+    attribution: z.string().optional(),
+  })
+  .refine((b) => b.kind !== 'pmtiles' || b.schema, { message: 'a "pmtiles" basemap needs a "schema"', path: ['schema'] });
+export type BasemapEntry = z.infer<typeof BasemapEntry>;
+
+export const BasemapConfig = z
+  .object({
+    basemaps: z.array(BasemapEntry).default([]),
+    /** Id of the basemap shown on open; without one, the Natural Earth backdrop alone. */
+    default: z.string().optional(),
+  })
+  .refine((b) => !b.default || b.default === 'none' || b.basemaps.some((m) => m.id === b.default), {
+    message: 'names no basemap in "basemaps"',
+    path: ['default'],
+  });
+export type BasemapConfig = z.infer<typeof BasemapConfig>;
+
 export const DashboardConfig = z.object({
   version: z.literal(1),
   title: z.string().default('CityLens'),
@@ -40,6 +68,7 @@ export const DashboardConfig = z.object({
    * basemap styles). `npm run build` writes them into the Content-Security-Policy.
    */
   connectOrigins: z.array(z.string().url()).default([]),
+  basemap: BasemapConfig.default({ basemaps: [] }),
 });
 export type DashboardConfig = z.infer<typeof DashboardConfig>;
 
