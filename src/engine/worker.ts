@@ -3,9 +3,15 @@
 import * as Comlink from 'comlink';
 import { Engine } from './engine';
 import { browserPlatform } from './platform-browser';
-import type { EngineApi } from './protocol';
+import type { EngineApi, EngineMemory, PolygonMesh } from './protocol';
+import { Aggregator } from './aggregate/aggregator';
+import { transferablesOf } from './aggregate/transfer';
+import { wasmMemory as parquetWasmMemory } from 'parquet-wasm/esm';
+import { h3Shapes, polygonMesh } from './mesh';
+import { columnValues, featureNames } from './features';
 
 let engine: Engine | null = null;
+let aggregator: Aggregator | null = null;
 
 function ready(): Engine {
   if (!engine) throw new Error('the engine is not initialised');
@@ -22,11 +28,97 @@ const api: EngineApi = {
   loadFile: async (file, options) =>
     ready().loadBytes(file.name, new Uint8Array(await file.arrayBuffer()), options),
   listDatasets: async () => ready().listDatasets(),
-  removeDataset: async (id) => ready().removeDataset(id),
+  removeDataset: async (id) => {
+    aggregator?.forget(id);
+    ready().removeDataset(id);
+  },
   async pointPositions(id) {
     const result = ready().pointPositions(id);
     return Comlink.transfer(result, [result.offsets.buffer]);
   },
+  async polygons(id) {
+    const shapes = ready().polygons(id);
+    if (!shapes) return null;
+    // Copies, so the engine keeps its own shapes for later calls; the copies are transferred.
+    const out = {
+      ...shapes,
+      coords: shapes.coords.slice(),
+      ringOffsets: shapes.ringOffsets.slice(),
+      polygonRingOffsets: shapes.polygonRingOffsets.slice(),
+      featurePolygonOffsets: shapes.featurePolygonOffsets.slice(),
+    };
+    return Comlink.transfer(out, [out.coords.buffer, out.ringOffsets.buffer, out.polygonRingOffsets.buffer, out.featurePolygonOffsets.buffer]);
+  },
+  async lines(id) {
+    const shapes = ready().lines(id);
+    if (!shapes) return null;
+    const out = {
+      ...shapes,
+      coords: shapes.coords.slice(),
+      pathOffsets: shapes.pathOffsets.slice(),
+      featurePathOffsets: shapes.featurePathOffsets.slice(),
+    };
+    return Comlink.transfer(out, [out.coords.buffer, out.pathOffsets.buffer, out.featurePathOffsets.buffer]);
+  },
+  async polygonMesh(id) {
+    const shapes = ready().polygons(id);
+    if (!shapes) throw new Error(`${ready().dataset(id).name} has no polygons`);
+    // The mesh shares the engine's coordinates: send a copy, keep the original.
+    const mesh = polygonMesh({ ...shapes, coords: shapes.coords.slice(), ringOffsets: shapes.ringOffsets.slice() });
+    return Comlink.transfer(mesh, meshBuffers(mesh));
+  },
+  async h3Mesh(cells) {
+    const mesh = polygonMesh(h3Shapes(cells));
+    return Comlink.transfer(mesh, meshBuffers(mesh));
+  },
+  async columnValues(id, column) {
+    const e = ready();
+    const values = columnValues(e.connection, e.dataset(id), column);
+    return Comlink.transfer(values, [values.buffer]);
+  },
+  featureNames: async (id) => featureNames(ready().connection, ready().dataset(id)),
+  async aggregate(request) {
+    aggregator ??= new Aggregator(ready());
+    const result = await aggregator.aggregate(request);
+    return Comlink.transfer(result, transferablesOf(result));
+  },
+  async timeBins(request) {
+    aggregator ??= new Aggregator(ready());
+    const result = aggregator.timeBins(request);
+    return Comlink.transfer(result, transferablesOf(result));
+  },
+  capabilities: async () => Object.keys(api),
+  memory: async () => engineMemory(),
 };
+
+function meshBuffers(m: PolygonMesh): ArrayBuffer[] {
+  return [m.coords, m.polygonStarts, m.vertexValid, m.triangles, m.polygonFeature, m.vertexFeature, m.ringStarts].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** DuckDB's own accounting plus parquet-wasm's heap: what the JS heap APIs cannot see. */
+function engineMemory(): EngineMemory {
+  const conn = ready().connection;
+  const duckdbByTag: Record<string, number> = {};
+  let duckdbBytes = 0;
+  for (const row of conn.query('SELECT tag, memory_usage_bytes::DOUBLE AS b FROM duckdb_memory()').toArray()) {
+    const { tag, b } = row.toJSON() as { tag: string; b: number };
+    duckdbBytes += b;
+    if (b > 0) duckdbByTag[tag] = b;
+  }
+  let databaseSize: EngineMemory['databaseSize'] = null;
+  const size = conn.query('PRAGMA database_size').toArray()[0]?.toJSON() as
+    | { memory_usage?: string; memory_limit?: string }
+    | undefined;
+  if (size) databaseSize = { memoryUsage: String(size.memory_usage), memoryLimit: String(size.memory_limit) };
+  let parquetWasmBytes: number | null = null;
+  try {
+    parquetWasmBytes = parquetWasmMemory().buffer.byteLength;
+  } catch {
+    // parquet-wasm not initialised yet
+  }
+  return { duckdbBytes, duckdbByTag, databaseSize, parquetWasmBytes };
+}
 
 Comlink.expose(api);

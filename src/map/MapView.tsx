@@ -2,9 +2,11 @@
 // (so basemap labels can sit above data). The component only renders what it is given.
 import { useEffect, useRef } from 'react';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import maplibregl, { type MapLibreMap } from './maplibre';
 import { backdropStyle } from './basemap';
+import { applyBasemap } from './basemap-apply';
+import type { BasemapChoice } from './basemap-choice';
 
 export interface MapViewProps {
   baseUrl: string;
@@ -14,13 +16,25 @@ export interface MapViewProps {
   /** Called after each deck.gl frame; the app uses it to time the first drawn points. */
   onAfterRender?: () => void;
   onMap?: (map: MapLibreMap) => void;
+  /** Tooltip text for a picked object (deck.gl renders `text` as text, never HTML). */
+  tooltip?: (info: PickingInfo) => string | null;
+  onPick?: (info: PickingInfo) => void;
+  /** The basemap drawn over the Natural Earth backdrop (useBasemapChoice); none: backdrop only. */
+  basemap?: BasemapChoice;
 }
 
-export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap }: MapViewProps) {
+export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, tooltip, onPick, basemap }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const basemapStatus = useRef(basemap?.onStatus);
+  basemapStatus.current = basemap?.onStatus;
   const overlay = useRef<MapboxOverlay | null>(null);
   const afterRender = useRef(onAfterRender);
   afterRender.current = onAfterRender;
+  const tooltipRef = useRef(tooltip);
+  tooltipRef.current = tooltip;
+  const pickRef = useRef(onPick);
+  pickRef.current = onPick;
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -29,16 +43,29 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap }:
       center,
       zoom,
       attributionControl: { compact: false },
+      // The view lives in the URL hash (#zoom/lat/lon), so a link reopens the same view.
+      hash: true,
       canvasContextAttributes: { antialias: true },
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    const deck = new MapboxOverlay({ interleaved: true, layers: [], onAfterRender: () => afterRender.current?.() });
+    const deck = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => afterRender.current?.(),
+      getTooltip: (info: PickingInfo) => {
+        const text = info.picked ? tooltipRef.current?.(info) : null;
+        return text ? { text } : null;
+      },
+      onClick: (info: PickingInfo) => pickRef.current?.(info),
+    });
     map.addControl(deck);
     overlay.current = deck;
+    mapRef.current = map;
     onMap?.(map);
     return () => {
       overlay.current = null;
+      mapRef.current = null;
       map.remove();
     };
     // The map is created once; view changes go through the map's own API.
@@ -48,6 +75,13 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap }:
   useEffect(() => {
     overlay.current?.setProps({ layers });
   }, [layers]);
+
+  const [basemapEntry, basemapExplicit, hasBasemap] = [basemap?.entry ?? null, basemap?.explicit ?? false, !!basemap];
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !hasBasemap) return;
+    return applyBasemap(map, { entry: basemapEntry, explicit: basemapExplicit, baseUrl, onStatus: (s) => basemapStatus.current?.(s) });
+  }, [basemapEntry, basemapExplicit, hasBasemap, baseUrl]);
 
   return <div ref={container} className="map" role="region" aria-label="Map" tabIndex={0} />;
 }

@@ -6,7 +6,7 @@ import type { PointPositions } from '../engine/protocol';
 
 export const POINT_COLOR: [number, number, number, number] = [230, 85, 13, 200];
 
-export function pointLayer(id: string, positions: PointPositions) {
+export function pointLayer(id: string, positions: PointPositions, props: { opacity?: number; visible?: boolean } = {}) {
   return new ScatterplotLayer({
     id,
     data: {
@@ -21,5 +21,6 @@ export function pointLayer(id: string, positions: PointPositions) {
     getFillColor: POINT_COLOR,
     stroked: false,
     pickable: false,
+    ...props,
   });
 }

@@ -1,10 +1,10 @@
 // Dashboard state: the engine, the loaded datasets, their layers, and what the live
 // regions say. All data work happens in the worker; this hook only asks and renders.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Layer } from '@deck.gl/core';
 import type { DatasetInfo, LoadProgress } from '../engine/protocol';
 import type { DashboardConfig } from '../config/schema';
-import { pointLayer } from '../map/point-layer';
+import { suggestLayers } from '../map/suggest';
+import type { LayerSpec } from '../map/layer-spec';
 import { en } from '../i18n/en';
 import { progressCallback, startEngine, type EngineClient } from './engine-client';
 import { loadCatalog, loadConfig } from './config-loader';
@@ -13,7 +13,7 @@ import { formatBytes, formatInt } from './format';
 export interface DashboardState {
   config: DashboardConfig | null;
   datasets: DatasetInfo[];
-  layers: Layer[];
+  specs: LayerSpec[];
   status: string;
   alert: string;
   /** Bytes/rows of the load in progress, for the progress bar. */
@@ -22,10 +22,11 @@ export interface DashboardState {
 
 export function useDashboard(baseUrl: string) {
   const engine = useRef<EngineClient | null>(null);
+  const [readyEngine, setReadyEngine] = useState<EngineClient | null>(null);
   const [state, setState] = useState<DashboardState>({
     config: null,
     datasets: [],
-    layers: [],
+    specs: [],
     status: en.starting,
     alert: '',
     progress: null,
@@ -52,16 +53,11 @@ export function useDashboard(baseUrl: string) {
       try {
         const info = await load(e);
         patch({ status: en.loaded(info.name, formatInt(info.rows)), alert: '', progress: null });
-        let layer: Layer | null = null;
-        if (info.geometry.kind === 'point') {
-          const positions = await e.pointPositions(info.id);
-          performance.mark('citylens:points-ready', { detail: { dataset: info.id, count: positions.count } });
-          layer = pointLayer(`points:${info.id}`, positions);
-        }
+        performance.mark('citylens:data-ready', { detail: { dataset: info.id } });
         setState((s) => ({
           ...s,
           datasets: [...s.datasets, info],
-          layers: layer ? [...s.layers, layer] : s.layers,
+          specs: [...suggestLayers(info), ...s.specs],
         }));
       } catch (err) {
         patch({ alert: en.loadFailed((err as Error).message), progress: null, status: '' });
@@ -85,7 +81,7 @@ export function useDashboard(baseUrl: string) {
     setState((s) => ({
       ...s,
       datasets: s.datasets.filter((d) => d.id !== id),
-      layers: s.layers.filter((l) => !l.id.endsWith(`:${id}`)),
+      specs: s.specs.filter((l) => l.dataset !== id && l.districts !== id),
     }));
   }, []);
 
@@ -99,6 +95,8 @@ export function useDashboard(baseUrl: string) {
         patch({ config });
         const status = await e.init({ baseUrl });
         if (cancelled) return;
+        // A Comlink proxy is callable: wrap it, or React takes it for an updater function.
+        setReadyEngine(() => e);
         patch({ status: en.engineReady(status.initMs) });
         const urls = new URLSearchParams(location.search).getAll('data');
         const found = await loadCatalog(baseUrl, config);
@@ -106,7 +104,8 @@ export function useDashboard(baseUrl: string) {
           patch({ status: en.noCatalog });
           return;
         }
-        for (const id of found ? config.load : []) {
+        // Data named in the page URL replaces the config's default datasets.
+        for (const id of found && urls.length === 0 ? config.load : []) {
           const entry = found!.catalog.datasets.find((d) => d.id === id);
           if (!entry) continue;
           const url = new URL(entry.file, found!.url).href;
@@ -126,5 +125,7 @@ export function useDashboard(baseUrl: string) {
     };
   }, [baseUrl, addDataset, onProgress, patch]);
 
-  return { state, openFiles, removeDataset };
+  const setSpecs = useCallback((specs: LayerSpec[]) => setState((s) => ({ ...s, specs })), []);
+
+  return { state, engine: readyEngine, openFiles, removeDataset, setSpecs };
 }

@@ -1,0 +1,78 @@
+// What a layer is, as data: the layer panel edits these, the dashboard turns each into
+// an engine request and then into deck.gl layers. Plain JSON, so it can live in the URL
+// or a dashboard config.
+import type { AggregateStat } from '../engine/protocol';
+import type { Classification } from './classify';
+import type { SchemeName } from './colour';
+
+export type LayerKind = 'points' | 'hexagons' | 'grid' | 'h3' | 'choropleth' | 'outlines' | 'heatmap';
+
+export interface LayerSpec {
+  id: string;
+  kind: LayerKind;
+  /** The dataset drawn (points for aggregations, polygons for outlines/choropleth of own column). */
+  dataset: string;
+  title: string;
+  visible: boolean;
+  opacity: number;
+  /** Grid/hexagon cell size in metres (hexagon: centre to corner). */
+  sizeM: number;
+  /** H3 resolution 0–15. */
+  resolution: number;
+  /** For choropleth of points: the polygon dataset they are joined to. */
+  districts?: string;
+  /** For choropleth of a polygon dataset's own numeric column. */
+  column?: string;
+  stat: AggregateStat;
+  value?: string;
+  /** What is coloured: the statistic itself, per km², or per 1,000 residents. */
+  measure: 'value' | 'perKm2' | 'per1000';
+  classification: Classification;
+  scheme: SchemeName;
+  classes: number;
+  extruded: boolean;
+  /** Fixed colour domain, for playback and comparisons. */
+  domain?: [number, number];
+}
+
+let counter = 0;
+
+export function newLayer(kind: LayerKind, dataset: string, title: string, extra: Partial<LayerSpec> = {}): LayerSpec {
+  return {
+    id: `${kind}-${++counter}`,
+    kind,
+    dataset,
+    title,
+    visible: true,
+    opacity: kind === 'points' ? 0.8 : 0.75,
+    sizeM: 500,
+    resolution: 9,
+    stat: 'count',
+    measure: 'value',
+    classification: 'quantile',
+    scheme: 'viridis',
+    classes: 6,
+    extruded: false,
+    ...extra,
+  };
+}
+
+export const STAT_LABELS: Record<AggregateStat, string> = {
+  count: 'Count',
+  sum: 'Sum',
+  mean: 'Mean',
+  median: 'Median',
+  min: 'Minimum',
+  max: 'Maximum',
+  p90: '90th percentile',
+  distinct: 'Distinct count',
+};
+
+/** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
+export function measureLabel(spec: Pick<LayerSpec, 'stat' | 'value' | 'measure' | 'column'>): string {
+  if (spec.column) return spec.column;
+  const base = spec.stat === 'count' ? 'Rows' : `${STAT_LABELS[spec.stat]} of ${spec.value ?? '?'}`;
+  if (spec.measure === 'perKm2') return `${base} per km²`;
+  if (spec.measure === 'per1000') return `${base} per 1,000 residents`;
+  return base;
+}

@@ -1,0 +1,22 @@
+// The selected cell or district with all its statistics, as text.
+import type { PickDetail } from '../map/picking';
+
+export function DetailPanel({ detail, layerTitle, onClose }: { detail: PickDetail; layerTitle: string; onClose: () => void }) {
+  return (
+    <section className="detail" aria-label="Selection" aria-live="polite">
+      <header>
+        <h2>{detail.title}</h2>
+        <button type="button" onClick={onClose} aria-label="Close selection">✕</button>
+      </header>
+      <p className="detail-layer">{layerTitle}</p>
+      <dl>
+        {detail.rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// The legend reads the same ColourScale the layer was drawn with, so they always agree.
+import type { ColourScale, Rgba } from '../map/colour';
+import { SUPPRESSED_COLOUR } from '../map/colour';
+import type { LayerSpec } from '../map/layer-spec';
+import { measureLabel } from '../map/layer-spec';
+
+const fmt = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+const css = (c: Rgba) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
+
+function Swatch({ colour }: { colour: Rgba }) {
+  // React sets style through the CSSOM, which the CSP (style-src 'self') allows.
+  return <span className="swatch" style={{ background: css(colour) }} aria-hidden="true" />;
+}
+
+export function Legend({ spec, scale, minCount, suppressedCells }: { spec: LayerSpec; scale: ColourScale; minCount: number; suppressedCells: number }) {
+  const { breaks, colours, domain } = scale;
+  const rows: { colour: Rgba; label: string }[] =
+    scale.options.classification === 'linear'
+      ? colours.map((c, i) => ({ colour: c, label: fmt.format(domain[0] + ((domain[1] - domain[0]) * i) / (colours.length - 1)) }))
+      : colours.map((c, i) => ({
+          colour: c,
+          label:
+            i === 0
+              ? `< ${fmt.format(breaks[0] ?? domain[1])}`
+              : i === colours.length - 1
+                ? `≥ ${fmt.format(breaks[i - 1])}`
+                : `${fmt.format(breaks[i - 1])} – < ${fmt.format(breaks[i])}`,
+        }));
+  if (colours.length === 1) rows[0].label = `${fmt.format(domain[0])} – ${fmt.format(domain[1])}`;
+  return (
+    <figure className="legend" aria-label={`Legend: ${spec.title}`} data-legend={spec.id}>
+      <figcaption>{measureLabel(spec)}</figcaption>
+      <ul>
+        {rows.map((r, i) => (
+          <li key={i} data-break={i}>
+            <Swatch colour={r.colour} />
+            {r.label}
+          </li>
+        ))}
+        {minCount > 0 && suppressedCells > 0 && (
+          <li data-break="suppressed">
+            <Swatch colour={SUPPRESSED_COLOUR} />
+            Suppressed (fewer than {minCount} rows): {suppressedCells}
+          </li>
+        )}
+      </ul>
+    </figure>
+  );
+}

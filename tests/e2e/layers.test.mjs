@@ -1,0 +1,171 @@
+// Map layers end to end: a choropleth over census tracts, points joined to boroughs,
+// legends that match the drawn breaks, tooltips with the right numbers, and data values
+// shown as text. Expected figures are computed here from the files, independently.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { quantileSorted } from 'simple-statistics';
+import { openApp, pixelStats, startBrowser } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SHARED = process.env.CITYLENS_SHARED_DATA ?? path.resolve(here, '../../../shared/data');
+const fmt4 = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+const fmtInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Even-odd ray casting over every ring of a (Multi)Polygon. */
+function inside(lon, lat, geometry) {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let hit = false;
+  for (const rings of polys) for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) hit = !hit;
+    }
+  }
+  return hit;
+}
+
+async function waitLoaded(page, name, rows) {
+  await page.getByRole('status').filter({ hasText: `Loaded ${name}: ${rows} rows` }).waitFor({ timeout: 180_000 });
+}
+
+async function hoverTooltip(page) {
+  // The target is at the centre of the viewport (the URL hash centres the map on it).
+  const tip = page.locator('.deck-tooltip');
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.move(640 + (i % 2), 400);
+    if (await tip.isVisible() && (await tip.innerText()).trim()) return tip.innerText();
+    await page.waitForTimeout(500);
+  }
+  throw new Error('no tooltip appeared');
+}
+
+describe('map layers', () => {
+  let env;
+  before(async () => {
+    env = await startBrowser();
+  });
+  after(async () => env?.close());
+
+  it('draws a census-tract choropleth whose legend matches its quantile breaks', async () => {
+    const tracts = JSON.parse(readFileSync(path.join(SHARED, 'nyc_census_tracts_2010.geojson'), 'utf8'));
+    const pops = tracts.features.map((f) => f.properties.Population).filter(Number.isFinite).sort((a, b) => a - b);
+    const breaks = [1, 2, 3, 4, 5].map((i) => quantileSorted(pops, i / 6));
+    const expected = [`< ${fmt4.format(breaks[0])}`, ...breaks.slice(1).map((b, i) => `${fmt4.format(breaks[i])} – < ${fmt4.format(b)}`), `≥ ${fmt4.format(breaks[4])}`];
+    // A tract to hover: Manhattan's 1st tract with the largest population.
+    const target = tracts.features.filter((f) => f.properties.boro_name === 'Manhattan').sort((a, b) => b.properties.Population - a.properties.Population)[0];
+    const ring = target.geometry.type === 'Polygon' ? target.geometry.coordinates[0] : target.geometry.coordinates[0][0];
+    let [lon, lat] = ring.reduce(([x, y], [a, b]) => [x + a / ring.length, y + b / ring.length], [0, 0]);
+    assert.ok(inside(lon, lat, target.geometry), 'vertex mean of the tract lies inside it');
+
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/nyc_census_tracts_2010.geojson#14/${lat}/${lon}`);
+    await waitLoaded(app.page, 'nyc_census_tracts_2010', '2,166');
+    const legend = app.page.locator('[data-legend]').first();
+    await legend.waitFor({ timeout: 120_000 });
+    const labels = await legend.locator('li').allInnerTexts();
+    assert.deepEqual(labels.map((s) => s.trim()), expected);
+
+    const tip = await hoverTooltip(app.page);
+    assert.match(tip, new RegExp(`Population: ${fmtInt.format(target.properties.Population)}`));
+
+    await app.page.goto(`${env.server.url}?data=data/sample/nyc_census_tracts_2010.geojson#10.4/40.70/-73.94`);
+    await waitLoaded(app.page, 'nyc_census_tracts_2010', '2,166');
+    await app.page.locator('[data-legend]').first().waitFor({ timeout: 120_000 });
+    // Full opacity, so drawn fills have exactly the legend's colours.
+    await app.page.locator('[data-layer] input[type=range]').first().fill('1');
+    await app.page.waitForTimeout(2000);
+    const png = await app.page.locator('.map canvas').first().screenshot({ timeout: 120_000 });
+    // Count the pixels of each legend class colour.
+    const swatches = await app.page.locator('[data-legend] .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const classes = swatches.slice(0, 6).map((c) => c.match(/\d+/g).slice(0, 3).map(Number));
+    const tests = classes.map(([r, g, b]) => `(Math.abs(r-${r})<4&&Math.abs(g-${g})<4&&Math.abs(b-${b})<4)`);
+    const seen = [];
+    for (const t of tests) seen.push((await pixelStats(env.browser, png, t)).dataPixels);
+    assert.ok(seen.filter((n) => n > 30).length >= 5, `fill colours on the map per class: ${seen.join(', ')}`);
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
+  it('joins 311 complaints to boroughs and the tooltip shows the right count', async () => {
+    const boroughs = JSON.parse(readFileSync(path.join(SHARED, 'nyc_boroughs.geojson'), 'utf8'));
+    const manhattan = boroughs.features.find((f) => f.properties.name === 'Manhattan');
+    const csv = readFileSync(path.join(SHARED, 'nyc_311_animal_complaints_2025.csv'), 'utf8');
+    const expected = countInside(csv, manhattan.geometry);
+    const app = await openApp(
+      env.browser,
+      `${env.server.url}?data=data/sample/nyc_boroughs.geojson&data=data/sample/nyc_311_animal_complaints_2025.csv#12/40.78/-73.965`,
+    );
+    await waitLoaded(app.page, 'nyc_311_animal_complaints_2025', '4,969');
+    // Add a choropleth of the complaints by borough through the layer panel.
+    const form = app.page.locator('form.add-layer');
+    await form.getByLabel('Data').selectOption({ label: 'nyc_311_animal_complaints_2025' });
+    await form.getByLabel('As').selectOption('choropleth');
+    await form.getByRole('button', { name: 'Add layer' }).click();
+    await app.page.locator('[data-legend]').first().waitFor({ timeout: 120_000 });
+    // Hide the points and hexagons so the hover reaches the choropleth.
+    for (const title of ['nyc_311_animal_complaints_2025: points', 'nyc_311_animal_complaints_2025: rows per 500 m hexagon']) {
+      await app.page.locator('[data-layer]', { hasText: title }).getByRole('checkbox').uncheck();
+    }
+    const tip = await hoverTooltip(app.page);
+    assert.match(tip, /^Manhattan/);
+    assert.match(tip, new RegExp(`Rows: ${fmtInt.format(expected)}\\b`));
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
+  it('shows a property value that is HTML as literal text', async () => {
+    // A small dataset in the URL instead of the default 1.8M-row sample keeps the engine free.
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_planning_neighborhoods.geojson#13/40.72/-73.995`);
+    await waitLoaded(app.page, 'sf_planning_neighborhoods', '37');
+    let dialog = false;
+    app.page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await app.page.getByLabel('Open data file').setInputFiles(path.join(here, '../fixtures/e2e/xss-districts.geojson'));
+    await waitLoaded(app.page, 'xss-districts', '2');
+    await app.page.locator('[data-legend]').first().waitFor({ timeout: 60_000 });
+    const tip = await hoverTooltip(app.page);
+    assert.match(tip, /^<img src=x onerror=alert\(1\)>/);
+    assert.equal(await app.page.locator('img[src="x"]').count(), 0);
+    assert.equal(dialog, false);
+    await app.context.close();
+  });
+});
+
+function countInside(csv, geometry) {
+  const lines = csv.split('\n');
+  const header = parseCsvLine(lines[0]);
+  const iLat = header.indexOf('Latitude');
+  const iLon = header.indexOf('Longitude');
+  let n = 0;
+  for (const line of lines.slice(1)) {
+    if (!line.trim()) continue;
+    const cells = parseCsvLine(line);
+    const lat = Number(cells[iLat]);
+    const lon = Number(cells[iLon]);
+    if (cells[iLat] && cells[iLon] && inside(lon, lat, geometry)) n++;
+  }
+  return n;
+}
+
+function parseCsvLine(line) {
+  const out = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur.replace(/\r$/, ''));
+  return out;
+}
