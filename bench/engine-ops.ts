@@ -1,0 +1,178 @@
+// Benchmark operations on the real engine worker (src/engine/worker.ts), called by the
+// runner one at a time through window.runBench. Each returns plain JSON.
+import * as Comlink from 'comlink';
+import type { AggregateRequest, DatasetInfo, EngineApi } from '../src/engine/protocol';
+import { pageMemory, timed } from './probe';
+
+export type EngineClient = Comlink.Remote<EngineApi>;
+
+/** Page-wide state shared by the engine operations and the peers. */
+export const state = {
+  api: null as EngineClient | null,
+  /** Set when the worker dies (e.g. out of memory): pending calls would never settle. */
+  workerError: null as string | null,
+  datasets: new Map<string, DatasetInfo>(),
+  /** Absolute lon/lat of a point dataset, for the main-thread peers and the synthetic data. */
+  positions: new Map<string, { lon: Float64Array; lat: Float64Array }>(),
+  capabilities: [] as string[],
+};
+
+let rejectOnDeath: (reason: Error) => void = () => {};
+const death = new Promise<never>((_, reject) => (rejectOnDeath = reject));
+death.catch(() => {});
+
+/** An engine call that fails at once if the worker has died instead of hanging. */
+export function call<T>(p: Promise<T>): Promise<T> {
+  return Promise.race([p, death]);
+}
+
+export function api(): EngineClient {
+  if (!state.api) throw new Error('the engine is not started (run the "init" step first)');
+  return state.api;
+}
+
+export async function init(baseUrl: string) {
+  // The same worker entry the app starts (src/ui/engine-client.ts), built from source.
+  const worker = new Worker(new URL('../src/engine/worker.ts', import.meta.url), { type: 'module', name: 'citylens-engine' });
+  worker.addEventListener('error', (e) => {
+    state.workerError = e.message || 'the engine worker failed';
+    rejectOnDeath(new Error(state.workerError));
+  });
+  state.api = Comlink.wrap<EngineApi>(worker);
+  const t = await timed(() => call(api().init({ baseUrl })));
+  // Older workers have no capabilities(): then every method is probed by calling it.
+  state.capabilities = await call(api().capabilities()).catch(() => []);
+  return { ms: t.ms, longTasks: t.longTasks, engineInitMs: t.value.initMs, duckdb: t.value.duckdbVersion, capabilities: state.capabilities };
+}
+
+function summary(info: DatasetInfo) {
+  return {
+    id: info.id,
+    rows: info.rows,
+    format: info.format,
+    geometry: info.geometry.kind,
+    engineLoadMs: info.loadMs,
+    memoryBytes: info.memoryBytes ?? null,
+    timeRange: info.timeRange ?? null,
+  };
+}
+
+export async function load({ key, url, name }: { key: string; url: string; name?: string }) {
+  const t = await timed(() => call(api().loadUrl(new URL(url, location.href).href, { name: name ?? key })));
+  state.datasets.set(key, t.value);
+  return { ms: t.ms, longTasks: t.longTasks, ...summary(t.value) };
+}
+
+export async function loadBytes({ key, fileName, bytes }: { key: string; fileName: string; bytes: Uint8Array }) {
+  const t = await timed(() => call(api().loadBytes(fileName, Comlink.transfer(bytes, [bytes.buffer]), { name: key })));
+  state.datasets.set(key, t.value);
+  return { ms: t.ms, longTasks: t.longTasks, ...summary(t.value) };
+}
+
+export function datasetId(key: string): string {
+  const info = state.datasets.get(key);
+  if (!info) throw new Error(`dataset "${key}" is not loaded`);
+  return info.id;
+}
+
+export async function remove({ key }: { key: string }) {
+  await call(api().removeDataset(datasetId(key)));
+  state.datasets.delete(key);
+  return { ms: 0 };
+}
+
+/** A request whose dataset (and district polygons) are given by benchmark keys. */
+export interface BenchRequest extends Omit<AggregateRequest, 'dataset'> {
+  points: string;
+}
+
+export function resolveRequest({ points, ...rest }: BenchRequest): AggregateRequest {
+  const by = rest.by.kind === 'districts' ? { ...rest.by, polygons: datasetId(rest.by.polygons) } : rest.by;
+  return { ...rest, by, dataset: datasetId(points) };
+}
+
+export async function aggregate(req: BenchRequest) {
+  const request = resolveRequest(req);
+  const t = await timed(() => call(api().aggregate(request)));
+  const r = t.value;
+  return {
+    ms: t.ms,
+    longTasks: t.longTasks,
+    cells: r.length,
+    rows: r.rows,
+    assignment: r.assignment,
+    engine: r.timings,
+  };
+}
+
+/**
+ * Slide a time window over the data and re-aggregate as fast as results come back,
+ * one request in flight at a time (what a UI slider does), for `durationMs`.
+ */
+export async function timeWindow(p: BenchRequest & { column: string; from: number; to: number; windowMs: number; stepMs: number; durationMs: number }) {
+  const { column, from, to, windowMs, stepMs, durationMs, ...base } = p;
+  const request = resolveRequest(base);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+  const latencies: number[] = [];
+  let start = from;
+  let rows = 0;
+  const t = await timed(async () => {
+    const t0 = performance.now();
+    while (performance.now() - t0 < durationMs) {
+      if (start + windowMs > to) start = from;
+      const q0 = performance.now();
+      const r = await call(api().aggregate({ ...request, time: { column, from: iso(start), to: iso(start + windowMs) } }));
+      latencies.push(performance.now() - q0);
+      rows += r.rows;
+      start += stepMs;
+    }
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    ms: t.ms,
+    longTasks: t.longTasks,
+    aggregations: latencies.length,
+    perSecond: latencies.length / (t.ms / 1000),
+    medianLatencyMs: latencies[latencies.length >> 1],
+    meanRowsPerWindow: rows / latencies.length,
+  };
+}
+
+/** Absolute positions of a loaded point dataset, kept in the page for peers and resampling. */
+export async function positions({ key }: { key: string }) {
+  const t = await timed(() => call(api().pointPositions(datasetId(key))));
+  const { offsets, origin, count } = t.value;
+  const lon = new Float64Array(count);
+  const lat = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    lon[i] = origin[0] + offsets[2 * i];
+    lat[i] = origin[1] + offsets[2 * i + 1];
+  }
+  state.positions.set(key, { lon, lat });
+  return { ms: t.ms, longTasks: t.longTasks, count };
+}
+
+export async function memory() {
+  const page = await pageMemory();
+  let engine = null;
+  let engineError: string | undefined;
+  try {
+    engine = await call(api().memory());
+  } catch (err) {
+    engineError = String((err as Error).message ?? err);
+  }
+  return { ms: 0, ...page, engine, engineError };
+}
+
+/**
+ * The Gi* hotspot statistic, if the engine has grown a method for it. The name and
+ * request shape are not in the contract yet, so this looks for a likely method name.
+ */
+export async function hotspot(req: BenchRequest) {
+  const name = state.capabilities.find((n) => /hotspot|gistar|getis/i.test(n));
+  if (!name) return { ms: 0, notImplemented: 'EngineApi has no hotspot (Gi*) method' };
+  const request = resolveRequest(req);
+  const fn = (api() as unknown as Record<string, (r: unknown) => Promise<{ length?: number }>>)[name];
+  const t = await timed(() => call(fn(request)));
+  return { ms: t.ms, longTasks: t.longTasks, method: name, cells: t.value?.length ?? null };
+}

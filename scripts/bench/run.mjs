@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [--runs N] [--sizes 1000000,5000000] [--no-build] [--no-app] [--app-dist DIR] [--out DIR]`
+// Builds the bench page and the app, serves them, drives headless Chromium over the
+// real files in ../shared/data, and writes bench-results/bench-<time>.{json,md}
+// (plus latest.{json,md}), printing the Markdown table. Not a test: nothing is asserted.
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../serve-static.mjs';
+import { ensureBuilt } from './build.mjs';
+import { launchBrowser, openBenchPage, serveIsolated } from './session.mjs';
+import { runMain } from './plan-main.mjs';
+import { runApp, runScale, scaleSteps } from './plan-extra.mjs';
+import { finish, markdown } from './report.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const SETTINGS = {
+  full: { runs: 5, warmup: 1, peerRuns: 3, peerWarmup: 1, turfSample: 20_000, turfWarmupSample: 1_000, windowMs: 4_000, windowPasses: 3, scaleSizes: [1_000_000, 5_000_000, 10_000_000], scaleRuns: 3, appRuns: 3, appSettleMs: 30_000, deckMaxRows: 1_000_000 },
+  quick: { runs: 1, warmup: 0, peerRuns: 1, peerWarmup: 0, turfSample: 500, turfWarmupSample: 0, h3Sample: 100_000, windowMs: 1_000, windowPasses: 1, scaleSizes: [200_000], scaleRuns: 1, appRuns: 1, appSettleMs: 15_000, deckMaxRows: 1_000_000 },
+};
+
+function parseArgs(argv) {
+  const opt = (name) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const cfg = { ...SETTINGS[quick ? 'quick' : 'full'] };
+  if (opt('--runs')) cfg.runs = Number(opt('--runs'));
+  if (opt('--sizes')) cfg.scaleSizes = opt('--sizes').split(',').map(Number).filter((n) => n > 0);
+  return {
+    quick,
+    cfg,
+    build: !argv.includes('--no-build'),
+    app: !argv.includes('--no-app'),
+    /** Serve this existing app build (e.g. dist/ right after `npm run build`) instead of building a copy. */
+    appDist: opt('--app-dist') ? path.resolve(root, opt('--app-dist')) : null,
+    out: path.resolve(root, opt('--out') ?? 'bench-results'),
+  };
+}
+
+function git(args) {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+}
+
+const NOTES = [
+  'The machine has 2 shared CPU cores and other work ran on it at the same time: absolute times are noisy; ratios from interleaved or adjacent runs are the more stable numbers.',
+  'Ours: the app\'s engine worker (src/engine/worker.ts, DuckDB-WASM blocking build + parquet-wasm), built by vite.bench.config.ts; each time is main-thread wall clock around the Comlink call, so it includes the worker round trip and transfers.',
+  '"Cold" aggregations run right after a fresh load of the table (no cached H3/district assignment); "warm" ones change only the statistic or a filter (mean/sum of a column, range filters).',
+  'deck.gl: HexagonLayer/GridLayer from @deck.gl/aggregation-layers 9.4 with gpuAggregation: false, positions through an accessor over Float64Arrays, timed from handing the new layer to Deck (setProps) to its onSetColorDomain callback; all of it runs on the main thread (see its long tasks).',
+  'turf: turf.tag (points × 2,166 tract polygons) plus a count per tract, on a seeded random sample of Citi Bike positions; the time per point is scaled linearly to all 1,798,339 points (turf does a point-in-polygon test per point and polygon, so it is linear in points). Building the point features is not timed.',
+  'h3-js: latLngToCell for every point plus a Map count, on the main thread.',
+  'JSON.parse peer: fetch → text → JSON.parse → one object per feature ({...properties, geometry}); ours: the engine\'s loadUrl until the table is queryable.',
+  'Scale: Citi Bike positions resampled with ±50 m uniform jitter (seeded), written to Parquet (Snappy, 1M-row groups) with parquet-wasm in the page (not timed as ours) and loaded with loadBytes (no fetch). Each size runs in a fresh page.',
+  'Memory: performance.memory (main thread), performance.measureUserAgentSpecificMemory (page + workers; the bench page is served cross-origin isolated for it), DuckDB\'s duckdb_memory() and PRAGMA database_size via EngineApi.memory().',
+];
+
+export async function main(argv = process.argv.slice(2)) {
+  const args = parseArgs(argv);
+  const t0 = Date.now();
+  const log = (m) => console.log(m);
+  const meta = {
+    date: new Date().toISOString(),
+    quick: args.quick,
+    runs: args.cfg.runs,
+    warmup: args.cfg.warmup,
+    settings: args.cfg,
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    loadAvgStart: loadavg(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirty: git(['status', '--porcelain']) !== '',
+  };
+  const built = args.build
+    ? ensureBuilt(root, { skipApp: !args.app || !!args.appDist, log })
+    : { page: path.join(root, 'bench-dist/page'), app: path.join(root, 'bench-dist/app') };
+  if (args.appDist) built.app = args.appDist;
+  if (!args.app) built.app = null;
+  meta.app = built.app ? path.relative(root, built.app) : null;
+  const pageServer = await serveIsolated(built.page, '/bench/');
+  const appServer = built.app ? await serveStatic({ root: built.app, base: '/a/b/' }) : null;
+  const browser = await launchBrowser();
+  meta.chromium = `Chromium ${browser.version()}`;
+  const steps = [];
+  let memory = [];
+  let scale = [];
+  let capabilities = [];
+  let distribution = null;
+  try {
+    log('# main session: engine, real files, aggregations, peers');
+    const s = await openBenchPage(browser, pageServer.url, { log });
+    try {
+      const r = await runMain(s, args.cfg, log);
+      steps.push(...r.steps);
+      ({ memory, capabilities, distribution } = r);
+      if (args.quick) {
+        log('# scale (in the main page)');
+        scale = await runScale(browser, pageServer.url, args.cfg, log, distribution, s);
+      }
+    } finally {
+      await s.close();
+    }
+    if (!args.quick) {
+      log('# scale (a fresh page per size)');
+      scale = await runScale(browser, pageServer.url, args.cfg, log, distribution);
+    }
+    const goalSize = scale.find((e) => e.rows === 1_000_000) ?? scale[0];
+    if (goalSize) steps.push(...scaleSteps(goalSize, args.quick));
+    if (appServer) {
+      log('# app first frame');
+      steps.push(...(await runApp(browser, appServer.url, args.cfg, log)));
+    }
+  } finally {
+    await browser.close();
+    await pageServer.close();
+    await appServer?.close();
+  }
+  steps.forEach(finish);
+  for (const e of scale) for (const k of ['synth', 'load', 'hex', 'grid', 'h3', 'deckHex', 'deckGrid']) finish(e[k]);
+  meta.loadAvgEnd = loadavg();
+  meta.durationMs = Date.now() - t0;
+  meta.capabilities = capabilities;
+  const largest = scale.filter((e) => e.status === 'ok').map((e) => e.rows);
+  const result = { meta, steps, memory, scale, largestScale: largest.length ? Math.max(...largest) : null, notes: NOTES };
+  if (!appServer) result.notes.push('The app first-frame steps were skipped (--no-app).');
+  mkdirSync(args.out, { recursive: true });
+  const stamp = meta.date.replace(/[:.]/g, '-');
+  const json = JSON.stringify(result, null, 1);
+  const md = markdown(result);
+  for (const name of [`bench-${stamp}`, 'latest']) {
+    writeFileSync(path.join(args.out, `${name}.json`), json);
+    writeFileSync(path.join(args.out, `${name}.md`), md);
+  }
+  console.log(`\n${md}\nWrote ${path.relative(root, path.join(args.out, `bench-${stamp}.json`))} and .md (${(meta.durationMs / 1000).toFixed(0)} s)`);
+  return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--render') {
+  // Re-render a saved result: node scripts/bench/run.mjs --render bench-results/latest.json
+  console.log(markdown(JSON.parse(readFileSync(path.resolve(process.argv[3]), 'utf8'))));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,78 @@
+// Smoke run of the benchmark (`npm run bench -- --quick`): every step must produce a
+// result of the right shape. Nothing here asserts a time: CI machines vary too much.
+// Set CITYLENS_SKIP_BENCH_SMOKE=1 to skip it (it takes a few minutes on 2 cores).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Steps that must run today; the others may say 'not available' until the engine grows them. */
+const REQUIRED = ['engine-init', 'load-chicago-csv', 'load-citibike', 'hex-cold', 'hex-warm', 'grid-cold', 'grid-warm', 'positions', 'app-first-frame', 'app-cold-start'];
+const OPTIONAL = ['load-tracts-geojson', 'h3-cold', 'h3-warm', 'districts-cold', 'districts-warm', 'window-hex', 'window-h3', 'window-districts', 'gistar'];
+const PAIRED = ['hex-cold', 'grid-cold'];
+
+function runBench(out) {
+  // Reuse dist/ when `npm run test:e2e` has just built it, instead of building a copy.
+  const appDist = existsSync(path.join(root, 'dist', 'index.html')) ? ['--app-dist', 'dist'] : [];
+  const child = spawn(process.execPath, ['scripts/bench/run.mjs', '--quick', '--out', out, ...appDist], { cwd: root });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, log })));
+}
+
+const positive = (x) => Number.isFinite(x) && x > 0;
+
+test(
+  'npm run bench -- --quick: a result for every step, with sane shapes',
+  { timeout: 1_200_000, skip: process.env.CITYLENS_SKIP_BENCH_SMOKE ? 'CITYLENS_SKIP_BENCH_SMOKE is set' : false },
+  async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'citylens-bench-'));
+    const { code, log } = await runBench(out);
+    assert.equal(code, 0, `the bench failed:\n${log.slice(-4000)}`);
+    const result = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8'));
+    const byId = new Map(result.steps.map((s) => [s.id, s]));
+
+    for (const id of [...REQUIRED, ...OPTIONAL]) {
+      const step = byId.get(id);
+      assert.ok(step, `no result for step ${id}`);
+      const allowed = REQUIRED.includes(id) ? ['ok'] : ['ok', 'not available', 'not implemented'];
+      assert.ok(allowed.includes(step.status), `${id}: ${step.status}: ${step.reason}`);
+      if (step.status === 'ok') {
+        assert.ok(step.stats.n >= 1, `${id}: no samples`);
+        assert.ok(positive(step.stats.median) && step.stats.min <= step.stats.median && step.stats.median <= step.stats.max, `${id}: ${JSON.stringify(step.stats)}`);
+      } else {
+        assert.ok(step.reason, `${id} says ${step.status} without a reason`);
+      }
+    }
+    for (const id of PAIRED) {
+      const step = byId.get(id);
+      assert.equal(step.peer?.status, 'ok', `${id}: peer ${step.peer?.status}: ${step.peer?.reason}`);
+      assert.ok(positive(step.ratio), `${id}: ratio ${step.ratio}`);
+    }
+    // Wherever both sides ran, the ratio is there.
+    for (const step of result.steps) {
+      if (step.status === 'ok' && step.peer?.status === 'ok') assert.ok(positive(step.ratio), `${step.id}: no ratio`);
+    }
+    const scaled = result.steps.filter((s) => /^(hex|grid)-\d+$/.test(s.id));
+    assert.equal(scaled.length, 2, 'the scale rows are missing');
+
+    assert.ok(result.memory.length >= 2, 'no memory snapshots');
+    assert.ok(result.memory.some((m) => positive(m.engine?.duckdbBytes)), 'DuckDB memory was never measured');
+    assert.ok(result.memory.every((m) => positive(m.mainHeapBytes)), 'the JS heap was not measured');
+
+    assert.equal(result.scale.length, 1);
+    assert.equal(result.scale[0].status, 'ok', `scale: ${result.scale[0].reason}`);
+    assert.ok(positive(result.scale[0].load.stats.median));
+    assert.equal(result.largestScale, result.scale[0].rows);
+
+    const md = readFileSync(path.join(out, 'latest.md'), 'utf8');
+    assert.match(md, /\| step \| ours \|/);
+    assert.ok(md.includes('Largest size that loaded'));
+  },
+);
