@@ -153,10 +153,37 @@ async function appRun(browser, appUrl, cfg) {
     const ready = marks.get(readyMark);
     const draw = marks.get('citylens:first-draw');
     const frameTask = tasks.find(([s, d]) => s <= draw && s + d >= draw);
-    return { ready, draw, readyMark, tasks, settled, frameTaskMs: frameTask?.[1] ?? null };
+    const panFrames = settled ? await panFrameTimes(page) : [];
+    return { ready, draw, readyMark, tasks, settled, frameTaskMs: frameTask?.[1] ?? null, panFrames };
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/**
+ * Frame intervals while the user drags the map across the 1.8M points: requestAnimationFrame
+ * deltas during a 20-step mouse drag. CPU-rendered (SwiftShader) here.
+ */
+async function panFrameTimes(page) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (!window.__stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(800, 400);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(800 - i * 10, 400 + (i % 2) * 4, { steps: 2 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    window.__stopFrames = true;
+    return window.__frames.slice(1);
+  });
 }
 
 /** The app, cold, from a fresh context each run, timed by its own performance marks. */
@@ -165,6 +192,9 @@ export async function runApp(browser, appUrl, cfg, log) {
   const cold = newStep('app-cold-start', 'app: cold start → first drawn point (navigation → citylens:first-draw)', {
     note: 'includes DuckDB start and the Citi Bike load in the app',
   });
+  const pan = newStep('app-pan-frames', 'app: median frame time while panning over 1.8M points (CPU-rendered, SwiftShader)', {
+    note: 'requestAnimationFrame intervals during a mouse drag; says nothing about a real GPU',
+  });
   for (let i = 0; i < cfg.appRuns; i++) {
     let m = null;
     await sampleInto(frame, i, 0, async () => {
@@ -172,6 +202,10 @@ export async function runApp(browser, appUrl, cfg, log) {
       return { ms: m.draw - m.ready, longTasks: clipped(m.tasks, m.ready, m.draw), readyMark: m.readyMark, settled: m.settled, frameTaskMs: m.frameTaskMs };
     }, { log });
     if (m) await sampleInto(cold, i, 0, async () => ({ ms: m.draw, longTasks: clipped(m.tasks, 0, m.draw) }), { log });
+    if (m?.panFrames.length) {
+      const sorted = [...m.panFrames].sort((a, b) => a - b);
+      await sampleInto(pan, i, 0, async () => ({ ms: sorted[Math.floor(sorted.length / 2)], frames: sorted.length, p95: sorted[Math.floor(sorted.length * 0.95)] }), { log });
+    }
   }
   const d = frame.details;
   if (d.length) {
@@ -182,5 +216,5 @@ export async function runApp(browser, appUrl, cfg, log) {
       (frameTasks.length ? `; the task that drew the first frame took ${frameTasks.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ')}` : '') +
       (blocked ? `; in ${blocked} of ${d.length} runs the main thread was still busy ${cfg.appSettleMs / 1000} s after the mark` : '');
   }
-  return [frame, cold];
+  return [frame, cold, pan];
 }
