@@ -25,6 +25,13 @@ export interface EngineOptions {
 /** Default size limit: a browser tab holds the file, its Arrow form and DuckDB's copy at once. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
 
+/** The rejection of a cancelled load: named AbortError, like fetch's, and naming the file. */
+export function cancelledError(fileName: string): Error {
+  const err = new Error(`${fileName}: loading cancelled`);
+  err.name = 'AbortError';
+  return err;
+}
+
 export class Engine {
   private db!: DuckDBBindings;
   private conn!: DuckDBConnection;
@@ -34,6 +41,8 @@ export class Engine {
   private status: EngineStatus | null = null;
   /** Loads run one at a time: each picks a table name and measures memory around itself. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Loads that can be cancelled, by LoadOptions.loadId. */
+  private readonly loads = new Map<string, AbortController>();
 
   constructor(
     private readonly platform: EnginePlatform,
@@ -64,19 +73,70 @@ export class Engine {
   async loadUrl(url: string, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo> {
     const fileName = decodeURIComponent(url.replace(/[?#].*$/, '').replace(/^.*\//, '')) || url;
     const report = (p: Omit<LoadProgress, 'fileName'>) => onProgress?.({ fileName, ...p });
-    const bytes = await this.platform.fetchBytes(url, (loaded, total) =>
-      report({ phase: 'fetch', bytesLoaded: loaded, bytesTotal: total, rows: null }),
-    );
-    return this.loadBytes(fileName, bytes, { source: url, ...options }, onProgress);
+    const controller = this.startLoad(options.loadId);
+    try {
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.platform.fetchBytes(
+          url,
+          (loaded, total) => report({ phase: 'fetch', bytesLoaded: loaded, bytesTotal: total, rows: null }),
+          controller.signal,
+        );
+      } catch (err) {
+        if (controller.signal.aborted) throw cancelledError(fileName);
+        throw err;
+      }
+      return await this.enqueue(fileName, bytes, { source: url, ...options }, onProgress, controller.signal);
+    } finally {
+      this.endLoad(options.loadId, controller);
+    }
   }
 
-  loadBytes(
+  /**
+   * Load bytes (or bytes still being read, e.g. a File: the load is cancellable from the
+   * first moment, since a cancel message can arrive while the file is read).
+   */
+  async loadBytes(
     fileName: string,
-    bytes: Uint8Array,
+    bytes: Uint8Array | Promise<Uint8Array>,
     options: LoadOptions,
     onProgress?: (p: LoadProgress) => void,
   ): Promise<DatasetInfo> {
-    const run = this.queue.then(() => this.loadNow(fileName, bytes, options, onProgress));
+    const controller = this.startLoad(options.loadId);
+    try {
+      const data = await bytes;
+      return await this.enqueue(fileName, data, options, onProgress, controller.signal);
+    } finally {
+      this.endLoad(options.loadId, controller);
+    }
+  }
+
+  /** Abort the load with this id, wherever it is (fetch, queue, ingest); unknown ids are ignored. */
+  cancelLoad(loadId: string): void {
+    this.loads.get(loadId)?.abort();
+  }
+
+  private startLoad(loadId: string | undefined): AbortController {
+    const controller = new AbortController();
+    if (loadId !== undefined) {
+      if (this.loads.has(loadId)) throw new Error(`a load with id ${loadId} is already running`);
+      this.loads.set(loadId, controller);
+    }
+    return controller;
+  }
+
+  private endLoad(loadId: string | undefined, controller: AbortController): void {
+    if (loadId !== undefined && this.loads.get(loadId) === controller) this.loads.delete(loadId);
+  }
+
+  private enqueue(
+    fileName: string,
+    bytes: Uint8Array,
+    options: LoadOptions,
+    onProgress: ((p: LoadProgress) => void) | undefined,
+    signal: AbortSignal,
+  ): Promise<DatasetInfo> {
+    const run = this.queue.then(() => this.loadNow(fileName, bytes, options, onProgress, signal));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -85,8 +145,10 @@ export class Engine {
     fileName: string,
     bytes: Uint8Array,
     options: LoadOptions,
-    onProgress?: (p: LoadProgress) => void,
+    onProgress: ((p: LoadProgress) => void) | undefined,
+    signal: AbortSignal,
   ): Promise<DatasetInfo> {
+    if (signal.aborted) throw cancelledError(fileName);
     const t0 = performance.now();
     const limit = options.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (bytes.byteLength > limit) {
@@ -97,18 +159,33 @@ export class Engine {
     const format = options.format ?? detectFormat(fileName, bytes);
     if (!format) throw fail(fileName, ': unknown file type (expected Parquet, CSV/TSV, GeoJSON, TopoJSON or Arrow)');
     const table = tableNameFor(options.name ?? fileName, new Set(this.datasets.keys()));
-    const progress = (phase: LoadProgress['phase'], rows: number | null) =>
-      onProgress?.({ fileName, phase, bytesLoaded: bytes.byteLength, bytesTotal: bytes.byteLength, rows });
+    const progress = (phase: LoadProgress['phase'], rows: number | null, rowsTotal: number | null = null) =>
+      onProgress?.({ fileName, phase, bytesLoaded: bytes.byteLength, bytesTotal: bytes.byteLength, rows, rowsTotal });
+    // Between stages: give the worker's message loop a turn (a cancel request may be
+    // waiting behind this synchronous work), then stop if it came.
+    const checkpoint = async () => {
+      if (options.loadId !== undefined) await new Promise((r) => setTimeout(r, 0));
+      if (signal.aborted) throw cancelledError(fileName);
+    };
     const memoryBefore = tableMemory(this.conn);
     let result;
     try {
       progress('decode', null);
-      result = await ingest({ db: this.db, conn: this.conn, parquet: this.parquet }, table, fileName, bytes, format, options, (rows) =>
-        progress('insert', rows),
+      result = await ingest(
+        { db: this.db, conn: this.conn, parquet: this.parquet },
+        table,
+        fileName,
+        bytes,
+        format,
+        options,
+        (rows, total) => progress('insert', rows, total ?? null),
+        checkpoint,
       );
+      await checkpoint();
     } catch (err) {
       // Leave nothing behind: the datasets already loaded are untouched.
       for (const t of [table, ...scratchTables(table)]) this.conn.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+      if (signal.aborted) throw cancelledError(fileName);
       throw withFileName(fileName, err);
     }
     const info: DatasetInfo = {
@@ -137,6 +214,15 @@ export class Engine {
     const d = this.datasets.get(id);
     if (!d) throw new Error(`no dataset named ${id}`);
     return d;
+  }
+
+  renameDataset(id: string, name: string): DatasetInfo {
+    const d = this.dataset(id);
+    const trimmed = name.trim();
+    if (!trimmed) throw new Error(`${d.name}: a dataset needs a non-empty name`);
+    const renamed = { ...d, name: trimmed };
+    this.datasets.set(id, renamed);
+    return renamed;
   }
 
   removeDataset(id: string): void {

@@ -20,9 +20,9 @@ export const nodePlatform: EnginePlatform = {
   async loadParquet() {
     return (await import('parquet-wasm/node')) as unknown as Parquet;
   },
-  async fetchBytes(url, onBytes) {
+  async fetchBytes(url, onBytes, signal) {
     if (/^https?:/.test(url)) {
-      const res = await fetch(url);
+      const res = await fetch(url, { signal });
       if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
       const bytes = new Uint8Array(await res.arrayBuffer());
       onBytes(bytes.byteLength, bytes.byteLength);
@@ -30,7 +30,7 @@ export const nodePlatform: EnginePlatform = {
     }
     const path = url.startsWith('file:') ? new URL(url).pathname : url;
     const size = (await stat(path)).size;
-    const buf = await readFile(path);
+    const buf = await readFile(path, { signal });
     onBytes(size, size);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   },

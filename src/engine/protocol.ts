@@ -159,6 +159,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Load data without usable coordinates as a plain table instead of failing. */
   allowNoGeometry?: boolean;
+  /** Caller-chosen id of this load, so cancelLoad(loadId) can stop it. */
+  loadId?: string;
 }
 
 export interface LoadProgress {
@@ -167,6 +169,8 @@ export interface LoadProgress {
   bytesLoaded: number;
   bytesTotal: number | null;
   rows: number | null;
+  /** Rows the file holds, when known before the insert ends (Parquet metadata). */
+  rowsTotal?: number | null;
 }
 
 /**
@@ -201,9 +205,16 @@ export interface EngineApi {
   /** Load a dataset from bytes the user picked or dropped. */
   loadBytes(fileName: string, bytes: Uint8Array, options: LoadOptions): Promise<DatasetInfo>;
   /** Load a file the user picked or dropped; the worker reads it, not the main thread. */
-  loadFile(file: File, options: LoadOptions): Promise<DatasetInfo>;
+  loadFile(file: File, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo>;
+  /**
+   * Stop the load started with LoadOptions.loadId: it rejects with an Error named
+   * AbortError ("<file>: loading cancelled") and leaves no table behind.
+   */
+  cancelLoad(loadId: string): Promise<void>;
   listDatasets(): Promise<DatasetInfo[]>;
   removeDataset(id: string): Promise<void>;
+  /** Change a dataset's display name; its id (the table name) stays. */
+  renameDataset(id: string, name: string): Promise<DatasetInfo>;
   pointPositions(id: string): Promise<PointPositions>;
   /** A polygon dataset triangulated for drawing (see PolygonMesh). */
   polygonMesh(id: string): Promise<PolygonMesh>;

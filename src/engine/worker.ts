@@ -25,9 +25,12 @@ const api: EngineApi = {
   },
   loadUrl: (url, options, onProgress) => ready().loadUrl(url, options, onProgress),
   loadBytes: (fileName, bytes, options) => ready().loadBytes(fileName, bytes, options),
-  loadFile: async (file, options) =>
-    ready().loadBytes(file.name, new Uint8Array(await file.arrayBuffer()), options),
+  // The read is handed over unfinished, so a cancel arriving meanwhile finds the load.
+  loadFile: async (file, options, onProgress) =>
+    ready().loadBytes(file.name, file.arrayBuffer().then((b) => new Uint8Array(b)), options, onProgress),
+  cancelLoad: async (loadId) => ready().cancelLoad(loadId),
   listDatasets: async () => ready().listDatasets(),
+  renameDataset: async (id, name) => ready().renameDataset(id, name),
   removeDataset: async (id) => {
     aggregator?.forget(id);
     ready().removeDataset(id);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView } from '../map/MapView';
 import { describePick, pickText, type PickDetail } from '../map/picking';
@@ -6,13 +6,17 @@ import { en } from '../i18n/en';
 import { useDashboard } from './use-dashboard';
 import { useLayerData } from './use-layer-data';
 import { useDeckLayers } from './use-deck-layers';
-import { DatasetList } from './DatasetList';
+import { DatasetPanel } from './DatasetPanel';
+import { CatalogList } from './CatalogList';
+import { LoadFromUrl } from './LoadFromUrl';
 import { LayerPanel } from './LayerPanel';
 import { Legend } from './Legend';
 import { DetailPanel } from './DetailPanel';
 import { ProgressBar } from './ProgressBar';
 import { BasemapPicker } from './BasemapPicker';
 import { useBasemapChoice } from '../map/basemap-choice';
+import type { MapLibreMap } from '../map/maplibre';
+import type { BBox } from '../engine/protocol';
 
 /** The app's base URL: where index.html lives, whatever sub-path the host serves it from. */
 function appBaseUrl(): string {
@@ -21,7 +25,16 @@ function appBaseUrl(): string {
 
 export function App() {
   const baseUrl = useMemo(appBaseUrl, []);
-  const { state, engine, openFiles, removeDataset, setSpecs } = useDashboard(baseUrl);
+  const { state, engine, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
+    useDashboard(baseUrl);
+  const map = useRef<MapLibreMap | null>(null);
+  const onMap = useCallback((m: MapLibreMap) => {
+    map.current = m;
+  }, []);
+  // The map writes the new view into the URL hash (#zoom/lat/lon) when it settles.
+  const zoomTo = useCallback((b: BBox) => {
+    map.current?.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 17, duration: 600 });
+  }, []);
   const config = state.config;
   const basemap = useBasemapChoice(config?.basemap);
   const minCount = config?.minCount ?? 5;
@@ -64,7 +77,10 @@ export function App() {
         e.preventDefault();
         setDragging(true);
       }}
-      onDragLeave={() => setDragging(false)}
+      onDragLeave={(e) => {
+        // Leaving for a child element is not leaving the app.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
       onDrop={onDrop}
     >
       {config && (
@@ -74,6 +90,7 @@ export function App() {
           zoom={config.view.zoom}
           layers={deckLayers}
           onAfterRender={markFirstDraw}
+          onMap={onMap}
           tooltip={(info) => {
             const p = pick(info);
             return p ? pickText(p.detail) : null;
@@ -97,8 +114,14 @@ export function App() {
               e.target.value = '';
             }}
           />
-        </label>
-        <DatasetList datasets={state.datasets} onRemove={removeDataset} />
+        </label>{' '}
+        <LoadFromUrl baseUrl={baseUrl} onLoad={(url) => void loadUrl(url)} />
+        <DatasetPanel datasets={state.datasets} onRename={(id, name) => void renameDataset(id, name)}
+          onRemove={(id) => void removeDataset(id)} onZoom={zoomTo} />
+        {state.catalog && (
+          <CatalogList entries={state.catalog.entries} datasets={state.datasets}
+            onLoad={(entry) => void loadEntry(entry, state.catalog!.url)} />
+        )}
         <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs} />
       </aside>
       <div className="legends">
@@ -109,11 +132,15 @@ export function App() {
               suppressedCells={r.data.kind !== 'points' ? (r.data.result?.suppressedCells ?? 0) : 0} />
           ))}
       </div>
+      {/* Always present, so screen readers announce the overlay when it appears. */}
+      <div className="drop-region" aria-live="assertive">
+        {dragging && <p className="drop-overlay">{en.dropHere}</p>}
+      </div>
       {selected && selectedSpec && (
         <DetailPanel detail={selected.detail} layerTitle={selectedSpec.title} onClose={() => setSelected(null)} />
       )}
       <footer className="statusbar">
-        {state.progress && <ProgressBar progress={state.progress} />}
+        {job && <ProgressBar fileName={job.fileName} progress={job.progress} onCancel={cancelLoad} />}
         <p role="status" aria-live="polite" className="status">
           {state.status}
         </p>

@@ -1,14 +1,15 @@
-// Dashboard state: the engine, the loaded datasets, their layers, and what the live
-// regions say. All data work happens in the worker; this hook only asks and renders.
+// Dashboard state: the engine, the loaded datasets, their layers, the catalog, and what
+// the live regions say. All data work happens in the worker; this hook only asks and
+// renders. Loading itself (queue, progress, cancel) is use-loader.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DatasetInfo, LoadProgress } from '../engine/protocol';
-import type { DashboardConfig } from '../config/schema';
+import type { DatasetInfo, LoadOptions } from '../engine/protocol';
+import type { CatalogEntry, DashboardConfig } from '../config/schema';
 import { suggestLayers } from '../map/suggest';
 import type { LayerSpec } from '../map/layer-spec';
 import { en } from '../i18n/en';
-import { progressCallback, startEngine, type EngineClient } from './engine-client';
+import { startEngine, type EngineClient } from './engine-client';
 import { loadCatalog, loadConfig } from './config-loader';
-import { formatBytes, formatInt } from './format';
+import { useLoader } from './use-loader';
 
 export interface DashboardState {
   config: DashboardConfig | null;
@@ -16,12 +17,24 @@ export interface DashboardState {
   specs: LayerSpec[];
   status: string;
   alert: string;
-  /** Bytes/rows of the load in progress, for the progress bar. */
-  progress: LoadProgress | null;
+  /** The config's catalog and the URL its file paths resolve against. */
+  catalog: { entries: CatalogEntry[]; url: string } | null;
+}
+
+/** The file name a URL names (what the engine calls the dataset's file). */
+export function fileNameOf(url: string): string {
+  return decodeURIComponent(url.replace(/[?#].*$/, '').replace(/^.*\//, '')) || url;
 }
 
 export function useDashboard(baseUrl: string) {
   const engine = useRef<EngineClient | null>(null);
+  const ready = useRef<{ promise: Promise<EngineClient>; resolve: (e: EngineClient) => void } | null>(null);
+  if (!ready.current) {
+    let resolve!: (e: EngineClient) => void;
+    const promise = new Promise<EngineClient>((r) => (resolve = r));
+    ready.current = { promise, resolve };
+  }
+  const whenReady = useRef(ready.current.promise);
   const [readyEngine, setReadyEngine] = useState<EngineClient | null>(null);
   const [state, setState] = useState<DashboardState>({
     config: null,
@@ -29,51 +42,35 @@ export function useDashboard(baseUrl: string) {
     specs: [],
     status: en.starting,
     alert: '',
-    progress: null,
+    catalog: null,
   });
   const patch = useCallback((p: Partial<DashboardState>) => setState((s) => ({ ...s, ...p })), []);
 
-  const onProgress = useCallback(
-    (p: LoadProgress) => {
-      const status =
-        p.phase === 'fetch'
-          ? en.loadingBytes(p.fileName, formatBytes(p.bytesLoaded), p.bytesTotal ? formatBytes(p.bytesTotal) : null)
-          : p.rows !== null
-            ? en.loadingRows(p.fileName, formatInt(p.rows))
-            : en.loading(p.fileName);
-      patch({ status, progress: p.phase === 'done' ? null : p });
-    },
-    [patch],
+  const onLoaded = useCallback((info: DatasetInfo) => {
+    performance.mark('citylens:data-ready', { detail: { dataset: info.id } });
+    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...suggestLayers(info), ...s.specs] }));
+  }, []);
+  const loader = useLoader(whenReady, patch, onLoaded);
+  const { run } = loader;
+
+  /** Load an absolute URL (the caller resolves relative ones against the app's base). */
+  const loadUrl = useCallback(
+    (url: string, options: LoadOptions = {}) =>
+      run(fileNameOf(url), (e, o, onProgress) => e.loadUrl(url, { ...options, ...o }, onProgress), url),
+    [run],
   );
 
-  const addDataset = useCallback(
-    async (load: (e: EngineClient) => Promise<DatasetInfo>) => {
-      const e = engine.current;
-      if (!e) return;
-      try {
-        const info = await load(e);
-        patch({ status: en.loaded(info.name, formatInt(info.rows)), alert: '', progress: null });
-        performance.mark('citylens:data-ready', { detail: { dataset: info.id } });
-        setState((s) => ({
-          ...s,
-          datasets: [...s.datasets, info],
-          specs: [...suggestLayers(info), ...s.specs],
-        }));
-      } catch (err) {
-        patch({ alert: en.loadFailed((err as Error).message), progress: null, status: '' });
-      }
-    },
-    [patch],
+  const loadEntry = useCallback(
+    (entry: CatalogEntry, catalogUrl: string) =>
+      loadUrl(new URL(entry.file, catalogUrl).href, { name: entry.title ?? entry.id, source: entry.source, licence: entry.licence }),
+    [loadUrl],
   );
 
+  /** Several files load one after another, each with its own progress and outcome. */
   const openFiles = useCallback(
-    async (files: Iterable<File>) => {
-      for (const file of files) {
-        patch({ status: en.loading(file.name) });
-        await addDataset((e) => e.loadFile(file, {}));
-      }
-    },
-    [addDataset, patch],
+    (files: Iterable<File>) =>
+      Promise.all([...files].map((file) => run(file.name, (e, o, onProgress) => e.loadFile(file, o, onProgress)))),
+    [run],
   );
 
   const removeDataset = useCallback(async (id: string) => {
@@ -84,6 +81,22 @@ export function useDashboard(baseUrl: string) {
       specs: s.specs.filter((l) => l.dataset !== id && l.districts !== id),
     }));
   }, []);
+
+  const renameDataset = useCallback(
+    async (id: string, name: string) => {
+      const e = engine.current;
+      if (!e) return;
+      try {
+        await e.renameDataset(id, name);
+        // The engine's list is the source of truth; keep the panel's order.
+        const list = await e.listDatasets();
+        setState((s) => ({ ...s, datasets: s.datasets.map((d) => list.find((x) => x.id === d.id) ?? d) }));
+      } catch (err) {
+        patch({ alert: (err as Error).message });
+      }
+    },
+    [patch],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -97,9 +110,11 @@ export function useDashboard(baseUrl: string) {
         if (cancelled) return;
         // A Comlink proxy is callable: wrap it, or React takes it for an updater function.
         setReadyEngine(() => e);
+        ready.current!.resolve(e);
         patch({ status: en.engineReady(status.initMs) });
         const urls = new URLSearchParams(location.search).getAll('data');
         const found = await loadCatalog(baseUrl, config);
+        if (found) patch({ catalog: { entries: found.catalog.datasets, url: found.url } });
         if (!found && urls.length === 0) {
           patch({ status: en.noCatalog });
           return;
@@ -107,15 +122,9 @@ export function useDashboard(baseUrl: string) {
         // Data named in the page URL replaces the config's default datasets.
         for (const id of found && urls.length === 0 ? config.load : []) {
           const entry = found!.catalog.datasets.find((d) => d.id === id);
-          if (!entry) continue;
-          const url = new URL(entry.file, found!.url).href;
-          const options = { name: entry.id, source: entry.source, licence: entry.licence };
-          await addDataset((eng) => eng.loadUrl(url, options, progressCallback(onProgress)));
+          if (entry) await loadEntry(entry, found!.url);
         }
-        for (const raw of urls) {
-          const url = new URL(raw, baseUrl).href;
-          await addDataset((eng) => eng.loadUrl(url, {}, progressCallback(onProgress)));
-        }
+        for (const raw of urls) await loadUrl(new URL(raw, baseUrl).href);
       } catch (err) {
         patch({ alert: (err as Error).message, status: '' });
       }
@@ -123,9 +132,20 @@ export function useDashboard(baseUrl: string) {
     return () => {
       cancelled = true;
     };
-  }, [baseUrl, addDataset, onProgress, patch]);
+  }, [baseUrl, loadEntry, loadUrl, patch]);
 
   const setSpecs = useCallback((specs: LayerSpec[]) => setState((s) => ({ ...s, specs })), []);
 
-  return { state, engine: readyEngine, openFiles, removeDataset, setSpecs };
+  return {
+    state,
+    engine: readyEngine,
+    job: loader.job,
+    cancelLoad: loader.cancel,
+    openFiles,
+    loadUrl,
+    loadEntry,
+    removeDataset,
+    renameDataset,
+    setSpecs,
+  };
 }

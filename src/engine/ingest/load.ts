@@ -171,7 +171,9 @@ export async function ingest(
   bytes: Uint8Array,
   format: DataFormat,
   options: LoadOptions,
-  onRows: (rows: number | null) => void,
+  onRows: (rows: number | null, total?: number) => void,
+  /** Awaited between stages and Parquet row groups; throws to abort the load (cancel). */
+  checkpoint: () => Promise<void> = async () => {},
 ): Promise<Ingested> {
   const { conn } = ctx;
   let geo: TableGeometry | null = null;
@@ -180,7 +182,7 @@ export async function ingest(
   let csv: DatasetInfo['csv'];
   const warnings: string[] = [];
   if (format === 'parquet') {
-    const pq = await ingestParquet(ctx.parquet, conn, table, fileName, bytes, options, (rows) => onRows(rows));
+    const pq = await ingestParquet(ctx.parquet, conn, table, fileName, bytes, options, onRows, checkpoint);
     if (pq.geometry) {
       const g = pq.geometry;
       declaredBbox = g.declaredBbox;
@@ -234,10 +236,12 @@ export async function ingest(
       jsonColumns = r.jsonColumns;
     }
   }
+  await checkpoint();
   let columns: ColumnInfo[] = describeColumns(conn, table);
   // Tables without a geometry of their own: coordinates from columns or WKT.
   geo ??= locateTableGeometry(conn, table, fileName, columns, options);
   if (geo.shapes || geo.geometry.lon === LON) columns = describeColumns(conn, table);
+  await checkpoint();
   const internal = new Set([...INTERNAL_COLUMNS].filter((n) => columns.some((c) => c.name === n)));
   const times = detectTimestamps(conn, table, columns, options, internal);
   if (times.timeColumns.some((t) => t.parsedFrom !== 'native') || columns.some((c) => /WITH TIME ZONE/.test(c.type))) {
@@ -246,6 +250,7 @@ export async function ingest(
   for (const c of columns) if (jsonColumns.includes(c.name)) c.json = true;
   const rows = Number(conn.query(`SELECT count(*)::BIGINT FROM ${ident(table)}`).getChildAt(0)!.get(0));
   if (rows === 0) throw fail(fileName, 'has no rows to load');
+  await checkpoint();
   columnStats(conn, table, columns, rows);
   const first = times.timeColumns.find((t) => t.min !== null && t.max !== null);
   return {

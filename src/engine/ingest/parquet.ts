@@ -127,6 +127,8 @@ export async function ingestParquet(
   bytes: Uint8Array,
   options: LoadOptions,
   onRows: (rows: number, total: number) => void,
+  /** Awaited between row groups; throws to abort the load (cancel). */
+  checkpoint: () => Promise<void> = async () => {},
 ): Promise<ParquetIngest> {
   const { groups, total, groupRows, geo } = await readMeta(pq, fileName, bytes);
   const primary = geo?.primary_column ?? null;
@@ -142,6 +144,7 @@ export async function ingestParquet(
   let decodeAll = Boolean(col);
   let rows = 0;
   for (let g = 0; g < Math.max(groups, 1); g++) {
+    if (g > 0) await checkpoint();
     let ipc: Uint8Array;
     try {
       // One batch per row group: many small batches cost ~4x in decode time.

@@ -1,0 +1,64 @@
+// One loaded dataset: its name and size at a glance, its warnings, and the actions
+// rename (display name only), zoom to extent and remove.
+import { useId, useState, type FormEvent } from 'react';
+import type { BBox, DatasetInfo } from '../engine/protocol';
+import { en } from '../i18n/en';
+import { formatBytes, formatInt } from './format';
+import { DatasetDetails } from './DatasetDetails';
+
+export interface DatasetActions {
+  onRename: (id: string, name: string) => void;
+  onRemove: (id: string) => void;
+  onZoom: (bbox: BBox) => void;
+}
+
+export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { dataset: DatasetInfo } & DatasetActions) {
+  const [renaming, setRenaming] = useState(false);
+  const inputId = useId();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const name = String(new FormData(e.currentTarget).get('name') ?? '').trim();
+    if (name && name !== d.name) onRename(d.id, name);
+    setRenaming(false);
+  };
+  return (
+    <li data-dataset={d.id}>
+      {renaming ? (
+        <form className="rename" onSubmit={submit}>
+          <label htmlFor={inputId}>{en.renameTo(d.name)}</label>
+          <input id={inputId} name="name" defaultValue={d.name} autoFocus required
+            onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} />
+          <button type="submit">{en.save}</button>
+          <button type="button" onClick={() => setRenaming(false)}>{en.cancel}</button>
+        </form>
+      ) : (
+        <strong className="dataset-name">{d.name}</strong>
+      )}
+      <span className="meta">
+        {formatInt(d.rows)} {en.rows} · {d.geometry.kind} · {formatBytes(d.bytes)}
+      </span>
+      {d.licence && <span className="licence">{d.licence}</span>}
+      {d.warnings.length > 0 && (
+        <ul className="warnings">
+          {d.warnings.map((w) => (
+            <li key={w} className="warning">{w}</li>
+          ))}
+        </ul>
+      )}
+      <DatasetDetails dataset={d} />
+      <div className="dataset-actions">
+        {!renaming && (
+          <button type="button" onClick={() => setRenaming(true)} aria-label={`${en.rename} ${d.name}`}>
+            {en.rename}
+          </button>
+        )}
+        <button type="button" disabled={!d.bbox} onClick={() => d.bbox && onZoom(d.bbox)} aria-label={`${en.zoomTo} of ${d.name}`}>
+          {en.zoomTo}
+        </button>
+        <button type="button" onClick={() => onRemove(d.id)} aria-label={`${en.remove} ${d.name}`}>
+          {en.remove}
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+// Loads, one at a time: each gets a load id (so Cancel can name it to the engine), its
+// progress for the progress bar, and its outcome in the status or alert region.
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import type { DatasetInfo, LoadOptions, LoadProgress } from '../engine/protocol';
+import { en } from '../i18n/en';
+import { progressCallback, type EngineClient } from './engine-client';
+import { formatInt } from './format';
+import { explainLoadError, isCancelled } from './load-messages';
+
+export interface LoadJob {
+  loadId: string;
+  fileName: string;
+  progress: LoadProgress | null;
+}
+
+type Start = (
+  engine: EngineClient,
+  options: Pick<LoadOptions, 'loadId'>,
+  onProgress: ReturnType<typeof progressCallback>,
+) => Promise<DatasetInfo>;
+
+export function useLoader(
+  /** Resolves once the engine is initialised: loads asked for earlier wait for it. */
+  engine: RefObject<Promise<EngineClient>>,
+  say: (p: { status?: string; alert?: string }) => void,
+  onLoaded: (info: DatasetInfo) => void,
+) {
+  const [job, setJob] = useState<LoadJob | null>(null);
+  // The UI queues loads too, so the progress bar and Cancel always mean the running one.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const current = useRef<string | null>(null);
+  const counter = useRef(0);
+
+  /** Queue a load; `url` (absolute) lets fetch failures be explained with it. */
+  const run = useCallback(
+    (fileName: string, start: Start, url?: string): Promise<void> => {
+      const next = queue.current.then(async () => {
+        const e = await engine.current;
+        const loadId = `load-${++counter.current}`;
+        current.current = loadId;
+        setJob({ loadId, fileName, progress: null });
+        say({ status: en.loading(fileName) });
+        const onProgress = (p: LoadProgress) => {
+          if (current.current === loadId) setJob((j) => (j?.loadId === loadId ? { ...j, progress: p } : j));
+        };
+        try {
+          const info = await start(e, { loadId }, progressCallback(onProgress));
+          say({ status: en.loaded(info.name, formatInt(info.rows)), alert: '' });
+          onLoaded(info);
+        } catch (err) {
+          // A cancel is the user's own doing: reported as status, not as an error.
+          if (isCancelled(err)) say({ status: en.cancelled(fileName) });
+          else say({ alert: explainLoadError(err, url), status: '' });
+        } finally {
+          current.current = null;
+          setJob(null);
+        }
+      });
+      queue.current = next;
+      return next;
+    },
+    [engine, say, onLoaded],
+  );
+
+  const cancel = useCallback(() => {
+    const id = current.current;
+    if (id) void engine.current.then((e) => e.cancelLoad(id));
+  }, [engine]);
+
+  return { job, run, cancel };
+}
