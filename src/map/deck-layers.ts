@@ -2,7 +2,7 @@
 import type { Layer } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import type { AggregateResult, PointPositions, PolygonMesh } from '../engine/protocol';
+import type { AggregateResult, LineShapes, PointPositions, PolygonMesh } from '../engine/protocol';
 import { colourArray, type ColourScale } from './colour';
 import type { LayerSpec } from './layer-spec';
 import { pointLayer } from './point-layer';
@@ -11,11 +11,12 @@ import { pointLayer } from './point-layer';
 export type LayerData =
   | { kind: 'points'; positions: PointPositions }
   | { kind: 'cells'; result: AggregateResult }
+  | { kind: 'lines'; shapes: LineShapes }
   | { kind: 'areas'; mesh: PolygonMesh; result: AggregateResult | null; values: Float64Array | null; names: string[] | null };
 
 /** The values a layer colours by, one per cell or feature (NaN = suppressed / no data). */
 export function measureValues(spec: LayerSpec, data: LayerData): Float64Array | null {
-  if (data.kind === 'points') return null;
+  if (data.kind === 'points' || data.kind === 'lines') return null;
   const result = data.result;
   if (!result) return data.kind === 'areas' ? data.values : null;
   if (spec.measure === 'perKm2') return result.perKm2;
@@ -24,6 +25,7 @@ export function measureValues(spec: LayerSpec, data: LayerData): Float64Array | 
 }
 
 const OUTLINE: [number, number, number, number] = [60, 70, 90, 200];
+const LINE_COLOUR: [number, number, number, number] = [31, 95, 153, 230];
 
 function expandToVertices(mesh: PolygonMesh, featureColours: Uint8Array): Uint8Array {
   const out = new Uint8Array(mesh.vertexFeature.length * 4);
@@ -82,6 +84,25 @@ function areaLayers(spec: LayerSpec, mesh: PolygonMesh, colours: Uint8Array | nu
 }
 
 export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale | null): Layer[] {
+  if (data.kind === 'lines') {
+    const s = data.shapes;
+    return [
+      new PathLayer({
+        id: spec.id,
+        data: {
+          length: s.pathOffsets.length - 1,
+          startIndices: s.pathOffsets,
+          attributes: { getPath: { value: s.coords, size: 2 } },
+        },
+        _pathType: 'open',
+        getColor: LINE_COLOUR,
+        widthUnits: 'pixels',
+        getWidth: 2,
+        opacity: spec.opacity,
+        visible: spec.visible,
+      } as never),
+    ];
+  }
   if (data.kind === 'points') {
     if (spec.kind === 'heatmap') {
       const p = data.positions;

@@ -5,7 +5,7 @@ import type { AggregateStat } from '../engine/protocol';
 import type { Classification } from './classify';
 import type { SchemeName } from './colour';
 
-export type LayerKind = 'points' | 'hexagons' | 'grid' | 'h3' | 'choropleth' | 'outlines' | 'heatmap';
+export type LayerKind = 'points' | 'hexagons' | 'grid' | 'h3' | 'choropleth' | 'outlines' | 'lines' | 'heatmap';
 
 export interface LayerSpec {
   id: string;

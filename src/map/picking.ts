@@ -16,7 +16,7 @@ const show = (v: number) => (Number.isFinite(v) ? fmt.format(v) : '—');
 
 /** `pickIndex` is deck.gl's picked object index (a polygon for areas, a cell for cells). */
 export function describePick(spec: LayerSpec, data: LayerData, pickIndex: number, minCount: number): PickDetail | null {
-  if (data.kind === 'points' || pickIndex < 0) return null;
+  if (data.kind === 'points' || data.kind === 'lines' || pickIndex < 0) return null;
   const index = data.kind === 'areas' ? data.mesh.polygonFeature[pickIndex] : pickIndex;
   const r = data.result;
   let title: string;

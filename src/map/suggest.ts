@@ -12,12 +12,13 @@ export function suggestLayers(info: DatasetInfo): LayerSpec[] {
       newLayer('hexagons', info.id, `${info.name}: rows per 500 m hexagon`, { sizeM: 500, opacity: 0.7 }),
     ];
   }
+  const lines = kind === 'line' || info.geometry.hasLines ? [newLayer('lines', info.id, `${info.name}: lines`)] : [];
   if (kind === 'polygon' || info.geometry.hasPolygons) {
     const numeric = info.columns.find((c) => c.kind === 'number' && !c.internal && !/(^|_)(id|fid|code)$/i.test(c.name));
     if (numeric) {
-      return [newLayer('choropleth', info.id, `${info.name}: ${numeric.name}`, { column: numeric.name, classification: 'quantile' })];
+      return [...lines, newLayer('choropleth', info.id, `${info.name}: ${numeric.name}`, { column: numeric.name, classification: 'quantile' })];
     }
-    return [newLayer('outlines', info.id, `${info.name}: outlines`)];
+    return [...lines, newLayer('outlines', info.id, `${info.name}: outlines`)];
   }
-  return [];
+  return lines;
 }

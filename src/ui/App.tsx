@@ -129,7 +129,7 @@ export function App() {
           .filter((r) => r.scale && r.spec.visible)
           .map((r) => (
             <Legend key={r.spec.id} spec={r.spec} scale={r.scale!} minCount={minCount}
-              suppressedCells={r.data.kind !== 'points' ? (r.data.result?.suppressedCells ?? 0) : 0} />
+              suppressedCells={r.data.kind === 'cells' || r.data.kind === 'areas' ? (r.data.result?.suppressedCells ?? 0) : 0} />
           ))}
       </div>
       {/* Always present, so screen readers announce the overlay when it appears. */}

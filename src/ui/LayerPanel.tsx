@@ -16,14 +16,17 @@ interface Props {
 function kindsFor(d: DatasetInfo | undefined): LayerKind[] {
   if (!d) return [];
   if (d.geometry.kind === 'point') return ['points', 'hexagons', 'grid', 'h3', 'choropleth', 'heatmap'];
-  if (d.geometry.kind === 'polygon' || d.geometry.hasPolygons) return ['choropleth', 'outlines'];
-  return [];
+  const kinds: LayerKind[] = [];
+  if (d.geometry.kind === 'polygon' || d.geometry.hasPolygons) kinds.push('choropleth', 'outlines');
+  if (d.geometry.kind === 'line' || d.geometry.hasLines) kinds.push('lines');
+  return kinds;
 }
 
 function querySql(state: LayerDataState | undefined): string | null {
   const d = state?.data;
   if (!d) return null;
   if (d.kind === 'points') return d.positions.sql;
+  if (d.kind === 'lines') return null;
   const r = d.result;
   return r ? `-- ${r.method}\n${r.sql}` : null;
 }

@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<LayerKind, string> = {
   h3: 'H3 cells',
   choropleth: 'Choropleth',
   outlines: 'Outlines',
+  lines: 'Lines',
   heatmap: 'Heatmap',
 };
 

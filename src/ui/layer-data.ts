@@ -30,6 +30,11 @@ export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minC
   if (spec.kind === 'points' || spec.kind === 'heatmap') {
     return { kind: 'points', positions: await engine.pointPositions(spec.dataset) };
   }
+  if (spec.kind === 'lines') {
+    const shapes = await engine.lines(spec.dataset);
+    if (!shapes) throw new Error(`${spec.title}: the dataset has no lines`);
+    return { kind: 'lines', shapes };
+  }
   if (spec.kind === 'outlines') {
     return { kind: 'areas', mesh: await engine.polygonMesh(spec.dataset), result: null, values: null, names: null };
   }

@@ -116,6 +116,23 @@ describe('map layers', () => {
     await app.context.close();
   });
 
+  it('draws a line dataset as lines', async () => {
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_planning_neighborhoods.geojson`);
+    await waitLoaded(app.page, 'sf_planning_neighborhoods', '37');
+    await app.page.getByLabel('Open data file').setInputFiles(path.join(here, '../fixtures/good/lines.geojson'));
+    await waitLoaded(app.page, 'lines', '2');
+    const item = app.page.locator('[data-layer]', { hasText: 'lines: lines' });
+    await item.waitFor({ timeout: 60_000 });
+    await app.page.locator('[data-dataset="lines"]').getByRole('button', { name: /zoom/i }).click();
+    await app.page.waitForTimeout(2500);
+    const png = await app.page.locator('.map canvas').first().screenshot({ timeout: 120_000 });
+    // The line colour (31, 95, 153) over the basemap.
+    const stats = await pixelStats(env.browser, png, 'Math.abs(r-31)<30 && Math.abs(g-95)<30 && Math.abs(b-153)<30');
+    assert.ok(stats.dataPixels > 100, `only ${stats.dataPixels} line-coloured pixels`);
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
   it('shows a property value that is HTML as literal text', async () => {
     // A small dataset in the URL instead of the default 1.8M-row sample keeps the engine free.
     const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_planning_neighborhoods.geojson#13/40.72/-73.995`);
