@@ -1,0 +1,128 @@
+// Aggregation requests and results (src/engine/aggregate/): part of the EngineApi
+// contract in protocol.ts, which re-exports everything here.
+import type { BBox } from './protocol';
+
+/**
+ * How points are grouped. Grid and hexagon sizes are metres in a local projection
+ * centred on the dataset (so 500 m is 500 m in any city); `sizeM` of a hexagon is its
+ * radius, centre to corner, as in deck.gl's HexagonLayer.
+ */
+export type AggregateBy =
+  | { kind: 'grid'; sizeM: number }
+  | { kind: 'hex'; sizeM: number }
+  | { kind: 'h3'; resolution: number }
+  | {
+      kind: 'districts';
+      /** Id of a loaded polygon dataset. */
+      polygons: string;
+      /** Column of the polygon dataset that names each district; default: a column called "name". */
+      nameColumn?: string;
+      /** Residents per district, for rates per 1,000; default: a numeric column called "population". */
+      populationColumn?: string;
+    };
+
+export type AggregateStat = 'count' | 'sum' | 'mean' | 'median' | 'min' | 'max' | 'p90' | 'distinct';
+
+export type AggregateFilter =
+  /** Inclusive bounds unless said otherwise; either bound may be left out. */
+  | { kind: 'range'; column: string; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }
+  /** Rows whose value is (or, with `not`, is not) one of `values`. */
+  | { kind: 'in'; column: string; values: (string | number | boolean)[]; not?: boolean }
+  /** The map's viewport: [minLon, minLat, maxLon, maxLat] on the point coordinates. */
+  | { kind: 'bbox'; bbox: BBox };
+
+/**
+ * A time window on a timestamp/date column: `from` inclusive, `to` exclusive, as ISO
+ * text ("2024-03-15", "2024-03-15T08:00") or epoch milliseconds. A text column needs
+ * `format` (DuckDB strptime, e.g. "%m/%d/%Y %I:%M:%S %p").
+ */
+export interface TimeWindow {
+  column: string;
+  from?: string | number;
+  to?: string | number;
+  format?: string;
+}
+
+export interface AggregateRequest {
+  dataset: string;
+  by: AggregateBy;
+  /** Default 'count'. Every other statistic needs `value`. */
+  stat?: AggregateStat;
+  /** Numeric column the statistic is computed on (any column for 'distinct'). */
+  value?: string;
+  filters?: AggregateFilter[];
+  time?: TimeWindow;
+  /** Privacy threshold k: cells with fewer contributing rows are suppressed. Default 5; 0 = off. */
+  minCount?: number;
+}
+
+export interface AggregateResult {
+  dataset: string;
+  by: AggregateBy;
+  stat: AggregateStat;
+  value: string | null;
+  minCount: number;
+  /** Number of cells (districts: every district, then one "outside" entry). */
+  length: number;
+  /**
+   * Cell ids. grid/hex: column,row integer pairs (length 2n) in the local projection;
+   * districts: the polygon dataset's feature index (length n), -1 = outside every polygon;
+   * h3: unused (empty), see `h3`.
+   */
+  ids: Int32Array;
+  /** H3 only: each cell's index as [lower 32 bits, upper 32 bits] (h3-js splitLongToH3Index). */
+  h3: Uint32Array | null;
+  /** District names (districts only; "outside" for the last entry). */
+  names: string[] | null;
+  /** Cell centres, lon,lat pairs (grid, hex, h3); null for districts. */
+  centers: Float64Array | null;
+  /** Contributing rows per cell; NaN where suppressed. */
+  counts: Float64Array;
+  /** The statistic per cell; NaN where suppressed or undefined (e.g. the mean of no values). */
+  values: Float64Array;
+  /** 1 where the cell has fewer than `minCount` rows: counts and values are withheld. */
+  suppressed: Uint8Array;
+  /** Cell area in km² (NaN for "outside"). */
+  areasKm2: Float64Array;
+  /** The statistic per km² for count/sum/distinct, else the row count per km². */
+  perKm2: Float64Array;
+  /** Same base per 1,000 residents, where the district data has a population column. */
+  per1000: Float64Array | null;
+  /** Rows aggregated (after filters) over all cells, suppressed ones included. */
+  rows: number;
+  suppressedCells: number;
+  /** For grid/hex: the projection, so cell outlines can be drawn (aggregate/grid.ts, hexagon.ts). */
+  projection: { origin: [number, number]; metresPerDegree: [number, number] } | null;
+  /** The SQL that produced the numbers and how cells were assigned, for display. */
+  sql: string;
+  method: string;
+  /** Whether the point→cell assignment came from the cache (h3, districts). */
+  assignment: 'sql' | 'computed' | 'cached';
+  timings: { assignMs: number; queryMs: number; totalMs: number };
+}
+
+export type TimeBin = 'hour' | 'day' | 'week' | 'month' | 'hour-of-day' | 'day-of-week';
+
+export interface TimeBinsRequest {
+  dataset: string;
+  /** Timestamp/date column (or text with `format`). */
+  column: string;
+  format?: string;
+  bin: TimeBin;
+  stat?: AggregateStat;
+  value?: string;
+  filters?: AggregateFilter[];
+  time?: TimeWindow;
+  minCount?: number;
+}
+
+export interface TimeBinsResult {
+  bin: TimeBin;
+  /** Bin start in epoch ms (UTC wall clock of the column), or hour 0–23, or ISO day 1 (Mon)–7 (Sun). */
+  keys: Float64Array;
+  counts: Float64Array;
+  values: Float64Array;
+  suppressed: Uint8Array;
+  rows: number;
+  sql: string;
+}
