@@ -5,6 +5,7 @@
 
 import type { AggregateRequest, AggregateResult, TimeBinsRequest, TimeBinsResult } from './protocol-aggregate';
 import type { LineShapes, PolygonMesh, PolygonShapes } from './protocol-shapes';
+import type { ColourScaleOptions, ScaleParts } from '../scales/colour';
 
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'timestamp' | 'date' | 'binary' | 'other';
 
@@ -219,6 +220,8 @@ export interface EngineApi {
   /** Change a dataset's display name; its id (the table name) stays. */
   renameDataset(id: string, name: string): Promise<DatasetInfo>;
   pointPositions(id: string): Promise<PointPositions>;
+  /** Per-point colours and sizes from columns, in pointPositions order. */
+  pointStyle(request: PointStyleRequest): Promise<PointStyle>;
   /** A polygon dataset triangulated for drawing (see PolygonMesh). */
   polygonMesh(id: string): Promise<PolygonMesh>;
   /** H3 cells ([low, high] pairs, as in AggregateResult.h3) triangulated for drawing. */
@@ -255,3 +258,22 @@ export interface EngineMemory {
 
 export type * from './protocol-aggregate';
 export type * from './protocol-shapes';
+
+/** Colour and size points by columns (computed in the worker over every point). */
+export interface PointStyleRequest {
+  dataset: string;
+  colorBy?: string;
+  sizeBy?: string;
+  scale: ColourScaleOptions;
+}
+
+export interface PointStyle {
+  count: number;
+  /** RGBA per point, in pointPositions order; null when not coloured by a column. */
+  colours: Uint8Array | null;
+  /** The scale the colours came from, for the legend. */
+  scale: ScaleParts | null;
+  /** Radius in pixels per point; null when not sized by a column. */
+  radii: Float32Array | null;
+  sql: string;
+}

@@ -9,6 +9,7 @@ import { transferablesOf } from './aggregate/transfer';
 import { wasmMemory as parquetWasmMemory } from 'parquet-wasm/esm';
 import { h3Shapes, polygonMesh } from './mesh';
 import { columnValues, featureNames } from './features';
+import { pointStyle } from './point-style';
 
 let engine: Engine | null = null;
 let aggregator: Aggregator | null = null;
@@ -62,6 +63,12 @@ const api: EngineApi = {
       featurePathOffsets: shapes.featurePathOffsets.slice(),
     };
     return Comlink.transfer(out, [out.coords.buffer, out.pathOffsets.buffer, out.featurePathOffsets.buffer]);
+  },
+  async pointStyle(request) {
+    const e = ready();
+    const style = pointStyle(e.connection, e.dataset(request.dataset), request);
+    const buffers = [style.colours?.buffer, style.radii?.buffer].filter((b): b is ArrayBuffer => !!b);
+    return Comlink.transfer(style, buffers);
   },
   async polygonMesh(id) {
     const shapes = ready().polygons(id);

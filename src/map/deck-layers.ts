@@ -2,14 +2,14 @@
 import type { Layer } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import type { AggregateResult, LineShapes, PointPositions, PolygonMesh } from '../engine/protocol';
-import { colourArray, type ColourScale } from './colour';
+import type { AggregateResult, LineShapes, PointPositions, PointStyle, PolygonMesh } from '../engine/protocol';
+import { colourArray, type ColourScale } from '../scales/colour';
 import type { LayerSpec } from './layer-spec';
 import { pointLayer } from './point-layer';
 
 /** What the worker returned for a layer. */
 export type LayerData =
-  | { kind: 'points'; positions: PointPositions }
+  | { kind: 'points'; positions: PointPositions; style: PointStyle | null }
   | { kind: 'cells'; result: AggregateResult }
   | { kind: 'lines'; shapes: LineShapes }
   | { kind: 'areas'; mesh: PolygonMesh; result: AggregateResult | null; values: Float64Array | null; names: string[] | null };
@@ -118,7 +118,7 @@ export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale 
         } as never),
       ];
     }
-    return [pointLayer(spec.id, data.positions, { opacity: spec.opacity, visible: spec.visible })];
+    return [pointLayer(spec.id, data.positions, { opacity: spec.opacity, visible: spec.visible }, data.style)];
   }
   const values = measureValues(spec, data);
   if (data.kind === 'cells') {

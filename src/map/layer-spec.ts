@@ -2,8 +2,8 @@
 // an engine request and then into deck.gl layers. Plain JSON, so it can live in the URL
 // or a dashboard config.
 import type { AggregateStat } from '../engine/protocol';
-import type { Classification } from './classify';
-import type { SchemeName } from './colour';
+import type { Classification } from '../scales/classify';
+import type { SchemeName } from '../scales/colour';
 
 export type LayerKind = 'points' | 'hexagons' | 'grid' | 'h3' | 'choropleth' | 'outlines' | 'lines' | 'heatmap';
 
@@ -21,6 +21,10 @@ export interface LayerSpec {
   resolution: number;
   /** For choropleth of points: the polygon dataset they are joined to. */
   districts?: string;
+  /** Points: colour by this column (numeric: classed; text/boolean: categories). */
+  colorBy?: string;
+  /** Points: size by this numeric column (area proportional to the value). */
+  sizeBy?: string;
   /** For choropleth of a polygon dataset's own numeric column. */
   column?: string;
   stat: AggregateStat;
@@ -69,7 +73,8 @@ export const STAT_LABELS: Record<AggregateStat, string> = {
 };
 
 /** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
-export function measureLabel(spec: Pick<LayerSpec, 'stat' | 'value' | 'measure' | 'column'>): string {
+export function measureLabel(spec: Pick<LayerSpec, 'stat' | 'value' | 'measure' | 'column' | 'colorBy' | 'kind'>): string {
+  if (spec.kind === 'points' && spec.colorBy) return spec.colorBy;
   if (spec.column) return spec.column;
   const base = spec.stat === 'count' ? 'Rows' : `${STAT_LABELS[spec.stat]} of ${spec.value ?? '?'}`;
   if (spec.measure === 'perKm2') return `${base} per km²`;

@@ -2,16 +2,26 @@
 // lon/lat offsets from an origin (LNGLAT_OFFSETS) keep float32 precise to centimetres.
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { PointPositions } from '../engine/protocol';
+import type { PointPositions, PointStyle } from '../engine/protocol';
 
 export const POINT_COLOR: [number, number, number, number] = [230, 85, 13, 200];
 
-export function pointLayer(id: string, positions: PointPositions, props: { opacity?: number; visible?: boolean } = {}) {
+export function pointLayer(
+  id: string,
+  positions: PointPositions,
+  props: { opacity?: number; visible?: boolean } = {},
+  style: PointStyle | null = null,
+) {
   return new ScatterplotLayer({
     id,
     data: {
       length: positions.count,
-      attributes: { getPosition: { value: positions.offsets, size: 2 } },
+      attributes: {
+        getPosition: { value: positions.offsets, size: 2 },
+        // Per-point colours and radii from the worker, when the layer is styled by columns.
+        ...(style?.colours ? { getFillColor: { value: style.colours, size: 4, normalized: true } } : {}),
+        ...(style?.radii ? { getRadius: { value: style.radii, size: 1 } } : {}),
+      },
     },
     coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
     coordinateOrigin: [positions.origin[0], positions.origin[1], 0],

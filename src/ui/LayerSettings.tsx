@@ -1,8 +1,8 @@
 // One layer's settings: what it aggregates and how it is coloured. Every control is a
 // labelled native form element, so the panel works with a keyboard and a screen reader.
 import type { AggregateStat, DatasetInfo } from '../engine/protocol';
-import { CLASSIFICATIONS, type Classification } from '../map/classify';
-import { SCHEMES, type SchemeName } from '../map/colour';
+import { CLASSIFICATIONS, type Classification } from '../scales/classify';
+import { SCHEMES, type SchemeName } from '../scales/colour';
 import { STAT_LABELS, type LayerKind, type LayerSpec } from '../map/layer-spec';
 
 export const KIND_LABELS: Record<LayerKind, string> = {
@@ -27,13 +27,33 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
   const numeric = dataset?.columns.filter((c) => c.kind === 'number' && !c.internal) ?? [];
   const polygons = datasets.filter((d) => d.geometry.kind === 'polygon' || d.geometry.hasPolygons);
   const aggregated = ['hexagons', 'grid', 'h3'].includes(spec.kind) || (spec.kind === 'choropleth' && !!spec.districts);
-  const coloured = aggregated || spec.kind === 'choropleth';
+  const colourColumn = dataset?.columns.find((c) => c.name === spec.colorBy);
+  const coloured = aggregated || spec.kind === 'choropleth' || colourColumn?.kind === 'number';
+  const styleColumns = dataset?.columns.filter((c) => !c.internal && ['number', 'string', 'boolean'].includes(c.kind)) ?? [];
   const id = (name: string) => `${spec.id}-${name}`;
   const districts = polygons.find((d) => d.id === spec.districts);
   const hasPopulation = !!districts?.columns.some((c) => /population/i.test(c.name) && c.kind === 'number');
 
   return (
     <div className="settings">
+      {spec.kind === 'points' && (
+        <>
+          <label htmlFor={id('colorby')}>
+            Colour by
+            <select id={id('colorby')} value={spec.colorBy ?? ''} onChange={(e) => onChange({ colorBy: e.target.value || undefined })}>
+              <option value="">One colour</option>
+              {styleColumns.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+            </select>
+          </label>
+          <label htmlFor={id('sizeby')}>
+            Size by
+            <select id={id('sizeby')} value={spec.sizeBy ?? ''} onChange={(e) => onChange({ sizeBy: e.target.value || undefined })}>
+              <option value="">One size</option>
+              {numeric.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+            </select>
+          </label>
+        </>
+      )}
       {(spec.kind === 'hexagons' || spec.kind === 'grid') && (
         <label htmlFor={id('size')}>
           Cell size (m)

@@ -1,6 +1,6 @@
 // The legend reads the same ColourScale the layer was drawn with, so they always agree.
-import type { ColourScale, Rgba } from '../map/colour';
-import { SUPPRESSED_COLOUR } from '../map/colour';
+import type { ColourScale, Rgba } from '../scales/colour';
+import { SUPPRESSED_COLOUR } from '../scales/colour';
 import type { LayerSpec } from '../map/layer-spec';
 import { measureLabel } from '../map/layer-spec';
 
@@ -14,8 +14,9 @@ function Swatch({ colour }: { colour: Rgba }) {
 
 export function Legend({ spec, scale, minCount, suppressedCells }: { spec: LayerSpec; scale: ColourScale; minCount: number; suppressedCells: number }) {
   const { breaks, colours, domain } = scale;
-  const rows: { colour: Rgba; label: string }[] =
-    scale.options.classification === 'linear'
+  const rows: { colour: Rgba; label: string }[] = scale.categories
+    ? scale.categories.map((c, i) => ({ colour: colours[i], label: c }))
+    : scale.options.classification === 'linear'
       ? colours.map((c, i) => ({ colour: c, label: fmt.format(domain[0] + ((domain[1] - domain[0]) * i) / (colours.length - 1)) }))
       : colours.map((c, i) => ({
           colour: c,
@@ -26,7 +27,7 @@ export function Legend({ spec, scale, minCount, suppressedCells }: { spec: Layer
                 ? `≥ ${fmt.format(breaks[i - 1])}`
                 : `${fmt.format(breaks[i - 1])} – < ${fmt.format(breaks[i])}`,
         }));
-  if (colours.length === 1) rows[0].label = `${fmt.format(domain[0])} – ${fmt.format(domain[1])}`;
+  if (!scale.categories && colours.length === 1) rows[0].label = `${fmt.format(domain[0])} – ${fmt.format(domain[1])}`;
   return (
     <figure className="legend" aria-label={`Legend: ${spec.title}`} data-legend={spec.id}>
       <figcaption>{measureLabel(spec)}</figcaption>

@@ -6,8 +6,10 @@ import type { LayerSpec } from '../map/layer-spec';
 import type { EngineClient } from './engine-client';
 
 export function dataKey(spec: LayerSpec, minCount: number): string {
-  const { kind, dataset, sizeM, resolution, districts, column, stat, value } = spec;
-  return JSON.stringify({ kind, dataset, sizeM, resolution, districts, column, stat, value, minCount });
+  const { kind, dataset, sizeM, resolution, districts, column, stat, value, colorBy, sizeBy } = spec;
+  // Point colours are computed in the worker, so their scale settings are data too.
+  const pointScale = kind === 'points' && colorBy ? [spec.scheme, spec.classification, spec.classes, spec.domain] : null;
+  return JSON.stringify({ kind, dataset, sizeM, resolution, districts, column, stat, value, minCount, colorBy, sizeBy, pointScale });
 }
 
 export function aggregateRequest(spec: LayerSpec, minCount: number): AggregateRequest | null {
@@ -28,7 +30,19 @@ export function aggregateRequest(spec: LayerSpec, minCount: number): AggregateRe
 
 export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minCount: number): Promise<LayerData> {
   if (spec.kind === 'points' || spec.kind === 'heatmap') {
-    return { kind: 'points', positions: await engine.pointPositions(spec.dataset) };
+    const styled = spec.kind === 'points' && (spec.colorBy || spec.sizeBy);
+    const [positions, style] = await Promise.all([
+      engine.pointPositions(spec.dataset),
+      styled
+        ? engine.pointStyle({
+            dataset: spec.dataset,
+            colorBy: spec.colorBy,
+            sizeBy: spec.sizeBy,
+            scale: { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain },
+          })
+        : null,
+    ]);
+    return { kind: 'points', positions, style };
   }
   if (spec.kind === 'lines') {
     const shapes = await engine.lines(spec.dataset);

@@ -2,7 +2,7 @@
 // or its data changes. The scale object is shared with the legend.
 import { useMemo } from 'react';
 import type { Layer } from '@deck.gl/core';
-import { colourScale, type ColourScale } from '../map/colour';
+import { colourScale, scaleFromParts, type ColourScale } from '../scales/colour';
 import { deckLayers, measureValues, type LayerData } from '../map/deck-layers';
 import type { LayerSpec } from '../map/layer-spec';
 import type { LayerDataState } from './use-layer-data';
@@ -28,7 +28,9 @@ export function useDeckLayers(specs: LayerSpec[], data: Record<string, LayerData
             classes: spec.classes,
             domain: spec.domain,
           })
-        : null;
+        : d.kind === 'points' && d.style?.scale
+          ? scaleFromParts(d.style.scale)
+          : null;
       out.push({ spec, data: d, scale, layers: deckLayers(spec, d, scale) });
     }
     return out;

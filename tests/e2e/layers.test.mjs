@@ -116,6 +116,34 @@ describe('map layers', () => {
     await app.context.close();
   });
 
+  it('colours points by a category column, with a legend of the categories', async () => {
+    const csv = readFileSync(path.join(SHARED, 'nyc_311_animal_complaints_2025.csv'), 'utf8');
+    const header = parseCsvLine(csv.split('\n')[0]);
+    const types = new Set(csv.split('\n').slice(1).filter((l) => l.trim()).map((l) => parseCsvLine(l)[header.indexOf('Complaint Type')]));
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/nyc_311_animal_complaints_2025.csv#10.5/40.70/-73.90`);
+    await waitLoaded(app.page, 'nyc_311_animal_complaints_2025', '4,969');
+    const layer = app.page.locator('[data-layer]', { hasText: 'nyc_311_animal_complaints_2025: points' });
+    await layer.locator('summary', { hasText: 'Settings' }).click();
+    await layer.getByLabel('Colour by').selectOption('Complaint Type');
+    const legend = app.page.getByRole('figure', { name: 'Legend: nyc_311_animal_complaints_2025: points' });
+    await legend.waitFor({ timeout: 60_000 });
+    const labels = (await legend.locator('li').allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual([...labels].sort(), [...types].sort());
+    // Hide the hexagons so only the coloured points draw over the basemap.
+    await app.page.locator('[data-layer]', { hasText: 'rows per 500 m hexagon' }).getByRole('checkbox').uncheck();
+    await app.page.waitForTimeout(2000);
+    const png = await app.page.locator('.map canvas').first().screenshot({ timeout: 120_000 });
+    const swatches = await legend.locator('.swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor.match(/\d+/g).slice(0, 3).map(Number)));
+    let coloursSeen = 0;
+    for (const [r, g, b] of swatches) {
+      const { dataPixels } = await pixelStats(env.browser, png, `Math.abs(r-${r})<40&&Math.abs(g-${g})<40&&Math.abs(b-${b})<40`);
+      if (dataPixels > 5) coloursSeen++;
+    }
+    assert.ok(coloursSeen >= 3, `only ${coloursSeen} category colours on the map`);
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
   it('draws a line dataset as lines', async () => {
     const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_planning_neighborhoods.geojson`);
     await waitLoaded(app.page, 'sf_planning_neighborhoods', '37');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks, classOf, finiteSorted } from '../../src/map/classify';
-import { colourScale, colourArray, SUPPRESSED_COLOUR, NO_DATA_COLOUR } from '../../src/map/colour';
+import { classBreaks, classOf, finiteSorted } from '../../src/scales/classify';
+import { colourScale, colourArray, SUPPRESSED_COLOUR, NO_DATA_COLOUR } from '../../src/scales/colour';
 
 const values = Float64Array.from([1, 2, 2, 3, 10, 11, 12, 50, 51, NaN]);
 

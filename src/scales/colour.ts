@@ -49,7 +49,47 @@ export interface ColourScale {
   breaks: number[];
   /** One colour per class (classed), or ramp stops (continuous). */
   colours: Rgba[];
+  /** Categorical scales: the category of each colour (the last may be "Other"). */
+  categories?: string[];
   colourOf(value: number, suppressed?: boolean): Rgba;
+}
+
+/** What a scale is made of: crosses the worker boundary, where functions cannot. */
+export type ScaleParts = Pick<ColourScale, 'options' | 'domain' | 'breaks' | 'colours' | 'categories'>;
+
+export function scaleParts(s: ColourScale): ScaleParts {
+  return { options: s.options, domain: s.domain, breaks: s.breaks, colours: s.colours, categories: s.categories };
+}
+
+/** Rebuild a scale from its parts (e.g. one the worker computed over 1.8M values). */
+export function scaleFromParts(parts: ScaleParts): ColourScale {
+  if (parts.categories) return categoricalScale(parts.categories, parts.options);
+  if (parts.options.classification === 'linear') return colourScale(parts.domain, { ...parts.options, domain: parts.domain });
+  const { colours, breaks } = parts;
+  return {
+    ...parts,
+    colourOf(v, suppressed) {
+      if (suppressed) return SUPPRESSED_COLOUR;
+      if (!Number.isFinite(v)) return NO_DATA_COLOUR;
+      return colours[classOf(v, breaks)];
+    },
+  };
+}
+
+/** Colour-blind-aware categorical colours (Tableau 10); values are category indexes. */
+export function categoricalScale(categories: string[], options: ColourScaleOptions): ColourScale {
+  const colours = categories.map((_, i) => parseColour(chromatic.schemeTableau10[i % 10]));
+  return {
+    options,
+    domain: [0, categories.length - 1],
+    breaks: [],
+    colours,
+    categories,
+    colourOf(v, suppressed) {
+      if (suppressed) return SUPPRESSED_COLOUR;
+      return Number.isInteger(v) && v >= 0 && v < colours.length ? colours[v] : NO_DATA_COLOUR;
+    },
+  };
 }
 
 export function colourScale(values: ArrayLike<number>, options: ColourScaleOptions): ColourScale {

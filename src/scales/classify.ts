@@ -35,8 +35,11 @@ export function classBreaks(sorted: Float64Array, method: Classification, classe
     breaks = Array.from({ length: classes - 1 }, (_, i) => quantileSorted(Array.from(sorted), (i + 1) / classes));
   } else {
     const k = classes;
-    // Ckmeans: optimal 1-D k-means, the exact form of Jenks natural breaks.
-    const groups = k > 1 ? ckmeans(Array.from(sorted), k) : [];
+    // Ckmeans: optimal 1-D k-means, the exact form of Jenks natural breaks. Its cost grows
+    // with k·n, so over 20,000 values it runs on an even sample of the sorted values.
+    const step = Math.max(1, Math.floor(sorted.length / 20_000));
+    const sample = step === 1 ? Array.from(sorted) : Array.from({ length: Math.ceil(sorted.length / step) }, (_, i) => sorted[i * step]);
+    const groups = k > 1 ? ckmeans(sample, Math.min(k, distinctCount(Float64Array.from(sample)))) : [];
     breaks = groups.slice(1).map((g) => g[0]);
   }
   return [...new Set(breaks)].filter((b) => b > lo && b <= hi);
