@@ -5,7 +5,8 @@ import { describePick, pickText, type PickDetail } from '../map/picking';
 import { en } from '../i18n/en';
 import { useDashboard } from './use-dashboard';
 import { useLayerData } from './use-layer-data';
-import { useDeckLayers } from './use-deck-layers';
+import { useDeckLayers, type RenderedLayer } from './use-deck-layers';
+import { measureValues } from '../map/deck-layers';
 import { DatasetPanel } from './DatasetPanel';
 import { CatalogList } from './CatalogList';
 import { LoadFromUrl } from './LoadFromUrl';
@@ -17,6 +18,18 @@ import { BasemapPicker } from './BasemapPicker';
 import { useBasemapChoice } from '../map/basemap-choice';
 import type { MapLibreMap } from '../map/maplibre';
 import type { BBox } from '../engine/protocol';
+
+/** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
+function noDataCount(r: RenderedLayer): number {
+  const values = measureValues(r.spec, r.data);
+  if (!values || r.data.kind === 'points' || r.data.kind === 'lines') return 0;
+  const suppressed = r.data.result?.suppressed;
+  // Districts end with one "outside" entry, which is not an area on the map.
+  const n = r.data.kind === 'areas' && r.data.result ? r.data.mesh.featureCount : values.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]) && !suppressed?.[i]) count++;
+  return count;
+}
 
 /** The app's base URL: where index.html lives, whatever sub-path the host serves it from. */
 function appBaseUrl(): string {
@@ -129,7 +142,8 @@ export function App() {
           .filter((r) => r.scale && r.spec.visible)
           .map((r) => (
             <Legend key={r.spec.id} spec={r.spec} scale={r.scale!} minCount={minCount}
-              suppressedCells={r.data.kind === 'cells' || r.data.kind === 'areas' ? (r.data.result?.suppressedCells ?? 0) : 0} />
+              suppressedCells={r.data.kind === 'cells' || r.data.kind === 'areas' ? (r.data.result?.suppressedCells ?? 0) : 0}
+              noData={noDataCount(r)} />
           ))}
       </div>
       {/* Always present, so screen readers announce the overlay when it appears. */}

@@ -12,7 +12,7 @@ function Swatch({ colour }: { colour: Rgba }) {
   return <span className="swatch" style={{ background: css(colour) }} aria-hidden="true" />;
 }
 
-export function Legend({ spec, scale, minCount, suppressedCells }: { spec: LayerSpec; scale: ColourScale; minCount: number; suppressedCells: number }) {
+export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: { spec: LayerSpec; scale: ColourScale; minCount: number; suppressedCells: number; noData?: number }) {
   const { breaks, colours, domain } = scale;
   const rows: { colour: Rgba; label: string }[] = scale.categories
     ? scale.categories.map((c, i) => ({ colour: colours[i], label: c }))
@@ -38,6 +38,12 @@ export function Legend({ spec, scale, minCount, suppressedCells }: { spec: Layer
             {r.label}
           </li>
         ))}
+        {noData > 0 && (
+          <li data-break="no-data">
+            <span className="swatch no-data" aria-hidden="true" />
+            No data: {noData}
+          </li>
+        )}
         {minCount > 0 && suppressedCells > 0 && (
           <li data-break="suppressed">
             <Swatch colour={SUPPRESSED_COLOUR} />
