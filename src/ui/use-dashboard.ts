@@ -104,16 +104,22 @@ export function useDashboard(baseUrl: string) {
     engine.current = e;
     (async () => {
       try {
+        // DuckDB takes seconds to start: start it first, read the config and catalog meanwhile.
+        const starting = e.init({ baseUrl });
+        starting.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
         const config = await loadConfig(baseUrl);
         patch({ config });
-        const status = await e.init({ baseUrl });
+        const catalog = loadCatalog(baseUrl, config);
+        catalog.catch(() => {});
+        const status = await starting;
+        performance.mark('citylens:engine-ready');
         if (cancelled) return;
         // A Comlink proxy is callable: wrap it, or React takes it for an updater function.
         setReadyEngine(() => e);
         ready.current!.resolve(e);
         patch({ status: en.engineReady(status.initMs) });
         const urls = new URLSearchParams(location.search).getAll('data');
-        const found = await loadCatalog(baseUrl, config);
+        const found = await catalog;
         if (found) patch({ catalog: { entries: found.catalog.datasets, url: found.url } });
         if (!found && urls.length === 0) {
           patch({ status: en.noCatalog });

@@ -52,6 +52,9 @@ export async function startBrowser({ range = true } = {}) {
  */
 export async function openApp(browser, url, { viewport = { width: 1280, height: 800 } } = {}) {
   const context = await browser.newContext({ viewport });
+  // SwiftShader draws on the CPU: with 1.8M points a frame can hold the page's main thread
+  // for many seconds on a 2-core machine, so every page call gets a generous timeout.
+  context.setDefaultTimeout(120_000);
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
