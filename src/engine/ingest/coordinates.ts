@@ -11,7 +11,7 @@ import { float64WithNulls, insertTable } from './arrow';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
 import { FID, LAT, LON } from './features';
-import { ShapeCollector, type CollectedShapes } from './shapes';
+import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
 import { addGeoJsonGeometry } from './geojson-geometry';
 import { WKT_PREFIX, parseWkt } from './wkt';
 
@@ -245,16 +245,13 @@ function fromWkt(
   if (shapes.counts.unreadable) warnings.push(`${shapes.counts.unreadable.toLocaleString('en-US')} values of "${col}" are not readable WKT`);
   return {
     geometry: {
-      kind: shapes.kind,
+      ...shapeGeometry(shapes),
       ...(shapes.lon ? { lon: LON, lat: LAT } : {}),
       source: 'wkt',
       column: col,
       crs: crs?.name ?? 'EPSG:4326',
       crsSource,
       reprojected: Boolean(crs?.reproject),
-      counts: shapes.counts,
-      hasPolygons: Boolean(shapes.polygons),
-      hasLines: Boolean(shapes.lines),
     },
     bbox: shapes.bbox,
     rowsWithoutCoordinates: without,

@@ -24,7 +24,7 @@ import { FID, LAT, LON, featuresTable, type FeatureRow } from './features';
 import { decodeText, parseJsonOrLines, readGeoJson } from './geojson';
 import { ingestCsv } from './csv';
 import { ingestParquet } from './parquet';
-import { ShapeCollector, type CollectedShapes } from './shapes';
+import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
 import { addGeoJsonGeometry } from './geojson-geometry';
 import { detectTimestamps } from './timestamps';
 import { readTopology } from './topojson';
@@ -103,15 +103,12 @@ function fromShapes(
   if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
   return {
     geometry: {
-      kind: shapes.kind,
+      ...shapeGeometry(shapes),
       ...(shapes.lon ? { lon: LON, lat: LAT } : {}),
       source,
       crs: crsName,
       crsSource,
       reprojected,
-      counts: c,
-      hasPolygons: Boolean(shapes.polygons),
-      hasLines: Boolean(shapes.lines),
     },
     bbox: shapes.bbox,
     rowsWithoutCoordinates: without,

@@ -10,7 +10,7 @@ import { ident } from '../sql';
 import { findCoordinateColumns } from '../describe';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
-import { ShapeCollector, type CollectedShapes } from './shapes';
+import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
 
 export interface GeoParquetColumn {
@@ -225,15 +225,12 @@ function finishGeometry(
   if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
   return {
     info: {
-      kind: shapes.kind,
+      ...shapeGeometry(shapes),
       source: 'wkb',
       column,
       crs: crs?.name ?? 'unknown',
       crsSource: source,
       reprojected: Boolean(crs?.reproject),
-      counts: shapes.counts,
-      hasPolygons: Boolean(shapes.polygons),
-      hasLines: Boolean(shapes.lines),
     },
     bbox: shapes.bbox,
     rowsWithoutCoordinates: without,

@@ -3,7 +3,7 @@
 // PolygonShapes and LineShapes for the rest. Decoders call it vertex by vertex so no
 // per-feature objects are kept; a feature with any unusable vertex is rolled back whole
 // and counted, never drawn half or in the wrong place.
-import type { BBox, GeometryCounts, GeometryKind, LineShapes, PolygonShapes } from '../protocol';
+import type { BBox, GeometryCounts, GeometryInfo, GeometryKind, LineShapes, PolygonShapes } from '../protocol';
 
 /** (x, y) in the source CRS → [lon, lat] in WGS84; null when it cannot be transformed. */
 export type Reproject = (x: number, y: number) => [number, number] | null;
@@ -55,6 +55,16 @@ export interface CollectedShapes {
   lines: LineShapes | null;
   bbox: BBox | null;
   counts: GeometryCounts;
+}
+
+/** The GeometryInfo fields that come from collected shapes; callers add source, column and CRS. */
+export function shapeGeometry(shapes: CollectedShapes): Pick<GeometryInfo, 'kind' | 'counts' | 'hasPolygons' | 'hasLines'> {
+  return {
+    kind: shapes.kind,
+    counts: shapes.counts,
+    hasPolygons: Boolean(shapes.polygons),
+    hasLines: Boolean(shapes.lines),
+  };
 }
 
 export class ShapeCollector {
