@@ -153,7 +153,8 @@ async function appRun(browser, appUrl, cfg) {
     const ready = marks.get(readyMark);
     const draw = marks.get('citylens:first-draw');
     const frameTask = tasks.find(([s, d]) => s <= draw && s + d >= draw);
-    const panFrames = settled ? await panFrameTimes(page) : [];
+    // Pan even when the page is still busy: slow frames are what we want to see then.
+    const panFrames = await Promise.race([panFrameTimes(page), new Promise((r) => setTimeout(() => r([]), 90_000))]).catch(() => []);
     return { ready, draw, readyMark, tasks, settled, frameTaskMs: frameTask?.[1] ?? null, panFrames };
   } finally {
     await context.close().catch(() => {});

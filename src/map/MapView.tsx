@@ -43,6 +43,9 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
       center,
       zoom,
       attributionControl: { compact: false },
+      // No label fade-in: each animation frame redraws every data layer too, which costs
+      // seconds per frame on CPU renderers with millions of points.
+      fadeDuration: 0,
       // The view lives in the URL hash (#zoom/lat/lon), so a link reopens the same view.
       hash: true,
       canvasContextAttributes: { antialias: true },
