@@ -72,9 +72,9 @@ export const DashboardConfig = z.object({
 });
 export type DashboardConfig = z.infer<typeof DashboardConfig>;
 
-/** Parse config JSON, naming the file and the first problem when it is invalid. */
-export function parseConfig(json: unknown, fileName: string): DashboardConfig {
-  const result = DashboardConfig.safeParse(json);
+/** Parse JSON with a schema, naming the file and the first problem when it is invalid. */
+function parseNamed<T>(schema: z.ZodType<T>, json: unknown, fileName: string): T {
+  const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`${fileName}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
@@ -82,11 +82,5 @@ export function parseConfig(json: unknown, fileName: string): DashboardConfig {
   return result.data;
 }
 
-export function parseCatalog(json: unknown, fileName: string): Catalog {
-  const result = Catalog.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${fileName}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return result.data;
-}
+export const parseConfig = (json: unknown, fileName: string): DashboardConfig => parseNamed(DashboardConfig, json, fileName);
+export const parseCatalog = (json: unknown, fileName: string): Catalog => parseNamed(Catalog, json, fileName);

@@ -64,44 +64,35 @@ function areaLayers(spec: LayerSpec, mesh: PolygonMesh, colours: Uint8Array | nu
       } as never),
     );
   }
-  layers.push(
-    new PathLayer({
-      ...common,
-      id: `${spec.id}:outline`,
-      data: {
-        length: mesh.ringStarts.length - 1,
-        startIndices: mesh.ringStarts,
-        attributes: { getPath: { value: mesh.coords, size: 2 } },
-      },
-      _pathType: 'open',
-      getColor: OUTLINE,
-      widthUnits: 'pixels',
-      getWidth: colours ? 0.6 : 1.2,
-      pickable: false,
-    } as never),
-  );
+  layers.push(pathLayer(`${spec.id}:outline`, mesh.coords, mesh.ringStarts, OUTLINE, colours ? 0.6 : 1.2, common));
   return layers;
+}
+
+/** Open paths (rings or lines) from flat coordinates and start indexes, as binary data. */
+function pathLayer(
+  id: string,
+  coords: Float64Array,
+  starts: Uint32Array,
+  colour: [number, number, number, number],
+  widthPx: number,
+  common: { opacity: number; visible: boolean },
+): Layer {
+  return new PathLayer({
+    ...common,
+    id,
+    data: { length: starts.length - 1, startIndices: starts, attributes: { getPath: { value: coords, size: 2 } } },
+    _pathType: 'open',
+    getColor: colour,
+    widthUnits: 'pixels',
+    getWidth: widthPx,
+    pickable: false,
+  } as never);
 }
 
 export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale | null): Layer[] {
   if (data.kind === 'lines') {
-    const s = data.shapes;
-    return [
-      new PathLayer({
-        id: spec.id,
-        data: {
-          length: s.pathOffsets.length - 1,
-          startIndices: s.pathOffsets,
-          attributes: { getPath: { value: s.coords, size: 2 } },
-        },
-        _pathType: 'open',
-        getColor: LINE_COLOUR,
-        widthUnits: 'pixels',
-        getWidth: 2,
-        opacity: spec.opacity,
-        visible: spec.visible,
-      } as never),
-    ];
+    const { coords, pathOffsets } = data.shapes;
+    return [pathLayer(spec.id, coords, pathOffsets, LINE_COLOUR, 2, { opacity: spec.opacity, visible: spec.visible })];
   }
   if (data.kind === 'points') {
     if (spec.kind === 'heatmap') {

@@ -24,7 +24,7 @@ import { FID, LAT, LON, featuresTable, type FeatureRow } from './features';
 import { decodeText, parseJsonOrLines, readGeoJson } from './geojson';
 import { ingestCsv } from './csv';
 import { ingestParquet } from './parquet';
-import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
+import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { addGeoJsonGeometry } from './geojson-geometry';
 import { detectTimestamps } from './timestamps';
 import { readTopology } from './topojson';
@@ -97,10 +97,7 @@ function fromShapes(
     throw fail(fileName, `has no usable coordinates: of its ${shapes.featureCount.toLocaleString('en-US')} features, ${why}`);
   }
   const without = shapes.featureCount - placed;
-  const warnings: string[] = [];
-  if (without) warnings.push(`${without.toLocaleString('en-US')} rows without coordinates`);
-  if (c.unreadable) warnings.push(`${c.unreadable.toLocaleString('en-US')} geometries could not be read`);
-  if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
+  const warnings = shapeWarnings(shapes, without, 'geometries could not be read');
   return {
     geometry: {
       ...shapeGeometry(shapes),

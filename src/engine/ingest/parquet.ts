@@ -10,7 +10,7 @@ import { ident } from '../sql';
 import { findCoordinateColumns } from '../describe';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
-import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
+import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
 
 export interface GeoParquetColumn {
@@ -220,9 +220,7 @@ function finishGeometry(
     throw fail(fileName, `: ${notLonLatMessage(null, `the coordinates of its geometry column "${column}"`)}`);
   }
   const without = shapes.featureCount - placed;
-  if (without) warnings.push(`${without.toLocaleString('en-US')} rows without coordinates`);
-  if (c.unreadable) warnings.push(`${c.unreadable.toLocaleString('en-US')} geometries could not be decoded`);
-  if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
+  warnings.push(...shapeWarnings(shapes, without, 'geometries could not be decoded'));
   return {
     info: {
       ...shapeGeometry(shapes),

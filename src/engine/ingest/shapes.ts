@@ -67,6 +67,16 @@ export function shapeGeometry(shapes: CollectedShapes): Pick<GeometryInfo, 'kind
   };
 }
 
+/** Warnings every shape source gives: rows it could not place, geometries it could not read. */
+export function shapeWarnings(shapes: CollectedShapes, without: number, unreadable: string): string[] {
+  const c = shapes.counts;
+  const warnings: string[] = [];
+  if (without) warnings.push(`${without.toLocaleString('en-US')} rows without coordinates`);
+  if (c.unreadable) warnings.push(`${c.unreadable.toLocaleString('en-US')} ${unreadable}`);
+  if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
+  return warnings;
+}
+
 export class ShapeCollector {
   private pointLon: number[] | Float64Array;
   private pointLat: number[] | Float64Array;
