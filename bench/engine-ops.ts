@@ -1,7 +1,7 @@
 // Benchmark operations on the real engine worker (src/engine/worker.ts), called by the
 // runner one at a time through window.runBench. Each returns plain JSON.
 import * as Comlink from 'comlink';
-import type { AggregateRequest, DatasetInfo, EngineApi } from '../src/engine/protocol';
+import type { AggregateRequest, DatasetInfo, EngineApi, PointMarks } from '../src/engine/protocol';
 import { pageMemory, timed } from './probe';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
@@ -14,6 +14,8 @@ export const state = {
   datasets: new Map<string, DatasetInfo>(),
   /** Absolute lon/lat of a point dataset, for the main-thread peers and the synthetic data. */
   positions: new Map<string, { lon: Float64Array; lat: Float64Array }>(),
+  /** The engine's point marks of a dataset, as the app draws them. */
+  marks: new Map<string, PointMarks>(),
   capabilities: [] as string[],
 };
 
@@ -138,18 +140,23 @@ export async function timeWindow(p: BenchRequest & { column: string; from: numbe
   };
 }
 
-/** Absolute positions of a loaded point dataset, kept in the page for peers and resampling. */
+/**
+ * A point layer's marks (distinct positions with counts) → the main thread, timed; then,
+ * untimed, one absolute position per row, kept in the page for peers and resampling.
+ */
 export async function positions({ key }: { key: string }) {
-  const t = await timed(() => call(api().pointPositions(datasetId(key))));
-  const { offsets, origin, count } = t.value;
-  const lon = new Float64Array(count);
-  const lat = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    lon[i] = origin[0] + offsets[2 * i];
-    lat[i] = origin[1] + offsets[2 * i + 1];
+  const t = await timed(() => call(api().pointMarks({ dataset: datasetId(key) })));
+  const { offsets, origin, counts, rows, marks } = t.value;
+  const lon = new Float64Array(rows);
+  const lat = new Float64Array(rows);
+  for (let m = 0, row = 0; m < marks; m++) {
+    lon.fill(origin[0] + offsets[2 * m], row, row + counts[m]);
+    lat.fill(origin[1] + offsets[2 * m + 1], row, row + counts[m]);
+    row += counts[m];
   }
   state.positions.set(key, { lon, lat });
-  return { ms: t.ms, longTasks: t.longTasks, count };
+  state.marks.set(key, t.value);
+  return { ms: t.ms, longTasks: t.longTasks, count: rows, marks };
 }
 
 export async function memory() {

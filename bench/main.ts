@@ -4,6 +4,7 @@
 import * as engine from './engine-ops';
 import * as peers from './peers';
 import * as synthetic from './synthetic';
+import { compareDraws, drawPoints } from './draw';
 
 type Op = (params: never) => Promise<{ ms: number }> | { ms: number };
 
@@ -18,6 +19,8 @@ const ops: Record<string, Op> = {
   hotspot: engine.hotspot,
   deckAggregate: peers.deckAggregate,
   deckDone: peers.deckDone,
+  drawPoints,
+  compareDraws,
   turfJoin: peers.turfJoin,
   h3js: peers.h3js,
   jsonLoad: peers.jsonLoad,

@@ -18,17 +18,17 @@ function pointsOf(key: string) {
   return p;
 }
 
-let deck: Deck | null = null;
+export let deck: Deck | null = null;
 let deckReady: Promise<void> | null = null;
 let layerSeq = 0;
 
-function startDeck(center: [number, number]): Promise<void> {
+export function startDeck(center: [number, number], zoom = 10): Promise<void> {
   deckReady ??= new Promise<void>((resolve, reject) => {
     deck = new Deck({
       parent: document.getElementById('deck') as HTMLDivElement,
       width: 800,
       height: 600,
-      initialViewState: { longitude: center[0], latitude: center[1], zoom: 10 },
+      initialViewState: { longitude: center[0], latitude: center[1], zoom },
       controller: false,
       layers: [],
       onLoad: () => resolve(),

@@ -97,12 +97,12 @@ export function markdown(result) {
     );
   }
   lines.push('', '## Scale: synthetic points resampled from Citi Bike positions (±50 m jitter)', '');
-  lines.push('| rows | status | write Parquet (page, not ours) | file → queryable | hex 500 m | grid 500 m | H3 res 9 (cold) | deck.gl hex (CPU) | renderer RSS (peak) | DuckDB |', '|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('| rows | status | write Parquet (page, not ours) | file → queryable | hex 500 m | grid 500 m | H3 res 9 (cold) | deck.gl hex (CPU) | first frame of the points (all distinct: no merging) | renderer RSS (peak) | DuckDB |', '|---|---|---|---|---|---|---|---|---|---|---|');
   for (const s of result.scale) {
     // No samples and no failure: the step was not run at this size (e.g. deck.gl above 1M points).
     const t = (k) => (!s[k] ? '—' : s[k].stats ? fmtStats(s[k].stats) : s[k].status === 'ok' ? 'not run' : `**${s[k].status}**${s[k].reason ? `: ${esc(s[k].reason)}` : ''}`);
     lines.push(
-      `| ${s.rows.toLocaleString('en-US')} | ${s.status}${s.sharedPage ? ' (in the main page, Citi Bike also loaded)' : ''}${s.reason ? `: ${esc(s.reason)}` : ''} | ${t('synth')} | ${t('load')} | ${t('hex')} | ${t('grid')} | ${t('h3')} | ${t('deckHex')} | ${rss(s.memory?.renderer ?? s.memoryAfterLoad?.renderer)} | ${fmtBytes(s.memory?.engine?.duckdbBytes)} |`,
+      `| ${s.rows.toLocaleString('en-US')} | ${s.status}${s.sharedPage ? ' (in the main page, Citi Bike also loaded)' : ''}${s.reason ? `: ${esc(s.reason)}` : ''} | ${t('synth')} | ${t('load')} | ${t('hex')} | ${t('grid')} | ${t('h3')} | ${t('deckHex')} | ${t('draw')} | ${rss(s.memory?.renderer ?? s.memoryAfterLoad?.renderer)} | ${fmtBytes(s.memory?.engine?.duckdbBytes)} |`,
     );
   }
   lines.push('', `Largest size that loaded and aggregated without a crash: **${result.largestScale ? result.largestScale.toLocaleString('en-US') + ' rows' : 'none'}**.`);

@@ -8,14 +8,16 @@ import type {
   LineShapes,
   LoadOptions,
   LoadProgress,
-  PointPositions,
+  PointMarks,
+  PointMarksRequest,
   PolygonShapes,
 } from './protocol';
-import { ident, num, select, tableNameFor, where } from './sql';
+import { ident, tableNameFor } from './sql';
 import { detectFormat } from './ingest/detect';
 import { ingest, scratchTables } from './ingest/load';
 import { fail, withFileName } from './ingest/errors';
-import { tableMemory, validPosition } from './describe';
+import { tableMemory } from './describe';
+import { pointMarks } from './point-marks';
 
 export interface EngineOptions {
   /** Files over this many bytes are refused before reading (LoadOptions.maxBytes overrides). */
@@ -247,35 +249,8 @@ export class Engine {
     return this.shapes.get(id)?.lines ?? null;
   }
 
-  pointPositions(id: string): PointPositions {
-    const d = this.dataset(id);
-    const { lon, lat } = d.geometry;
-    if (d.geometry.kind !== 'point' || !lon || !lat) throw new Error(`${d.name} has no point coordinates`);
-    const origin: [number, number] = d.bbox
-      ? [(d.bbox[0] + d.bbox[2]) / 2, (d.bbox[1] + d.bbox[3]) / 2]
-      : [0, 0];
-    const sql = select(
-      [
-        `(${ident(lon)} - ${num(origin[0])})::FLOAT AS dx`,
-        `(${ident(lat)} - ${num(origin[1])})::FLOAT AS dy`,
-      ],
-      ident(id),
-      where([validPosition(lon, lat)]),
-    );
-    const result = this.conn.query(sql);
-    const dx = result.getChild('dx')!;
-    const dy = result.getChild('dy')!;
-    const offsets = new Float32Array(result.numRows * 2);
-    let row = 0;
-    // Interleave chunk by chunk from DuckDB's result vectors: no per-row objects.
-    for (let c = 0; c < dx.data.length; c++) {
-      const { values: xs, offset: xo, length: n } = dx.data[c];
-      const { values: ys, offset: yo } = dy.data[c];
-      for (let i = 0; i < n; i++, row++) {
-        offsets[2 * row] = xs[xo + i];
-        offsets[2 * row + 1] = ys[yo + i];
-      }
-    }
-    return { table: id, count: result.numRows, origin, offsets, sql };
+  /** What a point layer draws (see point-marks.ts). */
+  pointMarks(request: PointMarksRequest): PointMarks {
+    return pointMarks(this.conn, this.dataset(request.dataset), request);
   }
 }

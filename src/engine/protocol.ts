@@ -177,20 +177,6 @@ export interface LoadProgress {
   rowsTotal?: number | null;
 }
 
-/**
- * Point positions for deck.gl binary attributes: lon/lat offsets (float32) from
- * `origin`, used with COORDINATE_SYSTEM.LNGLAT_OFFSETS so float32 keeps sub-metre
- * precision anywhere on Earth.
- */
-export interface PointPositions {
-  table: string;
-  count: number;
-  origin: [number, number];
-  offsets: Float32Array;
-  /** The query that produced the positions, for display. */
-  sql: string;
-}
-
 export interface EngineInit {
   /** Absolute URL of the app's base (where vendor/ and data/ live). */
   baseUrl: string;
@@ -219,9 +205,8 @@ export interface EngineApi {
   removeDataset(id: string): Promise<void>;
   /** Change a dataset's display name; its id (the table name) stays. */
   renameDataset(id: string, name: string): Promise<DatasetInfo>;
-  pointPositions(id: string): Promise<PointPositions>;
-  /** Per-point colours and sizes from columns, in pointPositions order. */
-  pointStyle(request: PointStyleRequest): Promise<PointStyle>;
+  /** What a point layer draws: every row, identical ones merged into one mark with a count. */
+  pointMarks(request: PointMarksRequest): Promise<PointMarks>;
   /** A polygon dataset triangulated for drawing (see PolygonMesh). */
   polygonMesh(id: string): Promise<PolygonMesh>;
   /** H3 cells ([low, high] pairs, as in AggregateResult.h3) triangulated for drawing. */
@@ -259,21 +244,38 @@ export interface EngineMemory {
 export type * from './protocol-aggregate';
 export type * from './protocol-shapes';
 
-/** Colour and size points by columns (computed in the worker over every point). */
-export interface PointStyleRequest {
+/** A point layer's marks, optionally coloured and sized by columns. */
+export interface PointMarksRequest {
   dataset: string;
-  colorBy?: string;
+  /** Colour each point by this column (numeric: classed by `scale`; other: by category). */
+  colour?: { column: string; scale: ColourScaleOptions };
+  /** Size each point by this numeric column (area proportional to the value). */
   sizeBy?: string;
-  scale: ColourScaleOptions;
 }
 
-export interface PointStyle {
-  count: number;
-  /** RGBA per point, in pointPositions order; null when not coloured by a column. */
+/**
+ * Point marks for deck.gl binary attributes. Rows with the same float32 position, colour
+ * value and size value are one mark; `counts` says how many rows each mark stands for.
+ * Positions are lon/lat offsets (float32) from `origin`, used with
+ * COORDINATE_SYSTEM.LNGLAT_OFFSETS so float32 keeps sub-metre precision anywhere.
+ */
+export interface PointMarks {
+  table: string;
+  /** Rows drawn (those with valid coordinates): the sum of counts. */
+  rows: number;
+  /** Distinct marks. */
+  marks: number;
+  origin: [number, number];
+  /** [dx, dy] per mark. */
+  offsets: Float32Array;
+  /** Rows per mark (float32 for the GPU: exact up to 16,777,216). */
+  counts: Float32Array;
+  /** RGBA per mark; null when not coloured by a column. */
   colours: Uint8Array | null;
-  /** The scale the colours came from, for the legend. */
+  /** The scale the colours came from (classes over rows, not marks), for the legend. */
   scale: ScaleParts | null;
-  /** Radius in pixels per point; null when not sized by a column. */
+  /** Radius in pixels per mark; null when not sized by a column. */
   radii: Float32Array | null;
+  /** The queries that produced the marks, for display. */
   sql: string;
 }

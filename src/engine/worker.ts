@@ -9,7 +9,6 @@ import { transferablesOf } from './aggregate/transfer';
 import { wasmMemory as parquetWasmMemory } from 'parquet-wasm/esm';
 import { h3Shapes, polygonMesh } from './mesh';
 import { columnValues, featureNames } from './features';
-import { pointStyle } from './point-style';
 
 let engine: Engine | null = null;
 let aggregator: Aggregator | null = null;
@@ -36,9 +35,10 @@ const api: EngineApi = {
     aggregator?.forget(id);
     ready().removeDataset(id);
   },
-  async pointPositions(id) {
-    const result = ready().pointPositions(id);
-    return Comlink.transfer(result, [result.offsets.buffer]);
+  async pointMarks(request) {
+    const marks = ready().pointMarks(request);
+    const buffers = [marks.offsets, marks.counts, marks.colours, marks.radii].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+    return Comlink.transfer(marks, buffers);
   },
   async polygons(id) {
     const shapes = ready().polygons(id);
@@ -63,12 +63,6 @@ const api: EngineApi = {
       featurePathOffsets: shapes.featurePathOffsets.slice(),
     };
     return Comlink.transfer(out, [out.coords.buffer, out.pathOffsets.buffer, out.featurePathOffsets.buffer]);
-  },
-  async pointStyle(request) {
-    const e = ready();
-    const style = pointStyle(e.connection, e.dataset(request.dataset), request);
-    const buffers = [style.colours?.buffer, style.radii?.buffer].filter((b): b is ArrayBuffer => !!b);
-    return Comlink.transfer(style, buffers);
   },
   async polygonMesh(id) {
     const shapes = ready().polygons(id);

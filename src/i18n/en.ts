@@ -6,7 +6,6 @@ export const en = {
   engineReady: (ms: number) => `Data engine ready in ${(ms / 1000).toFixed(1)} s`,
   loading: (name: string) => `Loading ${name}…`,
   loaded: (name: string, rows: string) => `Loaded ${name}: ${rows} rows`,
-  drawn: (name: string, points: string) => `Drew ${points} points of ${name}`,
   noCatalog:
     'No sample data here. Open a Parquet, CSV, GeoJSON, TopoJSON or Arrow file with “Open data file”, or drop one on the map.',
   loadFailed: (message: string) => `Could not load: ${message}`,
@@ -14,6 +13,8 @@ export const en = {
   rows: 'rows',
   remove: 'Remove',
   query: 'Query',
+  marksComment: (rows: string, marks: string) =>
+    `-- ${rows} rows drawn as ${marks} marks: identical rows are one mark, drawn with the opacity of all its copies`,
   // Load progress and cancel
   bytesOf: (loaded: string, total: string | null) => (total ? `${loaded} of ${total}` : loaded),
   rowsOf: (rows: string, total: string | null) => (total ? `${rows} of ${total} rows` : `${rows} rows`),

@@ -2,14 +2,14 @@
 import type { Layer } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import type { AggregateResult, LineShapes, PointPositions, PointStyle, PolygonMesh } from '../engine/protocol';
+import type { AggregateResult, LineShapes, PointMarks, PolygonMesh } from '../engine/protocol';
 import { colourArray, type ColourScale } from '../scales/colour';
 import type { LayerSpec } from './layer-spec';
 import { pointLayer } from './point-layer';
 
 /** What the worker returned for a layer. */
 export type LayerData =
-  | { kind: 'points'; positions: PointPositions; style: PointStyle | null }
+  | { kind: 'points'; marks: PointMarks }
   | { kind: 'cells'; result: AggregateResult }
   | { kind: 'lines'; shapes: LineShapes }
   | { kind: 'areas'; mesh: PolygonMesh; result: AggregateResult | null; values: Float64Array | null; names: string[] | null };
@@ -96,11 +96,12 @@ export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale 
   }
   if (data.kind === 'points') {
     if (spec.kind === 'heatmap') {
-      const p = data.positions;
+      const p = data.marks;
       return [
         new HeatmapLayer({
           id: spec.id,
-          data: { length: p.count, attributes: { getPosition: { value: p.offsets, size: 2 } } },
+          // A mark weighs as many rows as it stands for, so merging rows changes nothing.
+          data: { length: p.marks, attributes: { getPosition: { value: p.offsets, size: 2 }, getWeight: { value: p.counts, size: 1 } } },
           coordinateSystem: 2 /* LNGLAT_OFFSETS */,
           coordinateOrigin: [p.origin[0], p.origin[1], 0],
           radiusPixels: 25,
@@ -109,7 +110,7 @@ export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale 
         } as never),
       ];
     }
-    return [pointLayer(spec.id, data.positions, { opacity: spec.opacity, visible: spec.visible }, data.style)];
+    return [pointLayer(spec.id, data.marks, { opacity: spec.opacity, visible: spec.visible })];
   }
   const values = measureValues(spec, data);
   if (data.kind === 'cells') {

@@ -1,30 +1,31 @@
-// Points straight from the worker's typed array to the GPU as a binary attribute:
+// Point marks straight from the worker's typed arrays to the GPU as binary attributes:
 // lon/lat offsets from an origin (LNGLAT_OFFSETS) keep float32 precise to centimetres.
+// Each mark stands for `counts[i]` identical rows and is drawn with their stacked opacity.
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { PointPositions, PointStyle } from '../engine/protocol';
+import type { PointMarks } from '../engine/protocol';
+import { StackedOpacityExtension } from './stacked-opacity';
 
 export const POINT_COLOR: [number, number, number, number] = [230, 85, 13, 200];
 
-export function pointLayer(
-  id: string,
-  positions: PointPositions,
-  props: { opacity?: number; visible?: boolean } = {},
-  style: PointStyle | null = null,
-) {
+const stacked = new StackedOpacityExtension();
+
+export function pointLayer(id: string, marks: PointMarks, props: { opacity?: number; visible?: boolean } = {}) {
   return new ScatterplotLayer({
     id,
     data: {
-      length: positions.count,
+      length: marks.marks,
       attributes: {
-        getPosition: { value: positions.offsets, size: 2 },
-        // Per-point colours and radii from the worker, when the layer is styled by columns.
-        ...(style?.colours ? { getFillColor: { value: style.colours, size: 4, normalized: true } } : {}),
-        ...(style?.radii ? { getRadius: { value: style.radii, size: 1 } } : {}),
+        getPosition: { value: marks.offsets, size: 2 },
+        getStackCount: { value: marks.counts, size: 1 },
+        // Per-mark colours and radii from the worker, when the layer is styled by columns.
+        ...(marks.colours ? { getFillColor: { value: marks.colours, size: 4, normalized: true } } : {}),
+        ...(marks.radii ? { getRadius: { value: marks.radii, size: 1 } } : {}),
       },
     },
+    extensions: [stacked],
     coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-    coordinateOrigin: [positions.origin[0], positions.origin[1], 0],
+    coordinateOrigin: [marks.origin[0], marks.origin[1], 0],
     radiusUnits: 'pixels',
     getRadius: 2.5,
     radiusMinPixels: 1.5,
@@ -32,5 +33,5 @@ export function pointLayer(
     stroked: false,
     pickable: false,
     ...props,
-  });
+  } as never);
 }

@@ -1,6 +1,7 @@
 // The layer list: add, remove, reorder, show/hide, opacity, settings, and the query
 // behind each layer. The first layer in the list is drawn on top.
 import { useState } from 'react';
+import { en } from '../i18n/en';
 import type { DatasetInfo } from '../engine/protocol';
 import { newLayer, type LayerKind, type LayerSpec } from '../map/layer-spec';
 import { KIND_LABELS, LayerSettings } from './LayerSettings';
@@ -25,7 +26,7 @@ function kindsFor(d: DatasetInfo | undefined): LayerKind[] {
 function querySql(state: LayerDataState | undefined): string | null {
   const d = state?.data;
   if (!d) return null;
-  if (d.kind === 'points') return d.positions.sql;
+  if (d.kind === 'points') return `${en.marksComment(d.marks.rows.toLocaleString('en-US'), d.marks.marks.toLocaleString('en-US'))}\n${d.marks.sql}`;
   if (d.kind === 'lines') return null;
   const r = d.result;
   return r ? `-- ${r.method}\n${r.sql}` : null;

@@ -30,19 +30,14 @@ export function aggregateRequest(spec: LayerSpec, minCount: number): AggregateRe
 
 export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minCount: number): Promise<LayerData> {
   if (spec.kind === 'points' || spec.kind === 'heatmap') {
-    const styled = spec.kind === 'points' && (spec.colorBy || spec.sizeBy);
-    const [positions, style] = await Promise.all([
-      engine.pointPositions(spec.dataset),
-      styled
-        ? engine.pointStyle({
-            dataset: spec.dataset,
-            colorBy: spec.colorBy,
-            sizeBy: spec.sizeBy,
-            scale: { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain },
-          })
-        : null,
-    ]);
-    return { kind: 'points', positions, style };
+    const styled = spec.kind === 'points';
+    const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
+    const marks = await engine.pointMarks({
+      dataset: spec.dataset,
+      colour: styled && spec.colorBy ? { column: spec.colorBy, scale } : undefined,
+      sizeBy: styled ? spec.sizeBy : undefined,
+    });
+    return { kind: 'points', marks };
   }
   if (spec.kind === 'lines') {
     const shapes = await engine.lines(spec.dataset);

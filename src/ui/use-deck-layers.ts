@@ -28,8 +28,8 @@ export function useDeckLayers(specs: LayerSpec[], data: Record<string, LayerData
             classes: spec.classes,
             domain: spec.domain,
           })
-        : d.kind === 'points' && d.style?.scale
-          ? scaleFromParts(d.style.scale)
+        : d.kind === 'points' && d.marks.scale
+          ? scaleFromParts(d.marks.scale)
           : null;
       out.push({ spec, data: d, scale, layers: deckLayers(spec, d, scale) });
     }

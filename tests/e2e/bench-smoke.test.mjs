@@ -15,10 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const REQUIRED = [
   'engine-init', 'load-chicago-csv', 'load-citibike', 'load-tracts-geojson', 'hex-cold', 'hex-warm', 'grid-cold', 'grid-warm',
   'h3-cold', 'h3-warm', 'districts-cold', 'districts-warm', 'window-hex', 'window-h3', 'window-districts',
-  'positions', 'app-first-frame', 'app-cold-start',
+  'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-pan-frames',
 ];
 const OPTIONAL = ['gistar'];
-const PAIRED = ['hex-cold', 'grid-cold'];
+const PAIRED = ['hex-cold', 'grid-cold', 'draw-points'];
 
 function runBench(out) {
   // Reuse dist/ when `npm run test:e2e` has just built it, instead of building a copy.
@@ -63,6 +63,13 @@ test(
     for (const step of result.steps) {
       if (step.status === 'ok' && step.peer?.status === 'ok') assert.ok(positive(step.ratio), `${step.id}: no ratio`);
     }
+    // Merging identical rows into one mark must not change the picture: where both frames
+    // are opaque they agree to 8-bit rounding (only anti-aliased edges may differ more).
+    const check = byId.get('draw-points').pixelCheck;
+    assert.ok(check && check.opaque > 1000, `no pixel comparison: ${JSON.stringify(check)}`);
+    assert.equal(check.over16Opaque, 0, JSON.stringify(check));
+    assert.ok(check.maxDiffOpaque <= 8, JSON.stringify(check));
+
     const scaled = result.steps.filter((s) => /^(hex|grid)-\d+$/.test(s.id));
     assert.equal(scaled.length, 2, 'the scale rows are missing');
 

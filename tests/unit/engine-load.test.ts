@@ -17,13 +17,23 @@ describe.skipIf(!hasSharedData)('engine: loading the shared datasets', () => {
     expect(info.rowsWithoutCoordinates).toBe(0);
     expect(info.bbox![0]).toBeCloseTo(-74.0867, 4);
     expect(info.bbox![3]).toBeCloseTo(40.8863, 4);
-    const pos = engine.pointPositions(info.id);
-    expect(pos.count).toBe(1_798_339);
-    expect(pos.offsets.length).toBe(2 * 1_798_339);
-    // First row back in absolute degrees matches DuckDB's own value to float32 precision.
-    const first = engine.connection.query(`SELECT lon, lat FROM "${info.id}" LIMIT 1`).toArray()[0].toJSON();
-    expect(pos.origin[0] + pos.offsets[0]).toBeCloseTo(first.lon, 5);
-    expect(pos.origin[1] + pos.offsets[1]).toBeCloseTo(first.lat, 5);
+    // 1.8M status snapshots of 2,202 stations: one mark per station, counting its rows.
+    const marks = engine.pointMarks({ dataset: info.id });
+    expect(marks.rows).toBe(1_798_339);
+    expect(marks.marks).toBe(2_202);
+    expect(marks.offsets.length).toBe(2 * 2_202);
+    expect(marks.counts.reduce((a, b) => a + b, 0)).toBe(1_798_339);
+    // A station's mark is at its position (float32 offsets) and counts its snapshots.
+    const station = engine.connection
+      .query(`SELECT lon, lat, count(*)::INTEGER AS n FROM "${info.id}" WHERE station_id = (SELECT min(station_id) FROM "${info.id}") GROUP BY ALL`)
+      .toArray()
+      .map((r: { toJSON(): unknown }) => r.toJSON() as { lon: number; lat: number; n: number });
+    expect(station).toHaveLength(1);
+    const i = Array.from({ length: marks.marks }, (_, k) => k).find(
+      (k) => Math.abs(marks.origin[0] + marks.offsets[2 * k] - station[0].lon) < 1e-5 && Math.abs(marks.origin[1] + marks.offsets[2 * k + 1] - station[0].lat) < 1e-5,
+    );
+    expect(i).toBeDefined();
+    expect(marks.counts[i!]).toBe(station[0].n);
   });
 
   it('loads the NYC 311 CSV and counts the 62 rows without coordinates', async () => {

@@ -69,7 +69,7 @@ describe('ingest: the bad-input corpus', () => {
     expect(info.rowsWithoutCoordinates).toBe(4);
     expect(info.warnings).toContain('4 rows without coordinates');
     expect(info.bbox).toEqual([-73.9, 40.7, -73.8, 40.8]);
-    expect(engine.pointPositions(info.id).count).toBe(2);
+    expect(engine.pointMarks({ dataset: info.id }).rows).toBe(2);
     engine.removeDataset(info.id);
   });
 

@@ -37,7 +37,7 @@ describe('ingest: good fixtures', () => {
       { name: 'c', __fid: 2, __lon: null, __lat: null },
     ]);
     expect(col(info, '__fid')).toMatchObject({ type: 'INTEGER', internal: true });
-    expect(engine.pointPositions(info.id).count).toBe(2);
+    expect(engine.pointMarks({ dataset: info.id }).rows).toBe(2);
   });
 
   it('a single Feature holding a GeometryCollection (point + polygon) is one mixed row', async () => {

@@ -172,7 +172,7 @@ describe.skipIf(!hasSharedData)('ingest: the shared datasets load with their REA
     expect(info.rows).toBe(300);
     expect(info.geometry).toMatchObject({ kind: 'point', lon: '__lon', lat: '__lat', source: 'geojson' });
     expectBbox(info.bbox, [-87.70786, 41.78875, -87.58071, 41.97835]);
-    expect(engine.pointPositions(info.id).count).toBe(300);
+    expect(engine.pointMarks({ dataset: info.id }).marks).toBe(300);
     expect(engine.polygons(info.id)).toBeNull();
   });
 

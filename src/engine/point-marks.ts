@@ -1,0 +1,111 @@
+// The marks a point layer draws, computed in the worker over every row. Rows that would
+// draw the same mark (same float32 position, colour value and size value) become one
+// mark with a count: 1.8M Citi Bike snapshots are 2,202 stations, so the GPU gets
+// 2,202 instances instead of 1.8M. The map draws a mark of count n with the opacity of
+// n stacked copies (1 − (1 − a)ⁿ, see src/map/stacked-opacity.ts), and the heatmap
+// weighs it by n, so the picture is the one every row would have drawn.
+import type { DuckDBConnection } from './duckdb-types';
+import type { DatasetInfo, PointMarks, PointMarksRequest } from './protocol';
+import { validPosition } from './describe';
+import { ident, num, select, str, where } from './sql';
+import { categoricalScale, colourArray, colourScale, scaleParts, type ColourScale } from '../scales/colour';
+
+const MAX_CATEGORIES = 9;
+
+type Column = { data: readonly { values: ArrayLike<number>; offset: number; length: number }[] };
+
+/** One numeric result column, chunk by chunk into a typed array (no per-row objects). */
+function copyColumn<T extends Float32Array | Float64Array>(column: Column, out: T): T {
+  let row = 0;
+  for (const chunk of column.data) {
+    out.set((chunk.values as T).subarray(chunk.offset, chunk.offset + chunk.length), row);
+    row += chunk.length;
+  }
+  return out;
+}
+
+export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: PointMarksRequest): PointMarks {
+  const { lon, lat } = info.geometry;
+  if (info.geometry.kind !== 'point' || !lon || !lat) throw new Error(`${info.name} has no point coordinates`);
+  const table = ident(info.id);
+  const valid = where([validPosition(lon, lat)]);
+  const column = (name: string) => {
+    const c = info.columns.find((x) => x.name === name);
+    if (!c) throw new Error(`${info.name} has no column ${name}`);
+    return c;
+  };
+  // Offsets from the data's centre keep float32 precise to centimetres (LNGLAT_OFFSETS).
+  const origin: [number, number] = info.bbox ? [(info.bbox[0] + info.bbox[2]) / 2, (info.bbox[1] + info.bbox[3]) / 2] : [0, 0];
+  // [expression, name]: every column is a grouping key.
+  const columns: [string, string][] = [
+    [`(${ident(lon)} - ${num(origin[0])})::FLOAT`, 'dx'],
+    [`(${ident(lat)} - ${num(origin[1])})::FLOAT`, 'dy'],
+  ];
+  const sqls: string[] = [];
+  let categories: string[] | null = null;
+  if (req.colour) {
+    const c = column(req.colour.column);
+    if (c.kind === 'number') columns.push([`coalesce(${ident(c.name)}::DOUBLE, 'NaN'::DOUBLE)`, 'colour_value']);
+    else {
+      // The most frequent categories get colours; the rest share "Other".
+      const topSql = select([`${ident(c.name)}::VARCHAR AS k`, 'count(*) AS n'], table, valid, 'GROUP BY 1', 'ORDER BY n DESC, k', `LIMIT ${MAX_CATEGORIES + 1}`);
+      const top = conn.query(topSql).toArray().map((r: { toJSON(): unknown }) => (r.toJSON() as { k: string | null }).k);
+      const named = (top.length > MAX_CATEGORIES ? top.slice(0, MAX_CATEGORIES) : top).filter((k): k is string => k !== null);
+      const cases = named.map((k, i) => `WHEN ${str(k)} THEN ${i}`).join(' ');
+      columns.push([cases ? `(CASE ${ident(c.name)}::VARCHAR ${cases} ELSE ${named.length} END)::DOUBLE` : '0::DOUBLE', 'colour_value']);
+      categories = top.length > named.length ? [...named, 'Other'] : named;
+      sqls.push(topSql);
+    }
+  }
+  if (req.sizeBy) {
+    const c = column(req.sizeBy);
+    if (c.kind !== 'number') throw new Error(`${info.name}: ${c.name} is not numeric, so it cannot size points`);
+    columns.push([`coalesce(${ident(c.name)}::DOUBLE, 'NaN'::DOUBLE)`, 'size_value']);
+  }
+  const inner = select(columns.map(([e, name]) => `${e} AS ${name}`), table, valid);
+  const sql = select([...columns.map(([, name]) => name), 'count(*)::DOUBLE AS n'], `(${inner})`, 'GROUP BY ALL');
+  sqls.push(sql);
+  const result = conn.query(sql);
+  const marks = result.numRows;
+  const dx = copyColumn(result.getChild('dx')!, new Float32Array(marks));
+  const dy = copyColumn(result.getChild('dy')!, new Float32Array(marks));
+  const n = copyColumn(result.getChild('n')!, new Float64Array(marks));
+  const offsets = new Float32Array(marks * 2);
+  const counts = new Float32Array(marks);
+  let rows = 0;
+  for (let i = 0; i < marks; i++) {
+    offsets[2 * i] = dx[i];
+    offsets[2 * i + 1] = dy[i];
+    counts[i] = n[i];
+    rows += n[i];
+  }
+
+  let colours: Uint8Array | null = null;
+  let scale: ColourScale | null = null;
+  if (req.colour) {
+    const values = copyColumn(result.getChild('colour_value')!, new Float64Array(marks));
+    // Classes are over rows, not marks: a value seen 800 times weighs 800 times.
+    scale = categories ? categoricalScale(categories, req.colour.scale) : colourScale(repeatByCount(values, n, rows), req.colour.scale);
+    colours = colourArray(scale, values);
+  }
+  let radii: Float32Array | null = null;
+  if (req.sizeBy) {
+    const values = copyColumn(result.getChild('size_value')!, new Float64Array(marks));
+    let max = 0;
+    for (const v of values) if (v > max) max = v;
+    // Area proportional to the value: radius grows with its square root, 1 to 9 px.
+    radii = Float32Array.from(values, (v) => (v > 0 && max > 0 ? 1 + 8 * Math.sqrt(v / max) : 1));
+  }
+  return { table: info.id, rows, marks, origin, offsets, counts, colours, radii, scale: scale && scaleParts(scale), sql: sqls.join(';\n') };
+}
+
+/** Each mark's value once per row it stands for. */
+function repeatByCount(values: Float64Array, counts: Float64Array, rows: number): Float64Array {
+  const out = new Float64Array(rows);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    out.fill(values[i], at, at + counts[i]);
+    at += counts[i];
+  }
+  return out;
+}
