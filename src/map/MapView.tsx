@@ -5,6 +5,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import maplibregl, { type MapLibreMap } from './maplibre';
 import { backdropStyle } from './basemap';
+import { DATA_SLOT, labelsOverData, withDataSlot } from './data-slot';
 import { applyBasemap } from './basemap-apply';
 import type { BasemapChoice } from './basemap-choice';
 
@@ -39,7 +40,7 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
   useEffect(() => {
     const map = new maplibregl.Map({
       container: container.current!,
-      style: backdropStyle(baseUrl),
+      style: withDataSlot(backdropStyle(baseUrl)),
       center,
       zoom,
       attributionControl: { compact: false },
@@ -63,6 +64,12 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
       onClick: (info: PickingInfo) => pickRef.current?.(info),
     });
     map.addControl(deck);
+    // For tests and styling: whether the basemap's labels are drawn over the data layers.
+    const markOrder = () => {
+      if (map.isStyleLoaded()) map.getContainer().dataset.labelsOverData = labelsOverData(map);
+    };
+    map.on('styledata', markOrder);
+    map.on('idle', markOrder);
     overlay.current = deck;
     mapRef.current = map;
     onMap?.(map);
@@ -76,7 +83,8 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
   }, [baseUrl]);
 
   useEffect(() => {
-    overlay.current?.setProps({ layers });
+    // Every layer goes under the basemap's labels (see data-slot.ts).
+    overlay.current?.setProps({ layers: layers.map((l) => l.clone({ beforeId: DATA_SLOT } as never)) });
   }, [layers]);
 
   const [basemapEntry, basemapExplicit, hasBasemap] = [basemap?.entry ?? null, basemap?.explicit ?? false, !!basemap];

@@ -5,6 +5,7 @@
 import type { MapLibreMap } from './maplibre';
 import type { BasemapEntry } from '../config/schema';
 import { NO_BASEMAP, backdropStyle, containsPoint, loadBasemapStyle, type LoadedBasemap } from './basemap';
+import { withDataSlot } from './data-slot';
 
 export interface BasemapStatus {
   id: string;
@@ -28,7 +29,7 @@ export function applyBasemap(
   loading
     .then(({ style, bounds }) => {
       if (cancelled) return;
-      map.setStyle(style);
+      map.setStyle(withDataSlot(style));
       // Someone picked a city archive while looking elsewhere: take them to it.
       if (o.explicit && bounds && !containsPoint(bounds, map.getCenter().toArray())) {
         map.fitBounds(bounds, { padding: 40, maxZoom: 15, duration: 0 });
@@ -38,7 +39,7 @@ export function applyBasemap(
     })
     .catch((err: Error) => {
       if (cancelled) return;
-      map.setStyle(backdropStyle(o.baseUrl));
+      map.setStyle(withDataSlot(backdropStyle(o.baseUrl)));
       // Reported once the backdrop has drawn, like 'ready'.
       map.once('idle', () => report('failed', err.message));
       map.triggerRepaint();

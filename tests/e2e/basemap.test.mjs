@@ -138,6 +138,12 @@ describe('default config (NYC): offline basemap, online styles only when picked'
     assert.ok(stats.distinctColours > 20, `only ${stats.distinctColours} colours: blank map`);
     assert.match(await app.page.locator('.maplibregl-ctrl-attrib').innerText(), /Made with Natural Earth/);
     assert.deepEqual(foreign(app, new URL(env.server.url).origin), [], 'nothing fetched from another origin before a pick');
+    // Points and hexagons are interleaved under the street and place names.
+    await app.page.waitForFunction(
+      (want) => document.querySelector('.map')?.dataset.labelsOverData === want,
+      built ? 'yes' : 'no-labels',
+      { timeout: 180_000 },
+    );
   });
 
   it('lists the online styles in an accessible picker, and fetches one only when picked', async () => {
