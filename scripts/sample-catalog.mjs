@@ -35,6 +35,10 @@ const stripMarkdown = (s) => s.replace(/`/g, '').replace(/\*\*/g, '');
 const rows = readmeTable(readFileSync(path.join(shared, 'README.md'), 'utf8'));
 mkdirSync(out, { recursive: true });
 const datasets = [];
+// The file's stem, or stem-extension where two files share a stem (tracts as GeoJSON and Parquet).
+const stem = (file) => file.replace(/\.[^.]+$/, '');
+const stems = rows.map((r) => stem(stripMarkdown(r.file)));
+const sampleId = (file) => (stems.filter((s) => s === stem(file)).length > 1 ? file.replace(/\.([^.]+)$/, '-$1') : stem(file));
 for (const row of rows) {
   const file = stripMarkdown(row.file);
   const src = path.join(shared, file);
@@ -42,7 +46,7 @@ for (const row of rows) {
   const dest = path.join(out, file);
   if (!existsSync(dest) || statSync(dest).size !== statSync(src).size) copyFileSync(src, dest);
   datasets.push({
-    id: file.replace(/\.[^.]+$/, ''),
+    id: sampleId(file),
     file,
     city: stripMarkdown(row.city),
     rows: Number(row.rows.replace(/,/g, '')),

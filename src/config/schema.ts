@@ -14,10 +14,19 @@ export const CatalogEntry = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
-export const Catalog = z.object({
-  version: z.literal(1),
-  datasets: z.array(CatalogEntry),
-});
+export const Catalog = z
+  .object({
+    version: z.literal(1),
+    datasets: z.array(CatalogEntry),
+  })
+  // The config names datasets to open by id, so an id must name one file.
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.datasets.forEach((d, i) => {
+      if (seen.has(d.id)) ctx.addIssue({ code: 'custom', message: `id "${d.id}" is used by more than one dataset`, path: ['datasets', i, 'id'] });
+      seen.add(d.id);
+    });
+  });
 export type Catalog = z.infer<typeof Catalog>;
 
 /** A basemap the picker offers: a PMTiles archive drawn by one of our styles, or a style URL. */
