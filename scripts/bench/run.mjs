@@ -124,7 +124,7 @@ export async function main(argv = process.argv.slice(2)) {
     await appServer?.close();
   }
   steps.forEach(finish);
-  for (const e of scale) for (const k of ['synth', 'load', 'hex', 'grid', 'h3', 'deckHex', 'deckGrid']) finish(e[k]);
+  for (const e of scale) for (const k of ['synth', 'load', 'hex', 'grid', 'h3', 'deckHex', 'deckGrid', 'draw']) finish(e[k]);
   meta.loadAvgEnd = loadavg();
   meta.durationMs = Date.now() - t0;
   meta.capabilities = capabilities;
