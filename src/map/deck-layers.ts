@@ -1,5 +1,5 @@
 // LayerSpec + the worker's typed arrays → deck.gl layers, all as binary attributes.
-import type { Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { AggregateResult, LineShapes, PointMarks, PolygonMesh } from '../engine/protocol';
@@ -102,7 +102,7 @@ export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale 
           id: spec.id,
           // A mark weighs as many rows as it stands for, so merging rows changes nothing.
           data: { length: p.marks, attributes: { getPosition: { value: p.offsets, size: 2 }, getWeight: { value: p.counts, size: 1 } } },
-          coordinateSystem: 2 /* LNGLAT_OFFSETS */,
+          coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
           coordinateOrigin: [p.origin[0], p.origin[1], 0],
           radiusPixels: 25,
           opacity: spec.opacity,

@@ -1,6 +1,6 @@
 // The layer list: add, remove, reorder, show/hide, opacity, settings, and the query
 // behind each layer. The first layer in the list is drawn on top.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { en } from '../i18n/en';
 import type { DatasetInfo } from '../engine/protocol';
 import { newLayer, type LayerKind, type LayerSpec } from '../map/layer-spec';
@@ -34,6 +34,7 @@ function querySql(state: LayerDataState | undefined): string | null {
 
 export function LayerPanel({ specs, datasets, data, onChange }: Props) {
   const mappable = datasets.filter((d) => kindsFor(d).length);
+  const formId = useId();
   const [addDataset, setAddDataset] = useState('');
   const [addKind, setAddKind] = useState<LayerKind>('hexagons');
   const chosen = datasets.find((d) => d.id === (addDataset || mappable[0]?.id));
@@ -100,18 +101,19 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
               : kind === 'choropleth' ? { column: chosen.columns.find((c) => c.kind === 'number' && !c.internal)?.name } : {};
           onChange([newLayer(kind, chosen.id, `${chosen.name}: ${KIND_LABELS[kind].toLowerCase()}`, extra), ...specs]);
         }}>
-          <label>
-            Data
-            <select value={chosen?.id ?? ''} onChange={(e) => setAddDataset(e.target.value)}>
+          {/* Labels by id, not wrapping: a wrapped select's options would join its accessible name. */}
+          <div className="field">
+            <label htmlFor={`${formId}-data`}>Data</label>
+            <select id={`${formId}-data`} value={chosen?.id ?? ''} onChange={(e) => setAddDataset(e.target.value)}>
               {mappable.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
-          </label>
-          <label>
-            As
-            <select value={kind} onChange={(e) => setAddKind(e.target.value as LayerKind)}>
+          </div>
+          <div className="field">
+            <label htmlFor={`${formId}-kind`}>As</label>
+            <select id={`${formId}-kind`} value={kind} onChange={(e) => setAddKind(e.target.value as LayerKind)}>
               {kinds.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
             </select>
-          </label>
+          </div>
           <button type="submit">Add layer</button>
         </form>
       )}

@@ -144,6 +144,24 @@ describe('map layers', () => {
     await app.context.close();
   });
 
+  it('draws a heatmap of points added through the layer panel', async () => {
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_bike_parking_racks.csv#12.5/37.77/-122.43`);
+    await waitLoaded(app.page, 'sf_bike_parking_racks', '2,520');
+    const form = app.page.locator('form.add-layer');
+    await form.getByLabel('As').selectOption('heatmap');
+    await form.getByRole('button', { name: 'Add layer' }).click();
+    for (const title of ['sf_bike_parking_racks: points', 'rows per 500 m hexagon']) {
+      await app.page.locator('[data-layer]', { hasText: title }).getByRole('checkbox').uncheck();
+    }
+    await app.page.waitForTimeout(3000);
+    const png = await app.page.locator('.map canvas').first().screenshot({ timeout: 120_000 });
+    // The heatmap's yellow-to-red ramp; the backdrop here is grey land and blue sea.
+    const stats = await pixelStats(env.browser, png, 'r>200 && g<200 && b<140');
+    assert.ok(stats.dataPixels > 1000, `only ${stats.dataPixels} heatmap-coloured pixels`);
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
   it('draws a line dataset as lines', async () => {
     const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_planning_neighborhoods.geojson`);
     await waitLoaded(app.page, 'sf_planning_neighborhoods', '37');
