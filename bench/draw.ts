@@ -15,12 +15,13 @@ import { longTasksBetween } from './probe';
 let seq = 0;
 const frames = new Map<string, Uint8Array>();
 
-/** One float32 offset pair per row, expanded from the marks (not timed). */
-function perRowOffsets(key: string) {
-  const m = state.marks.get(key)!;
-  const out = new Float32Array(m.rows * 2);
-  for (let i = 0, row = 0; i < m.marks; i++) {
-    for (let k = 0; k < m.counts[i]; k++, row++) out.set(m.offsets.subarray(2 * i, 2 * i + 2), 2 * row);
+/** One float32 offset pair per row, from the per-row positions the "positions" op kept (not timed). */
+function perRowOffsets(key: string, origin: [number, number]) {
+  const { lon, lat } = state.positions.get(key)!;
+  const out = new Float32Array(lon.length * 2);
+  for (let i = 0; i < lon.length; i++) {
+    out[2 * i] = lon[i] - origin[0];
+    out[2 * i + 1] = lat[i] - origin[1];
   }
   return out;
 }
@@ -36,7 +37,7 @@ export async function drawPoints({ key, merged }: { key: string; merged: boolean
     ? pointLayer(id, m, { opacity: 0.8 })
     : new ScatterplotLayer({
         id,
-        data: { length: m.rows, attributes: { getPosition: { value: perRowOffsets(key), size: 2 } } },
+        data: { length: m.rows, attributes: { getPosition: { value: perRowOffsets(key, m.origin), size: 2 } } },
         coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
         coordinateOrigin: [m.origin[0], m.origin[1], 0],
         radiusUnits: 'pixels',

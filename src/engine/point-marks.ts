@@ -7,22 +7,11 @@
 import type { DuckDBConnection } from './duckdb-types';
 import type { DatasetInfo, PointMarks, PointMarksRequest } from './protocol';
 import { validPosition } from './describe';
+import { float64Column } from './aggregate/arrow-io';
 import { ident, num, select, str, where } from './sql';
 import { categoricalScale, colourArray, colourScale, scaleParts, type ColourScale } from '../scales/colour';
 
 const MAX_CATEGORIES = 9;
-
-type Column = { data: readonly { values: ArrayLike<number>; offset: number; length: number }[] };
-
-/** One numeric result column, chunk by chunk into a typed array (no per-row objects). */
-function copyColumn<T extends Float32Array | Float64Array>(column: Column, out: T): T {
-  let row = 0;
-  for (const chunk of column.data) {
-    out.set((chunk.values as T).subarray(chunk.offset, chunk.offset + chunk.length), row);
-    row += chunk.length;
-  }
-  return out;
-}
 
 export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: PointMarksRequest): PointMarks {
   const { lon, lat } = info.geometry;
@@ -63,13 +52,15 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
     columns.push([`coalesce(${ident(c.name)}::DOUBLE, 'NaN'::DOUBLE)`, 'size_value']);
   }
   const inner = select(columns.map(([e, name]) => `${e} AS ${name}`), table, valid);
-  const sql = select([...columns.map(([, name]) => name), 'count(*)::DOUBLE AS n'], `(${inner})`, 'GROUP BY ALL');
+  // Grouped on the float32 offsets; read back as DOUBLE (exact) through the shared column reader.
+  const names = columns.map(([, name]) => name);
+  const sql = select([...names.map((name) => `${name}::DOUBLE AS ${name}`), 'count(*)::DOUBLE AS n'], `(${inner})`, 'GROUP BY ALL');
   sqls.push(sql);
   const result = conn.query(sql);
   const marks = result.numRows;
-  const dx = copyColumn(result.getChild('dx')!, new Float32Array(marks));
-  const dy = copyColumn(result.getChild('dy')!, new Float32Array(marks));
-  const n = copyColumn(result.getChild('n')!, new Float64Array(marks));
+  const dx = float64Column(result, 'dx');
+  const dy = float64Column(result, 'dy');
+  const n = float64Column(result, 'n');
   const offsets = new Float32Array(marks * 2);
   const counts = new Float32Array(marks);
   let rows = 0;
@@ -83,14 +74,14 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
   let colours: Uint8Array | null = null;
   let scale: ColourScale | null = null;
   if (req.colour) {
-    const values = copyColumn(result.getChild('colour_value')!, new Float64Array(marks));
+    const values = float64Column(result, 'colour_value');
     // Classes are over rows, not marks: a value seen 800 times weighs 800 times.
     scale = categories ? categoricalScale(categories, req.colour.scale) : colourScale(repeatByCount(values, n, rows), req.colour.scale);
     colours = colourArray(scale, values);
   }
   let radii: Float32Array | null = null;
   if (req.sizeBy) {
-    const values = copyColumn(result.getChild('size_value')!, new Float64Array(marks));
+    const values = float64Column(result, 'size_value');
     let max = 0;
     for (const v of values) if (v > max) max = v;
     // Area proportional to the value: radius grows with its square root, 1 to 9 px.

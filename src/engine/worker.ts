@@ -3,9 +3,9 @@
 import * as Comlink from 'comlink';
 import { Engine } from './engine';
 import { browserPlatform } from './platform-browser';
-import type { EngineApi, EngineMemory, PolygonMesh } from './protocol';
+import type { EngineApi, EngineMemory } from './protocol';
 import { Aggregator } from './aggregate/aggregator';
-import { transferablesOf } from './aggregate/transfer';
+import { transferablesOf, withArrayCopies } from './aggregate/transfer';
 import { wasmMemory as parquetWasmMemory } from 'parquet-wasm/esm';
 import { h3Shapes, polygonMesh } from './mesh';
 import { columnValues, featureNames } from './features';
@@ -37,43 +37,27 @@ const api: EngineApi = {
   },
   async pointMarks(request) {
     const marks = ready().pointMarks(request);
-    const buffers = [marks.offsets, marks.counts, marks.colours, marks.radii].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
-    return Comlink.transfer(marks, buffers);
+    return Comlink.transfer(marks, transferablesOf(marks));
   },
+  // Copies, so the engine keeps its own shapes for later calls; the copies are transferred.
   async polygons(id) {
     const shapes = ready().polygons(id);
-    if (!shapes) return null;
-    // Copies, so the engine keeps its own shapes for later calls; the copies are transferred.
-    const out = {
-      ...shapes,
-      coords: shapes.coords.slice(),
-      ringOffsets: shapes.ringOffsets.slice(),
-      polygonRingOffsets: shapes.polygonRingOffsets.slice(),
-      featurePolygonOffsets: shapes.featurePolygonOffsets.slice(),
-    };
-    return Comlink.transfer(out, [out.coords.buffer, out.ringOffsets.buffer, out.polygonRingOffsets.buffer, out.featurePolygonOffsets.buffer]);
+    return shapes && transferCopy(shapes);
   },
   async lines(id) {
     const shapes = ready().lines(id);
-    if (!shapes) return null;
-    const out = {
-      ...shapes,
-      coords: shapes.coords.slice(),
-      pathOffsets: shapes.pathOffsets.slice(),
-      featurePathOffsets: shapes.featurePathOffsets.slice(),
-    };
-    return Comlink.transfer(out, [out.coords.buffer, out.pathOffsets.buffer, out.featurePathOffsets.buffer]);
+    return shapes && transferCopy(shapes);
   },
   async polygonMesh(id) {
     const shapes = ready().polygons(id);
     if (!shapes) throw new Error(`${ready().dataset(id).name} has no polygons`);
     // The mesh shares the engine's coordinates: send a copy, keep the original.
     const mesh = polygonMesh({ ...shapes, coords: shapes.coords.slice(), ringOffsets: shapes.ringOffsets.slice() });
-    return Comlink.transfer(mesh, meshBuffers(mesh));
+    return Comlink.transfer(mesh, transferablesOf(mesh));
   },
   async h3Mesh(cells) {
     const mesh = polygonMesh(h3Shapes(cells));
-    return Comlink.transfer(mesh, meshBuffers(mesh));
+    return Comlink.transfer(mesh, transferablesOf(mesh));
   },
   async columnValues(id, column) {
     const e = ready();
@@ -95,10 +79,9 @@ const api: EngineApi = {
   memory: async () => engineMemory(),
 };
 
-function meshBuffers(m: PolygonMesh): ArrayBuffer[] {
-  return [m.coords, m.polygonStarts, m.vertexValid, m.triangles, m.polygonFeature, m.vertexFeature, m.ringStarts].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+function transferCopy<T extends object>(o: T): T {
+  const copy = withArrayCopies(o);
+  return Comlink.transfer(copy, transferablesOf(copy));
 }
 
 /** DuckDB's own accounting plus parquet-wasm's heap: what the JS heap APIs cannot see. */

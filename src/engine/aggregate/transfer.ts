@@ -7,3 +7,10 @@ export function transferablesOf(result: object): ArrayBuffer[] {
   }
   return [...out];
 }
+
+/** A shallow copy whose typed arrays are copies too: transfer it, keep the original. */
+export function withArrayCopies<T extends object>(o: T): T {
+  const out = { ...o } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (ArrayBuffer.isView(v) && 'slice' in v) out[k] = (v as Uint8Array).slice();
+  return out as T;
+}
