@@ -1,4 +1,4 @@
-// SQL is built from these small functions only: identifiers are always quoted and
+// The quoting and escaping every SQL builder uses: identifiers are always quoted and
 // literals always escaped, so no user text (file names, column names, filter values)
 // is ever pasted into a statement.
 
