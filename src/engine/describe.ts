@@ -82,30 +82,6 @@ export function tableMemory(conn: DuckDBConnection): number {
   }
 }
 
-const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', 'lon_wgs84', 'longitude_wgs84'];
-const LAT_NAMES = ['lat', 'latitude', 'y', 'lat_wgs84', 'latitude_wgs84'];
-
-function normalise(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
-
-/** The longitude/latitude columns, by common names (case-insensitive, spaces allowed). */
-export function findCoordinateColumns(columns: ColumnInfo[]): { lon: string; lat: string } | null {
-  const numeric = columns.filter((c) => c.kind === 'number' && !c.internal);
-  const pick = (names: string[]) => {
-    for (const n of names) {
-      const hit = numeric.find((c) => normalise(c.name) === n);
-      if (hit) return hit.name;
-    }
-    return null;
-  };
-  const lon = pick(LON_NAMES);
-  const lat = pick(LAT_NAMES);
-  // x/y only pair with each other, never with lat/lon.
-  if (lon && lat && (normalise(lon) === 'x') === (normalise(lat) === 'y')) return { lon, lat };
-  return null;
-}
-
 /** SQL condition that is true where a row has a usable WGS84 position. */
 export function validPosition(lon: string, lat: string): string {
   const x = ident(lon);

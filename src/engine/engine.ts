@@ -18,6 +18,7 @@ import { ingest, scratchTables } from './ingest/load';
 import { fail, withFileName } from './ingest/errors';
 import { tableMemory } from './describe';
 import { pointMarks } from './point-marks';
+import { fileNameOf } from './file-name';
 
 export interface EngineOptions {
   /** Files over this many bytes are refused before reading (LoadOptions.maxBytes overrides). */
@@ -73,7 +74,7 @@ export class Engine {
   }
 
   async loadUrl(url: string, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo> {
-    const fileName = decodeURIComponent(url.replace(/[?#].*$/, '').replace(/^.*\//, '')) || url;
+    const fileName = fileNameOf(url);
     const report = (p: Omit<LoadProgress, 'fileName'>) => onProgress?.({ fileName, ...p });
     const controller = this.startLoad(options.loadId);
     try {

@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from './duckdb-types';
 import type { DatasetInfo } from './protocol';
 import { ident, select } from './sql';
+import { nameColumn } from './column-roles';
 
 function orderBy(info: DatasetInfo): string {
   return info.columns.some((c) => c.name === '__fid') ? `ORDER BY ${ident('__fid')}` : '';
@@ -22,20 +23,8 @@ export function columnValues(conn: DuckDBConnection, info: DatasetInfo, column: 
   return out;
 }
 
-const NAME_COLUMNS = ['name', 'district', 'borough', 'neighbourhood', 'neighborhood', 'ntaname', 'id'];
-
-/** The column that best names a feature: a common name column, else the first text column. */
-export function nameColumn(info: DatasetInfo): string | null {
-  const text = info.columns.filter((c) => c.kind === 'string' && !c.internal);
-  for (const n of NAME_COLUMNS) {
-    const hit = text.find((c) => c.name.toLowerCase() === n);
-    if (hit) return hit.name;
-  }
-  return text[0]?.name ?? null;
-}
-
 export function featureNames(conn: DuckDBConnection, info: DatasetInfo): string[] {
-  const column = nameColumn(info);
+  const column = nameColumn(info.columns);
   if (!column) return Array.from({ length: info.rows }, (_, i) => `Feature ${i + 1}`);
   const result = conn.query(select([`${ident(column)}::VARCHAR AS n`], ident(info.id), orderBy(info)));
   const n = result.getChild('n')!;

@@ -4,8 +4,7 @@ import type { CatalogEntry } from '../config/schema';
 import type { DatasetInfo } from '../engine/protocol';
 import { en } from '../i18n/en';
 import { formatBytes, formatInt } from './format';
-
-const baseName = (file: string) => decodeURIComponent(file.replace(/[?#].*$/, '').replace(/^.*\//, ''));
+import { fileNameOf } from '../engine/file-name';
 
 export function CatalogList({
   entries,
@@ -17,7 +16,7 @@ export function CatalogList({
   onLoad: (entry: CatalogEntry) => void;
 }) {
   const loaded = new Set(datasets.map((d) => d.fileName));
-  const open = entries.filter((e) => !loaded.has(baseName(e.file)));
+  const open = entries.filter((e) => !loaded.has(fileNameOf(e.file)));
   if (!open.length) return null;
   return (
     <details className="catalog">

@@ -4,6 +4,7 @@ import type { AggregateStat, DatasetInfo } from '../engine/protocol';
 import { CLASSIFICATIONS, type Classification } from '../scales/classify';
 import { SCHEMES, type SchemeName } from '../scales/colour';
 import { STAT_LABELS, type LayerKind, type LayerSpec } from '../map/layer-spec';
+import { populationColumn } from '../engine/column-roles';
 
 export const KIND_LABELS: Record<LayerKind, string> = {
   points: 'Points',
@@ -32,7 +33,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
   const styleColumns = dataset?.columns.filter((c) => !c.internal && ['number', 'string', 'boolean'].includes(c.kind)) ?? [];
   const id = (name: string) => `${spec.id}-${name}`;
   const districts = polygons.find((d) => d.id === spec.districts);
-  const hasPopulation = !!districts?.columns.some((c) => /population/i.test(c.name) && c.kind === 'number');
+  const hasPopulation = !!districts && populationColumn(districts.columns) !== null;
 
   return (
     <div className="settings">

@@ -10,6 +10,7 @@ import { en } from '../i18n/en';
 import { startEngine, type EngineClient } from './engine-client';
 import { loadCatalog, loadConfig } from './config-loader';
 import { useLoader } from './use-loader';
+import { fileNameOf } from '../engine/file-name';
 
 export interface DashboardState {
   config: DashboardConfig | null;
@@ -21,10 +22,6 @@ export interface DashboardState {
   catalog: { entries: CatalogEntry[]; url: string } | null;
 }
 
-/** The file name a URL names (what the engine calls the dataset's file). */
-export function fileNameOf(url: string): string {
-  return decodeURIComponent(url.replace(/[?#].*$/, '').replace(/^.*\//, '')) || url;
-}
 
 export function useDashboard(baseUrl: string) {
   const engine = useRef<EngineClient | null>(null);

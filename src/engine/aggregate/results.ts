@@ -14,6 +14,7 @@ import { localProjection } from './projection';
 import { assignedCellsQuery, projectedCellsQuery, type QueryParts } from './query';
 import { isAdditive } from './stats';
 import { suppress } from './privacy';
+import { nameColumn, populationColumn } from '../column-roles';
 
 function rates(base: Float64Array, per: Float64Array, scale: number): Float64Array {
   const out = new Float64Array(base.length);
@@ -118,13 +119,12 @@ export function aggregateProjected(
   );
 }
 
-const NAME_COLUMNS = /^(name|nom|nombre|navn|namn|district|neighbourhood|neighborhood|borough)$/i;
-const POPULATION_COLUMNS = /^(population|pop|pop_total|total_population|residents|inhabitants|einwohner|poblacion)$/i;
 
 /** Names and population of the districts, in feature order. */
 function districtAttributes(conn: DuckDBConnection, polygons: DatasetInfo, featureCount: number, by: Extract<AggregateRequest['by'], { kind: 'districts' }>) {
-  const nameCol = by.nameColumn !== undefined ? findColumn(polygons.columns, by.nameColumn) : polygons.columns.find((c) => c.kind === 'string' && NAME_COLUMNS.test(c.name));
-  const popCol = by.populationColumn !== undefined ? findColumn(polygons.columns, by.populationColumn) : polygons.columns.find((c) => c.kind === 'number' && POPULATION_COLUMNS.test(c.name));
+  const byRole = (name: string | null) => (name === null ? undefined : findColumn(polygons.columns, name));
+  const nameCol = by.nameColumn !== undefined ? findColumn(polygons.columns, by.nameColumn) : byRole(nameColumn(polygons.columns));
+  const popCol = by.populationColumn !== undefined ? findColumn(polygons.columns, by.populationColumn) : byRole(populationColumn(polygons.columns));
   if (popCol && popCol.kind !== 'number') throw new Error(`population column "${popCol.name}" is ${popCol.type}, not numeric`);
   const cols = [
     nameCol ? `CAST(${ident(nameCol.name)} AS VARCHAR) AS __name` : `NULL::VARCHAR AS __name`,

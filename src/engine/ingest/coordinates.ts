@@ -6,7 +6,8 @@ import { Table, makeVector, type Vector } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { BBox, ColumnInfo, GeometryInfo, LoadOptions } from '../protocol';
 import { ident, select } from '../sql';
-import { findCoordinateColumns, validPosition } from '../describe';
+import { validPosition } from '../describe';
+import { coordinateColumns } from '../column-roles';
 import { float64WithNulls, insertTable } from './arrow';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
@@ -87,7 +88,7 @@ export function locateTableGeometry(
       if (columns.find((c) => c.name === n)!.kind !== 'number') throw fail(fileName, `column "${n}" does not hold numbers, so it cannot be a coordinate`);
     }
   } else {
-    pair = findCoordinateColumns(columns);
+    pair = coordinateColumns(columns);
   }
   if (pair) return fromColumns(conn, table, fileName, pair, crs, crsName, crsSource, options);
   const wkt = findWktColumn(conn, table, columns);

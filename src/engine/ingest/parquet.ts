@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
 import { ident } from '../sql';
-import { findCoordinateColumns } from '../describe';
+import { coordinateColumns } from '../column-roles';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
 import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
@@ -160,7 +160,7 @@ export async function ingestParquet(
         const numeric = at.schema.fields
           .filter((f) => f.name !== primary && /^(Float|Int)/.test(String(f.type)))
           .map((f) => ({ name: f.name, type: 'DOUBLE', kind: 'number' as const }));
-        own = encoding === 'wkb' && (col.geometry_types ?? []).every((t) => /^Point/.test(t)) ? findCoordinateColumns(numeric) : null;
+        own = encoding === 'wkb' && (col.geometry_types ?? []).every((t) => /^Point/.test(t)) ? coordinateColumns(numeric) : null;
         decodeAll = !own;
       }
       if (decodeAll) collectGeometry(vec, encoding!, (collector ??= new ShapeCollector(crs?.reproject ?? null, total)));
