@@ -2,7 +2,7 @@
 // its extent and how many rows cannot be placed on the map.
 import type { DuckDBConnection } from './duckdb-types';
 import type { BBox, ColumnInfo, ColumnKind } from './protocol';
-import { ident, select, where } from './sql';
+import { ident, positionInRange, select, where } from './sql';
 
 export function columnKind(duckType: string): ColumnKind {
   const t = duckType.toUpperCase();
@@ -82,14 +82,6 @@ export function tableMemory(conn: DuckDBConnection): number {
   }
 }
 
-/** SQL condition that is true where a row has a usable WGS84 position. */
-export function validPosition(lon: string, lat: string): string {
-  const x = ident(lon);
-  const y = ident(lat);
-  // NULL, NaN (DuckDB orders it above every number) and infinities all fail BETWEEN.
-  return `${x} BETWEEN -180 AND 180 AND ${y} BETWEEN -90 AND 90`;
-}
-
 export interface PointExtent {
   bbox: BBox | null;
   valid: number;
@@ -97,7 +89,7 @@ export interface PointExtent {
 }
 
 export function pointExtent(conn: DuckDBConnection, table: string, lon: string, lat: string): PointExtent {
-  const ok = validPosition(lon, lat);
+  const ok = positionInRange(lon, lat);
   const sql = select(
     [
       `min(${ident(lon)}) FILTER (WHERE ${ok})::DOUBLE AS x0`,

@@ -6,9 +6,8 @@
 // weighs it by n, so the picture is the one every row would have drawn.
 import type { DuckDBConnection } from './duckdb-types';
 import type { DatasetInfo, PointMarks, PointMarksRequest } from './protocol';
-import { validPosition } from './describe';
 import { float64Column } from './aggregate/arrow-io';
-import { ident, num, select, str, where } from './sql';
+import { ident, num, positionInRange, select, str, where } from './sql';
 import { categoricalScale, colourArray, colourScale, scaleParts, type ColourScale } from '../scales/colour';
 
 const MAX_CATEGORIES = 9;
@@ -17,7 +16,7 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
   const { lon, lat } = info.geometry;
   if (info.geometry.kind !== 'point' || !lon || !lat) throw new Error(`${info.name} has no point coordinates`);
   const table = ident(info.id);
-  const valid = where([validPosition(lon, lat)]);
+  const valid = where([positionInRange(lon, lat)]);
   const column = (name: string) => {
     const c = info.columns.find((x) => x.name === name);
     if (!c) throw new Error(`${info.name} has no column ${name}`);

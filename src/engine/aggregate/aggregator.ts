@@ -23,12 +23,11 @@ import {
   copyCellsSql,
   distinctPositionsQuery,
   joinCellsSql,
-  positionInRange,
   rowOrderCheckSql,
   timeBinsQuery,
   type QueryParts,
 } from './query';
-import { ident } from '../sql';
+import { ident, positionInRange } from '../sql';
 import { aggregateAssigned, aggregateProjected } from './results';
 
 /** What the aggregator needs from the engine (the Engine class provides it). */

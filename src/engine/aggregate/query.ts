@@ -2,7 +2,7 @@
 // shapes: cells computed in SQL from projected coordinates (grid, hexagon), and cells
 // looked up from a cached assignment table joined on the exact position (H3, districts).
 import type { AggregateStat, ColumnInfo } from '../protocol';
-import { ident, select, where } from '../sql';
+import { ident, positionInRange, select, where } from '../sql';
 import { ASSIGN_CELL, ASSIGN_LAT, ASSIGN_LON } from './assignment';
 import type { LocalProjection } from './projection';
 import { projectSql } from './projection';
@@ -27,15 +27,6 @@ function valueColumn(parts: QueryParts): string[] {
 
 function aggregates(parts: QueryParts): string[] {
   return ['count(*)::DOUBLE AS __n', `${statSql(parts.stat, parts.value ? '__v' : null)}::DOUBLE AS __value`];
-}
-
-/**
- * Rows with a usable position. Equivalent to describe.ts's validPosition (NULL fails
- * BETWEEN; DuckDB orders NaN above every number, so NaN and ±inf fail too) at a third
- * of its cost, which matters on every query over millions of rows.
- */
-export function positionInRange(lon: string, lat: string): string {
-  return `${ident(lon)} BETWEEN -180 AND 180 AND ${ident(lat)} BETWEEN -90 AND 90`;
 }
 
 /** Grid or hexagon cells in SQL: columns __col, __row, __n, __value. */

@@ -5,8 +5,7 @@
 import { Table, makeVector, type Vector } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { BBox, ColumnInfo, GeometryInfo, LoadOptions } from '../protocol';
-import { ident, select } from '../sql';
-import { validPosition } from '../describe';
+import { ident, positionInRange, select } from '../sql';
 import { coordinateColumns } from '../column-roles';
 import { float64WithNulls, insertTable } from './arrow';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
@@ -114,7 +113,7 @@ interface ColumnExtent {
 function columnExtent(conn: DuckDBConnection, table: string, lon: string, lat: string): ColumnExtent {
   const x = ident(lon);
   const y = ident(lat);
-  const ok = validPosition(lon, lat);
+  const ok = positionInRange(lon, lat);
   const fin = `isfinite(${x}) AND isfinite(${y})`;
   const out = `${fin} AND (abs(${x}) > 180 OR abs(${y}) > 90)`;
   const r = conn

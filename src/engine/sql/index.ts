@@ -1,3 +1,4 @@
 // The SQL module: every statement the engine runs is built by a function here (or in a
 // sibling file), from the quoting and escaping helpers in core.ts.
 export { ident, str, num, select, where, tableNameFor } from './core';
+export { positionInRange } from './position';
