@@ -1,6 +1,7 @@
 // The dashboard config a city edits (public/citylens.config.json, copied to dist/).
 // Versioned and validated with zod so a typo gets a clear message, not a blank map.
 import { z } from 'zod';
+import { DEFAULT_MIN_COUNT } from '../engine/aggregate/privacy';
 
 export const CatalogEntry = z.object({
   id: z.string().min(1),
@@ -71,7 +72,7 @@ export const DashboardConfig = z.object({
   /** Catalog ids (or data URLs) to load when the dashboard opens. */
   load: z.array(z.string()).default([]),
   /** Privacy: areas with fewer contributing rows than this are suppressed. 0 turns it off. */
-  minCount: z.number().int().min(0).default(5),
+  minCount: z.number().int().min(0).default(DEFAULT_MIN_COUNT),
   /**
    * Origins other than the page's own that the app may contact (data URLs, online
    * basemap styles). `npm run build` writes them into the Content-Security-Policy.
