@@ -1,10 +1,10 @@
 // LayerSpec + the worker's typed arrays → deck.gl layers, all as binary attributes.
-import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Color, type Layer, type LayerData as DeckLayerData } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { AggregateResult, LineShapes, PointMarks, PolygonMesh } from '../engine/protocol';
 import { colourArray, type ColourScale } from '../scales/colour';
-import type { LayerSpec } from './layer-spec';
+import { isAggregateLayer, isCellLayer, type GridLayerSpec, type HexagonLayerSpec, type LayerSpec } from '../config/layer';
 import { pointLayer } from './point-layer';
 
 /** What the worker returned for a layer. */
@@ -19,13 +19,38 @@ export function measureValues(spec: LayerSpec, data: LayerData): Float64Array | 
   if (data.kind === 'points' || data.kind === 'lines') return null;
   const result = data.result;
   if (!result) return data.kind === 'areas' ? data.values : null;
-  if (spec.measure === 'perKm2') return result.perKm2;
-  if (spec.measure === 'per1000' && result.per1000) return result.per1000;
+  const measure = isAggregateLayer(spec) ? spec.measure : 'value';
+  if (measure === 'perKm2') return result.perKm2;
+  if (measure === 'per1000' && result.per1000) return result.per1000;
   return result.values;
 }
 
-const OUTLINE: [number, number, number, number] = [60, 70, 90, 200];
-const LINE_COLOUR: [number, number, number, number] = [31, 95, 153, 230];
+const OUTLINE: Color = [60, 70, 90, 200];
+const LINE_COLOUR: Color = [31, 95, 153, 230];
+
+/**
+ * Binary rows of varying length (paths, polygons). deck.gl reads `startIndices` from binary
+ * data, but its LayerData type leaves the field out: declared here, checked everywhere else.
+ */
+type StartIndexedData = DeckLayerData<null> & { startIndices: Uint32Array };
+
+/** The largest finite value, at least 1e-9. A loop: spreading 125,000+ values into Math.max overflows the stack. */
+export function maxFinite(values: ArrayLike<number>): number {
+  let max = 1e-9;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > max && Number.isFinite(v)) max = v;
+  }
+  return max;
+}
+
+/** Column heights 0–1: each value over the largest; 0 where there is none. */
+export function elevations(values: ArrayLike<number>): Float32Array {
+  const max = maxFinite(values);
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Number.isFinite(values[i]) ? values[i] / max : 0;
+  return out;
+}
 
 function expandToVertices(mesh: PolygonMesh, featureColours: Uint8Array): Uint8Array {
   const out = new Uint8Array(mesh.vertexFeature.length * 4);
@@ -43,25 +68,27 @@ function areaLayers(spec: LayerSpec, mesh: PolygonMesh, colours: Uint8Array | nu
   const common = { opacity: spec.opacity, visible: spec.visible };
   const layers: Layer[] = [];
   if (colours) {
+    const data: StartIndexedData = {
+      length: mesh.polygonStarts.length - 1,
+      startIndices: mesh.polygonStarts,
+      attributes: {
+        getPolygon: { value: mesh.coords, size: 2 },
+        indices: mesh.triangles,
+        instanceVertexValid: { value: mesh.vertexValid, size: 1 },
+        getFillColor: { value: expandToVertices(mesh, colours), size: 4, type: 'unorm8' },
+      },
+    };
     layers.push(
-      new SolidPolygonLayer({
+      new SolidPolygonLayer<null>({
         ...common,
         id: `${spec.id}:fill`,
-        data: {
-          length: mesh.polygonStarts.length - 1,
-          startIndices: mesh.polygonStarts,
-          attributes: {
-            getPolygon: { value: mesh.coords, size: 2 },
-            indices: mesh.triangles,
-            instanceVertexValid: { value: mesh.vertexValid, size: 1 },
-            getFillColor: { value: expandToVertices(mesh, colours), size: 4, normalized: true },
-          },
-        },
+        data,
+        // The worker's earcut triangles are final: deck.gl must not re-normalise the rings.
         _normalize: false,
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 191, 71, 160],
-      } as never),
+      }),
     );
   }
   layers.push(pathLayer(`${spec.id}:outline`, mesh.coords, mesh.ringStarts, OUTLINE, colours ? 0.6 : 1.2, common));
@@ -73,22 +100,57 @@ function pathLayer(
   id: string,
   coords: Float64Array,
   starts: Uint32Array,
-  colour: [number, number, number, number],
+  colour: Color,
   widthPx: number,
   common: { opacity: number; visible: boolean },
 ): Layer {
-  return new PathLayer({
+  const data: StartIndexedData = { length: starts.length - 1, startIndices: starts, attributes: { getPath: { value: coords, size: 2 } } };
+  return new PathLayer<null>({
     ...common,
     id,
-    data: { length: starts.length - 1, startIndices: starts, attributes: { getPath: { value: coords, size: 2 } } },
+    data,
+    // Rings arrive closed (first vertex repeated), lines open: draw both exactly as given.
     _pathType: 'open',
     getColor: colour,
     widthUnits: 'pixels',
     getWidth: widthPx,
     pickable: false,
-  } as never);
+  });
 }
 
+/** Grid squares or hexagons as flat or extruded columns at the cell centres. */
+function cellLayer(spec: GridLayerSpec | HexagonLayerSpec, r: AggregateResult, values: Float64Array, scale: ColourScale): Layer[] {
+  if (!r.centers) return [];
+  const hex = spec.kind === 'hexagon';
+  return [
+    new ColumnLayer<null>({
+      id: spec.id,
+      data: {
+        length: r.length,
+        attributes: {
+          getPosition: { value: r.centers, size: 2 },
+          getFillColor: { value: colourArray(scale, values, r.suppressed), size: 4, type: 'unorm8' },
+          getElevation: { value: elevations(values), size: 1 },
+        },
+      },
+      diskResolution: hex ? 6 : 4,
+      // Engine hexagons are pointy-top (a corner at north); grid cells are axis-aligned squares.
+      angle: hex ? 90 : 45,
+      radius: hex ? spec.sizeM : spec.sizeM * Math.SQRT1_2,
+      coverage: 1,
+      extruded: spec.extruded,
+      elevationScale: spec.extruded ? 3000 : 0,
+      opacity: spec.opacity,
+      visible: spec.visible,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 191, 71, 200],
+      material: false,
+    }),
+  ];
+}
+
+/** The deck.gl layers that draw one layer's data, coloured with `scale` (the legend's). */
 export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale | null): Layer[] {
   if (data.kind === 'lines') {
     const { coords, pathOffsets } = data.shapes;
@@ -98,7 +160,7 @@ export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale 
     if (spec.kind === 'heatmap') {
       const p = data.marks;
       return [
-        new HeatmapLayer({
+        new HeatmapLayer<null>({
           id: spec.id,
           // A mark weighs as many rows as it stands for, so merging rows changes nothing.
           data: { length: p.marks, attributes: { getPosition: { value: p.offsets, size: 2 }, getWeight: { value: p.counts, size: 1 } } },
@@ -107,45 +169,13 @@ export function deckLayers(spec: LayerSpec, data: LayerData, scale: ColourScale 
           radiusPixels: 25,
           opacity: spec.opacity,
           visible: spec.visible,
-        } as never),
+        }),
       ];
     }
     return [pointLayer(spec.id, data.marks, { opacity: spec.opacity, visible: spec.visible })];
   }
   const values = measureValues(spec, data);
-  if (data.kind === 'cells') {
-    const r = data.result;
-    const colours = colourArray(scale!, values!, r.suppressed);
-    const hex = spec.kind === 'hexagons';
-    const maxValue = Math.max(1e-9, ...Array.from(values!).filter(Number.isFinite));
-    const elevations = Float32Array.from(values!, (v) => (Number.isFinite(v) ? v / maxValue : 0));
-    return [
-      new ColumnLayer({
-        id: spec.id,
-        data: {
-          length: r.length,
-          attributes: {
-            getPosition: { value: r.centers!, size: 2 },
-            getFillColor: { value: colours, size: 4, normalized: true },
-            getElevation: { value: elevations, size: 1 },
-          },
-        },
-        diskResolution: hex ? 6 : 4,
-        // Engine hexagons are pointy-top (a corner at north); grid cells are axis-aligned squares.
-        angle: hex ? 90 : 45,
-        radius: hex ? spec.sizeM : spec.sizeM * Math.SQRT1_2,
-        coverage: 1,
-        extruded: spec.extruded,
-        elevationScale: spec.extruded ? 3000 : 0,
-        opacity: spec.opacity,
-        visible: spec.visible,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [255, 191, 71, 200],
-        material: false,
-      } as never),
-    ];
-  }
-  const colours = values ? colourArray(scale!, values, data.result?.suppressed) : null;
+  if (data.kind === 'cells') return isCellLayer(spec) && values && scale ? cellLayer(spec, data.result, values, scale) : [];
+  const colours = values && scale ? colourArray(scale, values, data.result?.suppressed) : null;
   return areaLayers(spec, data.mesh, colours);
 }

@@ -1,65 +1,8 @@
-// What a layer is, as data: the layer panel edits these, the dashboard turns each into
-// an engine request and then into deck.gl layers. Plain JSON, so it can live in the URL
-// or a dashboard config.
+// Words for a layer's statistic and measure, for legends and tooltips. What a layer is, as
+// data, is the schema in src/config/layer.ts.
 import type { AggregateStat } from '../engine/protocol';
-import type { Classification } from '../scales/classify';
-import type { SchemeName } from '../scales/colour';
-
-export type LayerKind = 'points' | 'hexagons' | 'grid' | 'h3' | 'choropleth' | 'outlines' | 'lines' | 'heatmap';
-
-export interface LayerSpec {
-  id: string;
-  kind: LayerKind;
-  /** The dataset drawn (points for aggregations, polygons for outlines/choropleth of own column). */
-  dataset: string;
-  title: string;
-  visible: boolean;
-  opacity: number;
-  /** Grid/hexagon cell size in metres (hexagon: centre to corner). */
-  sizeM: number;
-  /** H3 resolution 0–15. */
-  resolution: number;
-  /** For choropleth of points: the polygon dataset they are joined to. */
-  districts?: string;
-  /** Points: colour by this column (numeric: classed; text/boolean: categories). */
-  colorBy?: string;
-  /** Points: size by this numeric column (area proportional to the value). */
-  sizeBy?: string;
-  /** For choropleth of a polygon dataset's own numeric column. */
-  column?: string;
-  stat: AggregateStat;
-  value?: string;
-  /** What is coloured: the statistic itself, per km², or per 1,000 residents. */
-  measure: 'value' | 'perKm2' | 'per1000';
-  classification: Classification;
-  scheme: SchemeName;
-  classes: number;
-  extruded: boolean;
-  /** Fixed colour domain, for playback and comparisons. */
-  domain?: [number, number];
-}
-
-let counter = 0;
-
-export function newLayer(kind: LayerKind, dataset: string, title: string, extra: Partial<LayerSpec> = {}): LayerSpec {
-  return {
-    id: `${kind}-${++counter}`,
-    kind,
-    dataset,
-    title,
-    visible: true,
-    opacity: kind === 'points' ? 0.8 : 0.75,
-    sizeM: 500,
-    resolution: 9,
-    stat: 'count',
-    measure: 'value',
-    classification: 'quantile',
-    scheme: 'viridis',
-    classes: 6,
-    extruded: false,
-    ...extra,
-  };
-}
+import type { LayerKind } from '../config/layer';
+import type { Measure } from '../config/layer-settings';
 
 export const STAT_LABELS: Record<AggregateStat, string> = {
   count: 'Count',
@@ -73,10 +16,10 @@ export const STAT_LABELS: Record<AggregateStat, string> = {
 };
 
 /** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
-export function measureLabel(spec: Pick<LayerSpec, 'stat' | 'value' | 'measure' | 'column' | 'colorBy' | 'kind'>): string {
+export function measureLabel(spec: { kind: LayerKind; stat?: AggregateStat; value?: string; measure?: Measure; column?: string; colorBy?: string }): string {
   if (spec.kind === 'points' && spec.colorBy) return spec.colorBy;
   if (spec.column) return spec.column;
-  const base = spec.stat === 'count' ? 'Rows' : `${STAT_LABELS[spec.stat]} of ${spec.value ?? '?'}`;
+  const base = !spec.stat || spec.stat === 'count' ? 'Rows' : `${STAT_LABELS[spec.stat]} of ${spec.value ?? '?'}`;
   if (spec.measure === 'perKm2') return `${base} per km²`;
   if (spec.measure === 'per1000') return `${base} per 1,000 residents`;
   return base;

@@ -2,7 +2,8 @@
 // tooltip and the detail panel render these as text, never as HTML.
 import { splitLongToH3Index } from 'h3-js';
 import type { LayerData } from './deck-layers';
-import { measureLabel, STAT_LABELS, type LayerSpec } from './layer-spec';
+import { measureLabel, STAT_LABELS } from './layer-spec';
+import type { LayerSpec } from '../config/layer';
 
 export interface PickDetail {
   title: string;

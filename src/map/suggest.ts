@@ -2,23 +2,24 @@
 // density plus the points themselves; polygons get a choropleth of their first numeric
 // column, or outlines when they have none.
 import type { DatasetInfo } from '../engine/protocol';
-import { newLayer, type LayerSpec } from './layer-spec';
+import { createLayer, type LayerSpec } from '../config/layer';
 
-export function suggestLayers(info: DatasetInfo): LayerSpec[] {
+/** The first layers for a dataset; `taken` are the ids of layers already there. */
+export function suggestLayers(info: DatasetInfo, taken: Iterable<string> = []): LayerSpec[] {
   const kind = info.geometry.kind;
   if (kind === 'point') {
     return [
-      newLayer('points', info.id, `${info.name}: points`),
-      newLayer('hexagons', info.id, `${info.name}: rows per 500 m hexagon`, { sizeM: 500, opacity: 0.7 }),
+      createLayer('points', info.id, { title: `${info.name}: points`, taken }),
+      createLayer('hexagon', info.id, { title: `${info.name}: rows per 500 m hexagon`, sizeM: 500, opacity: 0.7, taken }),
     ];
   }
-  const lines = kind === 'line' || info.geometry.hasLines ? [newLayer('lines', info.id, `${info.name}: lines`)] : [];
+  const lines = kind === 'line' || info.geometry.hasLines ? [createLayer('lines', info.id, { title: `${info.name}: lines`, taken })] : [];
   if (kind === 'polygon' || info.geometry.hasPolygons) {
     const numeric = info.columns.find((c) => c.kind === 'number' && !c.internal && !/(^|_)(id|fid|code)$/i.test(c.name));
     if (numeric) {
-      return [...lines, newLayer('choropleth', info.id, `${info.name}: ${numeric.name}`, { column: numeric.name, classification: 'quantile' })];
+      return [...lines, createLayer('choropleth', info.id, { title: `${info.name}: ${numeric.name}`, column: numeric.name, classification: 'quantile', taken })];
     }
-    return [...lines, newLayer('outlines', info.id, `${info.name}: outlines`)];
+    return [...lines, createLayer('outlines', info.id, { title: `${info.name}: outlines`, taken })];
   }
   return lines;
 }

@@ -5,7 +5,8 @@ import { describePick, pickText, type PickDetail } from '../map/picking';
 import { en } from '../i18n/en';
 import { useDashboard } from './use-dashboard';
 import { useLayerData } from './use-layer-data';
-import { useDeckLayers, type RenderedLayer } from './use-deck-layers';
+import { useDeckLayers } from './use-deck-layers';
+import type { RenderedLayer } from '../map/render-layers';
 import { measureValues } from '../map/deck-layers';
 import { DatasetPanel } from './DatasetPanel';
 import { CatalogList } from './CatalogList';
@@ -18,6 +19,7 @@ import { BasemapPicker } from './BasemapPicker';
 import { useBasemapChoice } from '../map/basemap-choice';
 import type { MapLibreMap } from '../map/maplibre';
 import type { BBox } from '../engine/protocol';
+import { DEFAULT_MIN_COUNT } from '../engine/aggregate/privacy';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -50,7 +52,7 @@ export function App() {
   }, []);
   const config = state.config;
   const basemap = useBasemapChoice(config?.basemap);
-  const minCount = config?.minCount ?? 5;
+  const minCount = config?.minCount ?? DEFAULT_MIN_COUNT;
   const layerData = useLayerData(engine, state.specs, minCount);
   const rendered = useDeckLayers(state.specs, layerData);
   // The first layer in the panel is drawn last, on top.

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { en } from '../i18n/en';
 import type { DatasetInfo } from '../engine/protocol';
-import { newLayer, type LayerKind, type LayerSpec } from '../map/layer-spec';
+import { createLayer, updateLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
 import { KIND_LABELS, LayerSettings } from './LayerSettings';
 import type { LayerDataState } from './use-layer-data';
 
@@ -14,11 +14,17 @@ interface Props {
   onChange: (specs: LayerSpec[]) => void;
 }
 
-function kindsFor(d: DatasetInfo | undefined): LayerKind[] {
+const hasPolygons = (d: DatasetInfo) => d.geometry.kind === 'polygon' || d.geometry.hasPolygons;
+const firstNumeric = (d: DatasetInfo) => d.columns.find((c) => c.kind === 'number' && !c.internal)?.name;
+
+/** What a dataset can be drawn as; points go into districts only when polygons are loaded. */
+function kindsFor(d: DatasetInfo | undefined, datasets: DatasetInfo[]): LayerKind[] {
   if (!d) return [];
-  if (d.geometry.kind === 'point') return ['points', 'hexagons', 'grid', 'h3', 'choropleth', 'heatmap'];
+  if (d.geometry.kind === 'point') {
+    return datasets.some(hasPolygons) ? ['points', 'hexagon', 'grid', 'h3', 'districts', 'heatmap'] : ['points', 'hexagon', 'grid', 'h3', 'heatmap'];
+  }
   const kinds: LayerKind[] = [];
-  if (d.geometry.kind === 'polygon' || d.geometry.hasPolygons) kinds.push('choropleth', 'outlines');
+  if (hasPolygons(d)) kinds.push(...(firstNumeric(d) ? (['choropleth', 'outlines'] as const) : (['outlines'] as const)));
   if (d.geometry.kind === 'line' || d.geometry.hasLines) kinds.push('lines');
   return kinds;
 }
@@ -33,15 +39,16 @@ function querySql(state: LayerDataState | undefined): string | null {
 }
 
 export function LayerPanel({ specs, datasets, data, onChange }: Props) {
-  const mappable = datasets.filter((d) => kindsFor(d).length);
+  const mappable = datasets.filter((d) => kindsFor(d, datasets).length);
   const formId = useId();
   const [addDataset, setAddDataset] = useState('');
-  const [addKind, setAddKind] = useState<LayerKind>('hexagons');
+  const [addKind, setAddKind] = useState<LayerKind>('hexagon');
   const chosen = datasets.find((d) => d.id === (addDataset || mappable[0]?.id));
-  const kinds = kindsFor(chosen);
+  const kinds = kindsFor(chosen, datasets);
   const kind = kinds.includes(addKind) ? addKind : kinds[0];
 
-  const update = (id: string, patch: Partial<LayerSpec>) => onChange(specs.map((s) => (s.id === id ? { ...s, ...patch } : s)));
+  // Layers not changed stay the same objects, so only the changed one is drawn anew.
+  const update = (id: string, patch: LayerPatch) => onChange(specs.map((s) => (s.id === id ? updateLayer(s, patch) : s)));
   const move = (i: number, by: number) => {
     const next = [...specs];
     const [s] = next.splice(i, 1);
@@ -95,11 +102,14 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
         <form className="add-layer" onSubmit={(e) => {
           e.preventDefault();
           if (!chosen || !kind) return;
-          const districts = datasets.find((d) => d.geometry.kind === 'polygon' || d.geometry.hasPolygons);
-          const extra: Partial<LayerSpec> =
-            kind === 'choropleth' && chosen.geometry.kind === 'point' ? { districts: districts?.id }
-              : kind === 'choropleth' ? { column: chosen.columns.find((c) => c.kind === 'number' && !c.internal)?.name } : {};
-          onChange([newLayer(kind, chosen.id, `${chosen.name}: ${KIND_LABELS[kind].toLowerCase()}`, extra), ...specs]);
+          const options = { title: `${chosen.name}: ${KIND_LABELS[kind].toLowerCase()}`, taken: specs.map((s) => s.id) };
+          const districts = datasets.find(hasPolygons)?.id;
+          const column = firstNumeric(chosen);
+          const layer =
+            kind === 'districts' ? (districts ? createLayer(kind, chosen.id, { ...options, districts }) : null)
+              : kind === 'choropleth' ? (column ? createLayer(kind, chosen.id, { ...options, column }) : null)
+                : createLayer(kind, chosen.id, options);
+          if (layer) onChange([layer, ...specs]);
         }}>
           {/* Labels by id, not wrapping: a wrapped select's options would join its accessible name. */}
           <div className="field">

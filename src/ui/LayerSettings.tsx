@@ -3,14 +3,17 @@
 import type { AggregateStat, DatasetInfo } from '../engine/protocol';
 import { CLASSIFICATIONS, type Classification } from '../scales/classify';
 import { SCHEMES, type SchemeName } from '../scales/colour';
-import { STAT_LABELS, type LayerKind, type LayerSpec } from '../map/layer-spec';
+import { STAT_LABELS } from '../map/layer-spec';
+import { isAggregateLayer, isCellLayer, isClassedLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
+import type { Measure } from '../config/layer-settings';
 import { populationColumn } from '../engine/column-roles';
 
 export const KIND_LABELS: Record<LayerKind, string> = {
   points: 'Points',
-  hexagons: 'Hexagons',
+  hexagon: 'Hexagons',
   grid: 'Square grid',
   h3: 'H3 cells',
+  districts: 'Choropleth',
   choropleth: 'Choropleth',
   outlines: 'Outlines',
   lines: 'Lines',
@@ -20,19 +23,18 @@ export const KIND_LABELS: Record<LayerKind, string> = {
 interface Props {
   spec: LayerSpec;
   datasets: DatasetInfo[];
-  onChange: (patch: Partial<LayerSpec>) => void;
+  onChange: (patch: LayerPatch) => void;
 }
 
 export function LayerSettings({ spec, datasets, onChange }: Props) {
   const dataset = datasets.find((d) => d.id === spec.dataset);
   const numeric = dataset?.columns.filter((c) => c.kind === 'number' && !c.internal) ?? [];
   const polygons = datasets.filter((d) => d.geometry.kind === 'polygon' || d.geometry.hasPolygons);
-  const aggregated = ['hexagons', 'grid', 'h3'].includes(spec.kind) || (spec.kind === 'choropleth' && !!spec.districts);
-  const colourColumn = dataset?.columns.find((c) => c.name === spec.colorBy);
-  const coloured = aggregated || spec.kind === 'choropleth' || colourColumn?.kind === 'number';
+  const colourColumn = spec.kind === 'points' ? dataset?.columns.find((c) => c.name === spec.colorBy) : undefined;
+  const coloured = isAggregateLayer(spec) || spec.kind === 'choropleth' || colourColumn?.kind === 'number';
   const styleColumns = dataset?.columns.filter((c) => !c.internal && ['number', 'string', 'boolean'].includes(c.kind)) ?? [];
   const id = (name: string) => `${spec.id}-${name}`;
-  const districts = polygons.find((d) => d.id === spec.districts);
+  const districts = spec.kind === 'districts' ? polygons.find((d) => d.id === spec.districts) : undefined;
   const hasPopulation = !!districts && populationColumn(districts.columns) !== null;
 
   return (
@@ -55,7 +57,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
           </label>
         </>
       )}
-      {(spec.kind === 'hexagons' || spec.kind === 'grid') && (
+      {isCellLayer(spec) && (
         <label htmlFor={id('size')}>
           Cell size (m)
           <input id={id('size')} type="number" min={10} max={50000} step={50} value={spec.sizeM}
@@ -69,24 +71,23 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
             onChange={(e) => onChange({ resolution: Math.min(15, Math.max(0, Number(e.target.value))) })} />
         </label>
       )}
-      {spec.kind === 'choropleth' && dataset?.geometry.kind === 'point' && (
+      {spec.kind === 'districts' && (
         <label htmlFor={id('districts')}>
           Districts
-          <select id={id('districts')} value={spec.districts ?? ''} onChange={(e) => onChange({ districts: e.target.value || undefined })}>
-            <option value="">Choose polygons…</option>
+          <select id={id('districts')} value={spec.districts} onChange={(e) => onChange({ districts: e.target.value })}>
             {polygons.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
         </label>
       )}
-      {spec.kind === 'choropleth' && !spec.districts && dataset?.geometry.kind !== 'point' && (
+      {spec.kind === 'choropleth' && (
         <label htmlFor={id('column')}>
           Column
-          <select id={id('column')} value={spec.column ?? ''} onChange={(e) => onChange({ column: e.target.value })}>
+          <select id={id('column')} value={spec.column} onChange={(e) => onChange({ column: e.target.value })}>
             {numeric.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
           </select>
         </label>
       )}
-      {aggregated && (
+      {isAggregateLayer(spec) && (
         <>
           <label htmlFor={id('stat')}>
             Statistic
@@ -110,7 +111,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
           )}
           <label htmlFor={id('measure')}>
             Show
-            <select id={id('measure')} value={spec.measure} onChange={(e) => onChange({ measure: e.target.value as LayerSpec['measure'] })}>
+            <select id={id('measure')} value={spec.measure} onChange={(e) => onChange({ measure: e.target.value as Measure })}>
               <option value="value">The statistic</option>
               <option value="perKm2">Per km²</option>
               {hasPopulation && <option value="per1000">Per 1,000 residents</option>}
@@ -118,7 +119,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
           </label>
         </>
       )}
-      {coloured && (
+      {coloured && isClassedLayer(spec) && (
         <>
           <label htmlFor={id('class')}>
             Classes
@@ -155,7 +156,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
           </fieldset>
         </>
       )}
-      {(spec.kind === 'hexagons' || spec.kind === 'grid') && (
+      {isCellLayer(spec) && (
         <label>
           <input type="checkbox" checked={spec.extruded} onChange={(e) => onChange({ extruded: e.target.checked })} />
           3D columns

@@ -1,7 +1,7 @@
 // The legend reads the same ColourScale the layer was drawn with, so they always agree.
 import type { ColourScale, Rgba } from '../scales/colour';
 import { SUPPRESSED_COLOUR } from '../scales/colour';
-import type { LayerSpec } from '../map/layer-spec';
+import type { LayerSpec } from '../config/layer';
 import { measureLabel } from '../map/layer-spec';
 
 const fmt = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetInfo, LoadOptions } from '../engine/protocol';
 import type { CatalogEntry, DashboardConfig } from '../config/schema';
 import { suggestLayers } from '../map/suggest';
-import type { LayerSpec } from '../map/layer-spec';
+import type { LayerSpec } from '../config/layer';
 import { en } from '../i18n/en';
 import { startEngine, type EngineClient } from './engine-client';
 import { loadCatalog, loadConfig } from './config-loader';
@@ -45,7 +45,7 @@ export function useDashboard(baseUrl: string) {
 
   const onLoaded = useCallback((info: DatasetInfo) => {
     performance.mark('citylens:data-ready', { detail: { dataset: info.id } });
-    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...suggestLayers(info), ...s.specs] }));
+    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...suggestLayers(info, s.specs.map((l) => l.id)), ...s.specs] }));
   }, []);
   const loader = useLoader(whenReady, patch, onLoaded);
   const { run } = loader;
@@ -75,7 +75,7 @@ export function useDashboard(baseUrl: string) {
     setState((s) => ({
       ...s,
       datasets: s.datasets.filter((d) => d.id !== id),
-      specs: s.specs.filter((l) => l.dataset !== id && l.districts !== id),
+      specs: s.specs.filter((l) => l.dataset !== id && !(l.kind === 'districts' && l.districts === id)),
     }));
   }, []);
 

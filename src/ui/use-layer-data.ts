@@ -2,7 +2,7 @@
 // a data-relevant field changes, and never lets a slow old answer overwrite a newer one.
 import { useEffect, useRef, useState } from 'react';
 import type { LayerData } from '../map/deck-layers';
-import type { LayerSpec } from '../map/layer-spec';
+import type { LayerSpec } from '../config/layer';
 import type { EngineClient } from './engine-client';
 import { dataKey, fetchLayerData } from './layer-data';
 
