@@ -2,12 +2,15 @@
 // (so basemap labels can sit above data). The component only renders what it is given.
 import { useEffect, useRef } from 'react';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer, LayerProps, PickingInfo } from '@deck.gl/core';
 import maplibregl, { type MapLibreMap } from './maplibre';
 import { backdropStyle } from './basemap';
 import { DATA_SLOT, labelsOverData, withDataSlot } from './data-slot';
 import { applyBasemap } from './basemap-apply';
 import type { BasemapChoice } from './basemap-choice';
+
+/** @deck.gl/mapbox's interleaving prop (its LayerOverlayProps, which it does not export): draw before this map layer. */
+const UNDER_LABELS: Partial<LayerProps> & { beforeId: string } = { beforeId: DATA_SLOT };
 
 export interface MapViewProps {
   baseUrl: string;
@@ -84,7 +87,7 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
 
   useEffect(() => {
     // Every layer goes under the basemap's labels (see data-slot.ts).
-    overlay.current?.setProps({ layers: layers.map((l) => l.clone({ beforeId: DATA_SLOT } as never)) });
+    overlay.current?.setProps({ layers: layers.map((l) => l.clone(UNDER_LABELS)) });
   }, [layers]);
 
   const [basemapEntry, basemapExplicit, hasBasemap] = [basemap?.entry ?? null, basemap?.explicit ?? false, !!basemap];

@@ -3,7 +3,7 @@
 // background. It needs no network and no tiles, so where a basemap has no tiles (outside a
 // city archive, offline, a server error) the map is never blank. A basemap's own layers
 // draw over it; its background layer is dropped and its colours tint the backdrop instead.
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { BackgroundLayerSpecification, FillLayerSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { BasemapEntry } from '../config/schema';
 import { openPmtiles } from './pmtiles-source';
 import { BACKDROP_PALETTE, type BasemapPalette } from './styles/palette';
@@ -86,13 +86,13 @@ function overBackdrop(style: StyleSpecification, entry: BasemapEntry, styleUrl: 
   // Relative to the style; braces of URL templates ({z}, {fontstack}) stay literal.
   const abs = (u: string) =>
     /^[a-z][a-z0-9+.-]*:/i.test(u) ? u : new URL(u, styleUrl).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
-  const background = style.layers.find((l) => l.type === 'background');
-  const water = style.layers.find((l) => l.id === 'water' && l.type === 'fill');
+  const background = style.layers.find((l): l is BackgroundLayerSpecification => l.type === 'background');
+  const water = style.layers.find((l): l is FillLayerSpecification => l.id === 'water' && l.type === 'fill');
   const colour = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
   const palette: BasemapPalette = {
-    land: colour(background?.paint?.['background-color' as never], BACKDROP_PALETTE.land),
-    water: colour(water?.paint?.['fill-color' as never], BACKDROP_PALETTE.water),
-    coast: colour(water?.paint?.['fill-color' as never], BACKDROP_PALETTE.coast),
+    land: colour(background?.paint?.['background-color'], BACKDROP_PALETTE.land),
+    water: colour(water?.paint?.['fill-color'], BACKDROP_PALETTE.water),
+    coast: colour(water?.paint?.['fill-color'], BACKDROP_PALETTE.coast),
   };
   const backdrop = backdropStyle(baseUrl, palette);
   const sources: Record<string, SourceSpecification> = {};

@@ -19,9 +19,13 @@ export function withDataSlot(style: StyleSpecification): StyleSpecification {
 /** 'yes' when every data layer sits under every label; 'no-labels' / 'no-data' when one side is missing. */
 export function labelsOverData(map: MapLibreMap): 'yes' | 'no' | 'no-labels' | 'no-data' {
   const order = map.getLayersOrder();
-  const data = order.map((id, i) => (id.startsWith('deck-layer-group') ? i : -1)).filter((i) => i >= 0);
-  const labels = order.map((id, i) => (map.getLayer(id)?.type === 'symbol' ? i : -1)).filter((i) => i >= 0);
-  if (!data.length) return 'no-data';
-  if (!labels.length) return 'no-labels';
-  return Math.max(...data) < Math.min(...labels) ? 'yes' : 'no';
+  let lastData = -1;
+  let firstLabel = -1;
+  order.forEach((id, i) => {
+    if (id.startsWith('deck-layer-group')) lastData = i;
+    else if (firstLabel === -1 && map.getLayer(id)?.type === 'symbol') firstLabel = i;
+  });
+  if (lastData === -1) return 'no-data';
+  if (firstLabel === -1) return 'no-labels';
+  return lastData < firstLabel ? 'yes' : 'no';
 }
