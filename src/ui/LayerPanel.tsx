@@ -24,7 +24,8 @@ function kindsFor(d: DatasetInfo | undefined, datasets: DatasetInfo[]): LayerKin
     return datasets.some(hasPolygons) ? ['points', 'hexagon', 'grid', 'h3', 'districts', 'heatmap'] : ['points', 'hexagon', 'grid', 'h3', 'heatmap'];
   }
   const kinds: LayerKind[] = [];
-  if (hasPolygons(d)) kinds.push(...(firstNumeric(d) ? (['choropleth', 'outlines'] as const) : (['outlines'] as const)));
+  if (hasPolygons(d) && firstNumeric(d)) kinds.push('choropleth');
+  if (hasPolygons(d)) kinds.push('outlines');
   if (d.geometry.kind === 'line' || d.geometry.hasLines) kinds.push('lines');
   return kinds;
 }

@@ -102,7 +102,7 @@ describe('map layers', () => {
     // Add a choropleth of the complaints by borough through the layer panel.
     const form = app.page.locator('form.add-layer');
     await form.getByLabel('Data').selectOption({ label: 'nyc_311_animal_complaints_2025' });
-    await form.getByLabel('As').selectOption('choropleth');
+    await form.getByLabel('As').selectOption('districts');
     await form.getByRole('button', { name: 'Add layer' }).click();
     await app.page.locator('[data-legend]').first().waitFor({ timeout: 120_000 });
     // Hide the points and hexagons so the hover reaches the choropleth.
