@@ -40,13 +40,21 @@ export class NeighbourListBuilder {
 
   /** Closes the current row: sorts it, drops repeats, moves on to the next observation. */
   endRow(): void {
-    const row = this.buffer.subarray(this.rowStart, this.length);
-    row.sort();
-    let w = 0;
-    for (let r = 0; r < row.length; r++) if (r === 0 || row[r] !== row[r - 1]) row[w++] = row[r];
-    this.length = this.rowStart + w;
-    this.offsets[++this.row] = this.length;
-    this.rowStart = this.length;
+    const b = this.buffer, start = this.rowStart;
+    // Rows are mostly short (8 at grid k = 1): insertion sort in place beats a subarray
+    // sort call there; long rows (large k) take the typed-array sort.
+    if (this.length - start > 32) b.subarray(start, this.length).sort();
+    else for (let r = start + 1; r < this.length; r++) {
+      const v = b[r];
+      let w = r - 1;
+      while (w >= start && b[w] > v) b[w + 1] = b[w--];
+      b[w + 1] = v;
+    }
+    let end = start;
+    for (let r = start; r < this.length; r++) if (r === start || b[r] !== b[end - 1]) b[end++] = b[r];
+    this.length = end;
+    this.offsets[++this.row] = end;
+    this.rowStart = end;
   }
 
   /** The finished list; every one of the n rows must have been ended. */
