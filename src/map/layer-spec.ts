@@ -4,6 +4,10 @@
 import type { AggregateStat } from '../engine/protocol';
 import type { Classification } from '../scales/classify';
 import type { SchemeName } from '../scales/colour';
+import { t } from '../i18n';
+
+/** The statistics, in the order the layer settings offer them (the engine's list). */
+export { STATS } from '../engine/aggregate/stats';
 
 export type LayerKind = 'points' | 'hexagons' | 'grid' | 'h3' | 'choropleth' | 'outlines' | 'lines' | 'heatmap';
 
@@ -61,23 +65,18 @@ export function newLayer(kind: LayerKind, dataset: string, title: string, extra:
   };
 }
 
-export const STAT_LABELS: Record<AggregateStat, string> = {
-  count: 'Count',
-  sum: 'Sum',
-  mean: 'Mean',
-  median: 'Median',
-  min: 'Minimum',
-  max: 'Maximum',
-  p90: '90th percentile',
-  distinct: 'Distinct count',
-};
+/** A statistic's name: "Count", "Mean", "90th percentile", … */
+export function statLabel(stat: AggregateStat): string {
+  return t(`stats.${stat}`);
+}
 
 /** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
 export function measureLabel(spec: Pick<LayerSpec, 'stat' | 'value' | 'measure' | 'column' | 'colorBy' | 'kind'>): string {
   if (spec.kind === 'points' && spec.colorBy) return spec.colorBy;
   if (spec.column) return spec.column;
-  const base = spec.stat === 'count' ? 'Rows' : `${STAT_LABELS[spec.stat]} of ${spec.value ?? '?'}`;
-  if (spec.measure === 'perKm2') return `${base} per km²`;
-  if (spec.measure === 'per1000') return `${base} per 1,000 residents`;
-  return base;
+  if (spec.stat === 'count') {
+    return spec.measure === 'perKm2' ? t('measure.rowsPerKm2') : spec.measure === 'per1000' ? t('measure.rowsPer1000') : t('measure.rows');
+  }
+  const of = { stat: statLabel(spec.stat), column: spec.value ?? '?' };
+  return spec.measure === 'perKm2' ? t('measure.statPerKm2', of) : spec.measure === 'per1000' ? t('measure.statPer1000', of) : t('measure.stat', of);
 }
