@@ -8,6 +8,21 @@ import { backdropStyle } from './basemap';
 import { DATA_SLOT, labelsOverData, withDataSlot } from './data-slot';
 import { applyBasemap } from './basemap-apply';
 import type { BasemapChoice } from './basemap-choice';
+import { t } from '../i18n';
+
+/** MapLibre's own control labels, from our catalogue (a patch over its English defaults). */
+function maplibreLocale(): Record<string, string> {
+  return {
+    'Map.Title': t('map.label'),
+    'NavigationControl.ZoomIn': t('map.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.resetBearing'),
+    'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
+    'AttributionControl.MapFeedback': t('map.feedback'),
+    'ScaleControl.Meters': t('map.metres'),
+    'ScaleControl.Kilometers': t('map.kilometres'),
+  };
+}
 
 /** @deck.gl/mapbox's interleaving prop (its LayerOverlayProps, which it does not export): draw before this map layer. */
 const UNDER_LABELS: Partial<LayerProps> & { beforeId: string } = { beforeId: DATA_SLOT };
@@ -53,6 +68,7 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
       // The view lives in the URL hash (#zoom/lat/lon), so a link reopens the same view.
       hash: true,
       canvasContextAttributes: { antialias: true },
+      locale: maplibreLocale(),
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -97,5 +113,5 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
     return applyBasemap(map, { entry: basemapEntry, explicit: basemapExplicit, baseUrl, onStatus: (s) => basemapStatus.current?.(s) });
   }, [basemapEntry, basemapExplicit, hasBasemap, baseUrl]);
 
-  return <div ref={container} className="map" role="region" aria-label="Map" tabIndex={0} />;
+  return <div ref={container} className="map" role="region" aria-label={t('map.label')} tabIndex={0} />;
 }

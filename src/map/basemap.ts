@@ -9,9 +9,9 @@ import { openPmtiles } from './pmtiles-source';
 import { BACKDROP_PALETTE, type BasemapPalette } from './styles/palette';
 import { PROTOMAPS_LIGHT, protomapsLayers } from './styles/protomaps';
 import { OMT_LIGHT, openMapTilesLayers } from './styles/openmaptiles';
+import { t } from '../i18n';
 
 export const NO_BASEMAP = 'none';
-export const NATURAL_EARTH = 'Made with Natural Earth';
 const BACKDROP_IDS = ['citylens-sea', 'citylens-land', 'citylens-coast'];
 
 /** Our glyph PBFs (scripts/basemap/glyphs.mjs); braces stay literal for MapLibre's template. */
@@ -26,7 +26,7 @@ export function backdropStyle(baseUrl: string, palette: BasemapPalette = BACKDRO
       'citylens-land': {
         type: 'geojson',
         data: new URL('vendor/land-50m.geojson', baseUrl).href,
-        attribution: NATURAL_EARTH,
+        attribution: t('basemap.naturalEarth'),
       },
     },
     layers: [
@@ -76,7 +76,7 @@ export async function loadBasemapStyle(entry: BasemapEntry, baseUrl: string): Pr
     return { style: { ...backdrop, name: entry.title, sources, layers }, bounds };
   }
   const res = await fetch(url).catch(() => null);
-  if (!res?.ok) throw new Error(`${entry.title}: could not load its style (${res ? `HTTP ${res.status}` : 'offline or blocked'})`);
+  if (!res?.ok) throw new Error(res ? t('basemap.styleHttp', { title: entry.title, status: String(res.status) }) : t('basemap.styleOffline', { title: entry.title }));
   const style = (await res.json()) as StyleSpecification;
   return { style: overBackdrop(style, entry, url, baseUrl) };
 }

@@ -3,24 +3,23 @@
 import type { AggregateStat } from '../engine/protocol';
 import type { LayerKind } from '../config/layer';
 import type { Measure } from '../config/layer-settings';
+import { t } from '../i18n';
 
-export const STAT_LABELS: Record<AggregateStat, string> = {
-  count: 'Count',
-  sum: 'Sum',
-  mean: 'Mean',
-  median: 'Median',
-  min: 'Minimum',
-  max: 'Maximum',
-  p90: '90th percentile',
-  distinct: 'Distinct count',
-};
+/** The statistics, in the order the layer settings offer them (the engine's list). */
+export { STATS } from '../engine/aggregate/stats';
+
+/** A statistic's name: "Count", "Mean", "90th percentile", … */
+export function statLabel(stat: AggregateStat): string {
+  return t(`stats.${stat}`);
+}
 
 /** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
 export function measureLabel(spec: { kind: LayerKind; stat?: AggregateStat; value?: string; measure?: Measure; column?: string; colorBy?: string }): string {
   if (spec.kind === 'points' && spec.colorBy) return spec.colorBy;
   if (spec.column) return spec.column;
-  const base = !spec.stat || spec.stat === 'count' ? 'Rows' : `${STAT_LABELS[spec.stat]} of ${spec.value ?? '?'}`;
-  if (spec.measure === 'perKm2') return `${base} per km²`;
-  if (spec.measure === 'per1000') return `${base} per 1,000 residents`;
-  return base;
+  if (!spec.stat || spec.stat === 'count') {
+    return spec.measure === 'perKm2' ? t('measure.rowsPerKm2') : spec.measure === 'per1000' ? t('measure.rowsPer1000') : t('measure.rows');
+  }
+  const of = { stat: statLabel(spec.stat), column: spec.value ?? '?' };
+  return spec.measure === 'perKm2' ? t('measure.statPerKm2', of) : spec.measure === 'per1000' ? t('measure.statPer1000', of) : t('measure.stat', of);
 }

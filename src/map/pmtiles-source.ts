@@ -5,6 +5,7 @@
 // every later read from it: one download instead of a broken basemap.
 import { PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
 import maplibregl from './maplibre';
+import { t } from '../i18n';
 
 export class RangeFallbackSource implements Source {
   /** The whole archive, once a server has shown it ignores Range. */
@@ -34,10 +35,10 @@ export class RangeFallbackSource implements Source {
       });
       this.whole ??= whole;
       const data = await this.whole;
-      console.info(`basemap: ${this.url} was served without HTTP Range support; read whole (${data.byteLength.toLocaleString('en-US')} B)`);
+      console.info(`basemap: ${this.url} was served without HTTP Range support; read whole (${data.byteLength} B)`);
       return { data: slice(data, offset, length) };
     }
-    throw new Error(`${fileName(this.url)}: HTTP ${res.status}`);
+    throw new Error(t('common.httpError', { file: fileName(this.url), status: String(res.status) }));
   }
 }
 
@@ -49,7 +50,7 @@ function slice(buf: ArrayBuffer, offset: number, length: number): ArrayBuffer {
 
 async function fetchWhole(url: string): Promise<ArrayBuffer> {
   const res = await fetch(url);
-  if (!res.ok) throw new Error(`${fileName(url)}: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(t('common.httpError', { file: fileName(url), status: String(res.status) }));
   return res.arrayBuffer();
 }
 

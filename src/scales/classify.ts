@@ -4,12 +4,8 @@ import { ckmeans, quantileSorted } from 'simple-statistics';
 
 export type Classification = 'linear' | 'quantile' | 'equal' | 'jenks';
 
-export const CLASSIFICATIONS: { id: Classification; label: string }[] = [
-  { id: 'quantile', label: 'Quantile' },
-  { id: 'jenks', label: 'Natural breaks' },
-  { id: 'equal', label: 'Equal interval' },
-  { id: 'linear', label: 'Linear (continuous)' },
-];
+/** The classifications, in the order the layer settings offer them (worded as `scales.classification.<id>`). */
+export const CLASSIFICATIONS: readonly Classification[] = ['quantile', 'jenks', 'equal', 'linear'];
 
 export function finiteSorted(values: ArrayLike<number>): Float64Array {
   let n = 0;

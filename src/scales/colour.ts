@@ -7,16 +7,20 @@ import { classBreaks, classOf, finiteSorted, type Classification } from './class
 
 export type Rgba = [number, number, number, number];
 
+// Each scheme is named to people by `scales.scheme.<name>` in the catalogue (src/i18n).
 export const SCHEMES = {
-  viridis: { label: 'Viridis', kind: 'sequential', interpolate: chromatic.interpolateViridis },
-  cividis: { label: 'Cividis', kind: 'sequential', interpolate: chromatic.interpolateCividis },
-  magma: { label: 'Magma', kind: 'sequential', interpolate: chromatic.interpolateMagma },
-  ylorrd: { label: 'Yellow–red', kind: 'sequential', interpolate: chromatic.interpolateYlOrRd },
-  blues: { label: 'Blues', kind: 'sequential', interpolate: chromatic.interpolateBlues },
-  rdbu: { label: 'Red–blue (diverging)', kind: 'diverging', interpolate: (t: number) => chromatic.interpolateRdBu(1 - t) },
-  puor: { label: 'Purple–orange (diverging)', kind: 'diverging', interpolate: chromatic.interpolatePuOr },
+  viridis: { kind: 'sequential', interpolate: chromatic.interpolateViridis },
+  cividis: { kind: 'sequential', interpolate: chromatic.interpolateCividis },
+  magma: { kind: 'sequential', interpolate: chromatic.interpolateMagma },
+  ylorrd: { kind: 'sequential', interpolate: chromatic.interpolateYlOrRd },
+  blues: { kind: 'sequential', interpolate: chromatic.interpolateBlues },
+  rdbu: { kind: 'diverging', interpolate: (t: number) => chromatic.interpolateRdBu(1 - t) },
+  puor: { kind: 'diverging', interpolate: chromatic.interpolatePuOr },
 } as const;
 export type SchemeName = keyof typeof SCHEMES;
+
+/** The scheme names, in the order the layer settings offer them. */
+export const SCHEME_NAMES = Object.keys(SCHEMES) as SchemeName[];
 
 export const SUPPRESSED_COLOUR: Rgba = [150, 150, 150, 150];
 export const NO_DATA_COLOUR: Rgba = [0, 0, 0, 0];
@@ -49,21 +53,23 @@ export interface ColourScale {
   breaks: number[];
   /** One colour per class (classed), or ramp stops (continuous). */
   colours: Rgba[];
-  /** Categorical scales: the category of each colour (the last may be "Other"). */
+  /** Categorical scales: the category of each colour. */
   categories?: string[];
+  /** Categorical scales: the last colour stands for every other category (worded by the UI). */
+  other?: boolean;
   colourOf(value: number, suppressed?: boolean): Rgba;
 }
 
 /** What a scale is made of: crosses the worker boundary, where functions cannot. */
-export type ScaleParts = Pick<ColourScale, 'options' | 'domain' | 'breaks' | 'colours' | 'categories'>;
+export type ScaleParts = Pick<ColourScale, 'options' | 'domain' | 'breaks' | 'colours' | 'categories' | 'other'>;
 
 export function scaleParts(s: ColourScale): ScaleParts {
-  return { options: s.options, domain: s.domain, breaks: s.breaks, colours: s.colours, categories: s.categories };
+  return { options: s.options, domain: s.domain, breaks: s.breaks, colours: s.colours, categories: s.categories, ...(s.other ? { other: true } : {}) };
 }
 
 /** Rebuild a scale from its parts (e.g. one the worker computed over 1.8M values). */
 export function scaleFromParts(parts: ScaleParts): ColourScale {
-  if (parts.categories) return categoricalScale(parts.categories, parts.options);
+  if (parts.categories) return categoricalScale(parts.categories, parts.options, parts.other);
   if (parts.options.classification === 'linear') return colourScale(parts.domain, { ...parts.options, domain: parts.domain });
   const { colours, breaks } = parts;
   return {
@@ -76,8 +82,11 @@ export function scaleFromParts(parts: ScaleParts): ColourScale {
   };
 }
 
-/** Colour-blind-aware categorical colours (Tableau 10); values are category indexes. */
-export function categoricalScale(categories: string[], options: ColourScaleOptions): ColourScale {
+/**
+ * Colour-blind-aware categorical colours (Tableau 10); values are category indexes. With
+ * `other`, the last entry of `categories` is a placeholder for all the remaining ones.
+ */
+export function categoricalScale(categories: string[], options: ColourScaleOptions, other = false): ColourScale {
   const colours = categories.map((_, i) => parseColour(chromatic.schemeTableau10[i % 10]));
   return {
     options,
@@ -85,6 +94,7 @@ export function categoricalScale(categories: string[], options: ColourScaleOptio
     breaks: [],
     colours,
     categories,
+    ...(other ? { other } : {}),
     colourOf(v, suppressed) {
       if (suppressed) return SUPPRESSED_COLOUR;
       return Number.isInteger(v) && v >= 0 && v < colours.length ? colours[v] : NO_DATA_COLOUR;

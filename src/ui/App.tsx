@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView } from '../map/MapView';
 import { describePick, pickText, type PickDetail } from '../map/picking';
-import { en } from '../i18n/en';
+import { useT } from '../i18n';
 import { useDashboard } from './use-dashboard';
 import { useLayerData } from './use-layer-data';
 import { useDeckLayers } from './use-deck-layers';
@@ -39,6 +39,7 @@ function appBaseUrl(): string {
 }
 
 export function App() {
+  const t = useT();
   const baseUrl = useMemo(appBaseUrl, []);
   const { state, engine, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
     useDashboard(baseUrl);
@@ -115,14 +116,14 @@ export function App() {
         />
       )}
       {config && <BasemapPicker basemap={basemap} />}
-      <aside className="panel" aria-label="Data and layers">
-        <h1>{config?.title ?? en.appTitle}</h1>
+      <aside className="panel" aria-label={t('app.panel')}>
+        <h1>{config?.title ?? t('app.title')}</h1>
         <label className="button">
-          {en.openFile}
+          {t('app.openFile')}
           <input
             type="file"
             multiple
-            aria-label={en.openFile}
+            aria-label={t('app.openFile')}
             accept=".parquet,.geoparquet,.csv,.tsv,.txt,.json,.geojson,.ndjson,.geojsonl,.topojson,.arrow,.arrows,.feather"
             onChange={(e) => {
               if (e.target.files) void openFiles([...e.target.files]);
@@ -150,7 +151,7 @@ export function App() {
       </div>
       {/* Always present, so screen readers announce the overlay when it appears. */}
       <div className="drop-region" aria-live="assertive">
-        {dragging && <p className="drop-overlay">{en.dropHere}</p>}
+        {dragging && <p className="drop-overlay">{t('app.dropHere')}</p>}
       </div>
       {selected && selectedSpec && (
         <DetailPanel detail={selected.detail} layerTitle={selectedSpec.title} onClose={() => setSelected(null)} />

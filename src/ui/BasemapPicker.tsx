@@ -4,26 +4,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { NO_BASEMAP } from '../map/basemap';
 import type { BasemapChoice } from '../map/basemap-choice';
 import type { BasemapEntry } from '../config/schema';
+import { useT } from '../i18n';
 import './basemap-picker.css';
-
-// UI strings kept here (src/i18n/en.ts is owned by the dataset panel work; move them there later).
-const t = {
-  basemap: 'Basemap',
-  none: 'Natural Earth outline only',
-  online: 'online',
-  loading: (title: string) => `Loading basemap ${title}…`,
-  failed: (message: string) => `Basemap unavailable (${message}); showing the Natural Earth outline.`,
-};
 
 const isOnline = (b: BasemapEntry) => /^[a-z][a-z0-9+.-]*:/i.test(b.url) && !b.url.startsWith(window.location.origin);
 
 export function BasemapPicker({ basemap }: { basemap: BasemapChoice }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const current = basemap.entry?.id ?? NO_BASEMAP;
-  const title = basemap.entry?.title ?? t.none;
+  const title = basemap.entry?.title ?? t('basemap.none');
 
   useEffect(() => {
     if (!open) return;
@@ -35,8 +28,8 @@ export function BasemapPicker({ basemap }: { basemap: BasemapChoice }) {
   }, [open]);
 
   const status = basemap.status?.id === current ? basemap.status : null;
-  const note = status?.state === 'loading' ? t.loading(title) : status?.state === 'failed' ? t.failed(status.message ?? '') : '';
-  const choices = [{ id: NO_BASEMAP, title: t.none, online: false }, ...basemap.options.map((b) => ({ id: b.id, title: b.title, online: isOnline(b) }))];
+  const note = status?.state === 'loading' ? t('basemap.loading', { title }) : status?.state === 'failed' ? t('basemap.failed', { message: status.message ?? '' }) : '';
+  const choices = [{ id: NO_BASEMAP, title: t('basemap.none'), online: false }, ...basemap.options.map((b) => ({ id: b.id, title: b.title, online: isOnline(b) }))];
 
   return (
     <div
@@ -55,8 +48,8 @@ export function BasemapPicker({ basemap }: { basemap: BasemapChoice }) {
         className="basemap-toggle"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`${t.basemap}: ${title}`}
-        title={`${t.basemap}: ${title}`}
+        aria-label={t('basemap.toggle', { title })}
+        title={t('basemap.toggle', { title })}
         onClick={() => setOpen((o) => !o)}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -67,12 +60,12 @@ export function BasemapPicker({ basemap }: { basemap: BasemapChoice }) {
       {open && (
         <div id={panelId} className="basemap-panel">
           <fieldset>
-            <legend>{t.basemap}</legend>
+            <legend>{t('basemap.label')}</legend>
             {choices.map((c) => (
               <label key={c.id}>
                 <input type="radio" name={`${panelId}-basemap`} value={c.id} checked={current === c.id} onChange={() => basemap.select(c.id)} />
                 <span>{c.title}</span>
-                {c.online && <span className="basemap-online">{t.online}</span>}
+                {c.online && <span className="basemap-online">{t('basemap.online')}</span>}
               </label>
             ))}
           </fieldset>

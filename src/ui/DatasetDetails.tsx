@@ -1,26 +1,26 @@
 // What the engine found out about one dataset: source, licence, geometry, CRS, extent,
 // time zone, memory, and its columns with their types. Values from data are React text.
 import type { DatasetInfo } from '../engine/protocol';
-import { en } from '../i18n/en';
-import { formatBytes } from './format';
+import { formatBytes, formatInteger, useT } from '../i18n';
 import { bboxText, columnText, crsText, geometryText, memoryText, timeText } from './dataset-text';
 
 export function DatasetDetails({ dataset: d }: { dataset: DatasetInfo }) {
+  const t = useT();
   const columns = d.columns.filter((c) => !c.internal);
   const rows: [string, string | null | undefined][] = [
-    [en.source, d.source],
-    [en.licence, d.licence],
-    [en.file, `${d.fileName} (${d.format}, ${formatBytes(d.bytes)})`],
-    [en.geometry, geometryText(d.geometry)],
-    [en.crs, d.geometry.kind === 'none' ? null : crsText(d.geometry)],
-    [en.extent, d.bbox ? bboxText(d.bbox) : null],
-    [en.time, timeText(d)],
-    [en.memory, memoryText(d)],
+    [t('datasets.field.source'), d.source],
+    [t('datasets.field.licence'), d.licence],
+    [t('datasets.field.file'), t('datasets.fileFacts', { file: d.fileName, format: d.format, size: formatBytes(d.bytes) })],
+    [t('datasets.field.geometry'), geometryText(d.geometry)],
+    [t('datasets.field.crs'), d.geometry.kind === 'none' ? null : crsText(d.geometry)],
+    [t('datasets.field.extent'), d.bbox ? bboxText(d.bbox) : null],
+    [t('datasets.field.time'), timeText(d)],
+    [t('datasets.field.memory'), memoryText(d)],
   ];
   return (
     <>
       <details className="dataset-details">
-        <summary>{en.details}</summary>
+        <summary>{t('datasets.details')}</summary>
         <dl>
           {rows
             .filter((r): r is [string, string] => Boolean(r[1]))
@@ -33,7 +33,7 @@ export function DatasetDetails({ dataset: d }: { dataset: DatasetInfo }) {
         </dl>
       </details>
       <details className="dataset-columns">
-        <summary>{en.columns(columns.length)}</summary>
+        <summary>{t('datasets.columns', { n: formatInteger(columns.length) })}</summary>
         <ul>
           {columns.map((c) => (
             <li key={c.name} data-column={c.name}>

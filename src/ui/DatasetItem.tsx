@@ -2,8 +2,7 @@
 // rename (display name only), zoom to extent and remove.
 import { useId, useState, type FormEvent } from 'react';
 import type { BBox, DatasetInfo } from '../engine/protocol';
-import { en } from '../i18n/en';
-import { formatBytes, formatInt } from './format';
+import { formatBytes, useT } from '../i18n';
 import { DatasetDetails } from './DatasetDetails';
 
 export interface DatasetActions {
@@ -13,6 +12,7 @@ export interface DatasetActions {
 }
 
 export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { dataset: DatasetInfo } & DatasetActions) {
+  const t = useT();
   const [renaming, setRenaming] = useState(false);
   const inputId = useId();
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -25,17 +25,17 @@ export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { datase
     <li data-dataset={d.id}>
       {renaming ? (
         <form className="rename" onSubmit={submit}>
-          <label htmlFor={inputId}>{en.renameTo(d.name)}</label>
+          <label htmlFor={inputId}>{t('datasets.renameTo', { name: d.name })}</label>
           <input id={inputId} name="name" defaultValue={d.name} autoFocus required
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} />
-          <button type="submit">{en.save}</button>
-          <button type="button" onClick={() => setRenaming(false)}>{en.cancel}</button>
+          <button type="submit">{t('common.save')}</button>
+          <button type="button" onClick={() => setRenaming(false)}>{t('common.cancel')}</button>
         </form>
       ) : (
         <strong className="dataset-name">{d.name}</strong>
       )}
       <span className="meta">
-        {formatInt(d.rows)} {en.rows} · {d.geometry.kind} · {formatBytes(d.bytes)}
+        {t('datasets.meta', { rows: d.rows, kind: t(`geometry.${d.geometry.kind}`), size: formatBytes(d.bytes) })}
       </span>
       {d.licence && <span className="licence">{d.licence}</span>}
       {d.warnings.length > 0 && (
@@ -48,15 +48,15 @@ export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { datase
       <DatasetDetails dataset={d} />
       <div className="dataset-actions">
         {!renaming && (
-          <button type="button" onClick={() => setRenaming(true)} aria-label={`${en.rename} ${d.name}`}>
-            {en.rename}
+          <button type="button" onClick={() => setRenaming(true)} aria-label={t('datasets.renameLabel', { name: d.name })}>
+            {t('datasets.rename')}
           </button>
         )}
-        <button type="button" disabled={!d.bbox} onClick={() => d.bbox && onZoom(d.bbox)} aria-label={`${en.zoomTo} of ${d.name}`}>
-          {en.zoomTo}
+        <button type="button" disabled={!d.bbox} onClick={() => d.bbox && onZoom(d.bbox)} aria-label={t('datasets.zoomToLabel', { name: d.name })}>
+          {t('datasets.zoomTo')}
         </button>
-        <button type="button" onClick={() => onRemove(d.id)} aria-label={`${en.remove} ${d.name}`}>
-          {en.remove}
+        <button type="button" onClick={() => onRemove(d.id)} aria-label={t('datasets.removeLabel', { name: d.name })}>
+          {t('datasets.remove')}
         </button>
       </div>
     </li>

@@ -1,12 +1,14 @@
 // The selected cell or district with all its statistics, as text.
 import type { PickDetail } from '../map/picking';
+import { useT } from '../i18n';
 
 export function DetailPanel({ detail, layerTitle, onClose }: { detail: PickDetail; layerTitle: string; onClose: () => void }) {
+  const t = useT();
   return (
-    <section className="detail" aria-label="Selection" aria-live="polite">
+    <section className="detail" aria-label={t('detail.label')} aria-live="polite">
       <header>
         <h2>{detail.title}</h2>
-        <button type="button" onClick={onClose} aria-label="Close selection">✕</button>
+        <button type="button" onClick={onClose} aria-label={t('detail.close')}>✕</button>
       </header>
       <p className="detail-layer">{layerTitle}</p>
       <dl>

@@ -1,10 +1,10 @@
 // The layer list: add, remove, reorder, show/hide, opacity, settings, and the query
 // behind each layer. The first layer in the list is drawn on top.
 import { useId, useState } from 'react';
-import { en } from '../i18n/en';
+import { t, useT } from '../i18n';
 import type { DatasetInfo } from '../engine/protocol';
 import { createLayer, updateLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
-import { KIND_LABELS, LayerSettings } from './LayerSettings';
+import { kindLabel, LayerSettings } from './LayerSettings';
 import type { LayerDataState } from './use-layer-data';
 
 interface Props {
@@ -33,13 +33,14 @@ function kindsFor(d: DatasetInfo | undefined, datasets: DatasetInfo[]): LayerKin
 function querySql(state: LayerDataState | undefined): string | null {
   const d = state?.data;
   if (!d) return null;
-  if (d.kind === 'points') return `${en.marksComment(d.marks.rows.toLocaleString('en-US'), d.marks.marks.toLocaleString('en-US'))}\n${d.marks.sql}`;
+  if (d.kind === 'points') return `${t('layers.marksComment', { rows: d.marks.rows, marks: d.marks.marks })}\n${d.marks.sql}`;
   if (d.kind === 'lines') return null;
   const r = d.result;
   return r ? `-- ${r.method}\n${r.sql}` : null;
 }
 
 export function LayerPanel({ specs, datasets, data, onChange }: Props) {
+  const t = useT();
   const mappable = datasets.filter((d) => kindsFor(d, datasets).length);
   const formId = useId();
   const [addDataset, setAddDataset] = useState('');
@@ -59,7 +60,7 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
 
   return (
     <section className="layers" aria-labelledby="layers-heading">
-      <h2 id="layers-heading">Layers</h2>
+      <h2 id="layers-heading">{t('layers.heading')}</h2>
       <ol>
         {specs.map((spec, i) => {
           const st = data[spec.id];
@@ -71,27 +72,27 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
                   <input type="checkbox" checked={spec.visible} onChange={(e) => update(spec.id, { visible: e.target.checked })} />
                   <span className="layer-title">{spec.title}</span>
                 </label>
-                <span className="layer-kind">{KIND_LABELS[spec.kind]}</span>
+                <span className="layer-kind">{kindLabel(spec.kind)}</span>
               </div>
               <div className="layer-tools">
                 <label>
-                  Opacity
+                  {t('layers.opacity')}
                   <input type="range" min={0} max={1} step={0.05} value={spec.opacity}
                     onChange={(e) => update(spec.id, { opacity: Number(e.target.value) })} />
                 </label>
-                <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${spec.title} up`}>↑</button>
-                <button type="button" disabled={i === specs.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${spec.title} down`}>↓</button>
-                <button type="button" onClick={() => onChange(specs.filter((s) => s.id !== spec.id))} aria-label={`Remove layer ${spec.title}`}>✕</button>
+                <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('layers.moveUp', { title: spec.title })}>↑</button>
+                <button type="button" disabled={i === specs.length - 1} onClick={() => move(i, 1)} aria-label={t('layers.moveDown', { title: spec.title })}>↓</button>
+                <button type="button" onClick={() => onChange(specs.filter((s) => s.id !== spec.id))} aria-label={t('layers.remove', { title: spec.title })}>✕</button>
               </div>
-              {st?.pending && <p className="layer-note">Computing…</p>}
+              {st?.pending && <p className="layer-note">{t('layers.computing')}</p>}
               {st?.error && <p className="layer-error" role="alert">{st.error}</p>}
               <details>
-                <summary>Settings</summary>
+                <summary>{t('layers.settings')}</summary>
                 <LayerSettings spec={spec} datasets={datasets} onChange={(p) => update(spec.id, p)} />
               </details>
               {sql && (
                 <details>
-                  <summary>Query</summary>
+                  <summary>{t('layers.query')}</summary>
                   <pre className="sql">{sql}</pre>
                 </details>
               )}
@@ -103,7 +104,7 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
         <form className="add-layer" onSubmit={(e) => {
           e.preventDefault();
           if (!chosen || !kind) return;
-          const options = { title: `${chosen.name}: ${KIND_LABELS[kind].toLowerCase()}`, taken: specs.map((s) => s.id) };
+          const options = { title: t('layers.newTitle', { dataset: chosen.name, kind }), taken: specs.map((s) => s.id) };
           const districts = datasets.find(hasPolygons)?.id;
           const column = firstNumeric(chosen);
           const layer =
@@ -114,18 +115,18 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
         }}>
           {/* Labels by id, not wrapping: a wrapped select's options would join its accessible name. */}
           <div className="field">
-            <label htmlFor={`${formId}-data`}>Data</label>
+            <label htmlFor={`${formId}-data`}>{t('layers.data')}</label>
             <select id={`${formId}-data`} value={chosen?.id ?? ''} onChange={(e) => setAddDataset(e.target.value)}>
               {mappable.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${formId}-kind`}>As</label>
+            <label htmlFor={`${formId}-kind`}>{t('layers.as')}</label>
             <select id={`${formId}-kind`} value={kind} onChange={(e) => setAddKind(e.target.value as LayerKind)}>
-              {kinds.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+              {kinds.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
             </select>
           </div>
-          <button type="submit">Add layer</button>
+          <button type="submit">{t('layers.add')}</button>
         </form>
       )}
     </section>

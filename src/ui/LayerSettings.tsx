@@ -2,23 +2,17 @@
 // labelled native form element, so the panel works with a keyboard and a screen reader.
 import type { AggregateStat, DatasetInfo } from '../engine/protocol';
 import { CLASSIFICATIONS, type Classification } from '../scales/classify';
-import { SCHEMES, type SchemeName } from '../scales/colour';
-import { STAT_LABELS } from '../map/layer-spec';
+import { SCHEME_NAMES, type SchemeName } from '../scales/colour';
+import { STATS, statLabel } from '../map/layer-spec';
 import { isAggregateLayer, isCellLayer, isClassedLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
 import type { Measure } from '../config/layer-settings';
 import { populationColumn } from '../engine/column-roles';
+import { t, useT } from '../i18n';
 
-export const KIND_LABELS: Record<LayerKind, string> = {
-  points: 'Points',
-  hexagon: 'Hexagons',
-  grid: 'Square grid',
-  h3: 'H3 cells',
-  districts: 'Choropleth',
-  choropleth: 'Choropleth',
-  outlines: 'Outlines',
-  lines: 'Lines',
-  heatmap: 'Heatmap',
-};
+/** A layer kind's name in the layer list and the add-layer form: "Hexagons", "Square grid", … */
+export function kindLabel(kind: LayerKind): string {
+  return t(`layers.kind.${kind}`);
+}
 
 interface Props {
   spec: LayerSpec;
@@ -27,6 +21,7 @@ interface Props {
 }
 
 export function LayerSettings({ spec, datasets, onChange }: Props) {
+  const t = useT();
   const dataset = datasets.find((d) => d.id === spec.dataset);
   const numeric = dataset?.columns.filter((c) => c.kind === 'number' && !c.internal) ?? [];
   const polygons = datasets.filter((d) => d.geometry.kind === 'polygon' || d.geometry.hasPolygons);
@@ -42,16 +37,16 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
       {spec.kind === 'points' && (
         <>
           <label htmlFor={id('colorby')}>
-            Colour by
+            {t('settings.colourBy')}
             <select id={id('colorby')} value={spec.colorBy ?? ''} onChange={(e) => onChange({ colorBy: e.target.value || undefined })}>
-              <option value="">One colour</option>
+              <option value="">{t('settings.oneColour')}</option>
               {styleColumns.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
             </select>
           </label>
           <label htmlFor={id('sizeby')}>
-            Size by
+            {t('settings.sizeBy')}
             <select id={id('sizeby')} value={spec.sizeBy ?? ''} onChange={(e) => onChange({ sizeBy: e.target.value || undefined })}>
-              <option value="">One size</option>
+              <option value="">{t('settings.oneSize')}</option>
               {numeric.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
             </select>
           </label>
@@ -59,21 +54,21 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
       )}
       {isCellLayer(spec) && (
         <label htmlFor={id('size')}>
-          Cell size (m)
+          {t('settings.cellSize')}
           <input id={id('size')} type="number" min={10} max={50000} step={50} value={spec.sizeM}
             onChange={(e) => Number(e.target.value) >= 10 && onChange({ sizeM: Number(e.target.value) })} />
         </label>
       )}
       {spec.kind === 'h3' && (
         <label htmlFor={id('res')}>
-          H3 resolution
+          {t('settings.h3Resolution')}
           <input id={id('res')} type="number" min={0} max={15} value={spec.resolution}
             onChange={(e) => onChange({ resolution: Math.min(15, Math.max(0, Number(e.target.value))) })} />
         </label>
       )}
       {spec.kind === 'districts' && (
         <label htmlFor={id('districts')}>
-          Districts
+          {t('settings.districts')}
           <select id={id('districts')} value={spec.districts} onChange={(e) => onChange({ districts: e.target.value })}>
             {polygons.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
@@ -81,7 +76,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
       )}
       {spec.kind === 'choropleth' && (
         <label htmlFor={id('column')}>
-          Column
+          {t('settings.column')}
           <select id={id('column')} value={spec.column} onChange={(e) => onChange({ column: e.target.value })}>
             {numeric.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
           </select>
@@ -90,18 +85,18 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
       {isAggregateLayer(spec) && (
         <>
           <label htmlFor={id('stat')}>
-            Statistic
+            {t('settings.statistic')}
             <select id={id('stat')} value={spec.stat}
               onChange={(e) => {
                 const stat = e.target.value as AggregateStat;
                 onChange({ stat, value: stat === 'count' ? undefined : spec.value ?? numeric[0]?.name });
               }}>
-              {Object.entries(STAT_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+              {STATS.map((k) => <option key={k} value={k}>{statLabel(k)}</option>)}
             </select>
           </label>
           {spec.stat !== 'count' && (
             <label htmlFor={id('value')}>
-              Of column
+              {t('settings.ofColumn')}
               <select id={id('value')} value={spec.value ?? ''} onChange={(e) => onChange({ value: e.target.value })}>
                 {(spec.stat === 'distinct' ? dataset?.columns.filter((c) => !c.internal) ?? [] : numeric).map((c) => (
                   <option key={c.name} value={c.name}>{c.name}</option>
@@ -110,11 +105,11 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
             </label>
           )}
           <label htmlFor={id('measure')}>
-            Show
+            {t('settings.show')}
             <select id={id('measure')} value={spec.measure} onChange={(e) => onChange({ measure: e.target.value as Measure })}>
-              <option value="value">The statistic</option>
-              <option value="perKm2">Per km²</option>
-              {hasPopulation && <option value="per1000">Per 1,000 residents</option>}
+              <option value="value">{t('settings.measure.value')}</option>
+              <option value="perKm2">{t('settings.measure.perKm2')}</option>
+              {hasPopulation && <option value="per1000">{t('settings.measure.per1000')}</option>}
             </select>
           </label>
         </>
@@ -122,35 +117,35 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
       {coloured && isClassedLayer(spec) && (
         <>
           <label htmlFor={id('class')}>
-            Classes
+            {t('settings.classes')}
             <select id={id('class')} value={spec.classification} onChange={(e) => onChange({ classification: e.target.value as Classification })}>
-              {CLASSIFICATIONS.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{t(`scales.classification.${c}`)}</option>)}
             </select>
           </label>
           {spec.classification !== 'linear' && (
             <label htmlFor={id('classes')}>
-              Number of classes
+              {t('settings.classCount')}
               <input id={id('classes')} type="number" min={2} max={9} value={spec.classes}
                 onChange={(e) => onChange({ classes: Math.min(9, Math.max(2, Number(e.target.value))) })} />
             </label>
           )}
           <label htmlFor={id('scheme')}>
-            Colours
+            {t('settings.colours')}
             <select id={id('scheme')} value={spec.scheme} onChange={(e) => onChange({ scheme: e.target.value as SchemeName })}>
-              {Object.entries(SCHEMES).map(([k, s]) => <option key={k} value={k}>{s.label}</option>)}
+              {SCHEME_NAMES.map((k) => <option key={k} value={k}>{t(`scales.scheme.${k}`)}</option>)}
             </select>
           </label>
           <fieldset className="domain">
-            <legend>Fixed colour range</legend>
+            <legend>{t('settings.fixedRange')}</legend>
             <label>
               <input type="checkbox" checked={!!spec.domain}
                 onChange={(e) => onChange({ domain: e.target.checked ? [0, 100] : undefined })} />
-              Fix
+              {t('settings.fix')}
             </label>
             {spec.domain && (
               <>
-                <label>From <input type="number" value={spec.domain[0]} onChange={(e) => onChange({ domain: [Number(e.target.value), spec.domain![1]] })} /></label>
-                <label>to <input type="number" value={spec.domain[1]} onChange={(e) => onChange({ domain: [spec.domain![0], Number(e.target.value)] })} /></label>
+                <label>{t('settings.from')} <input type="number" value={spec.domain[0]} onChange={(e) => onChange({ domain: [Number(e.target.value), spec.domain![1]] })} /></label>
+                <label>{t('settings.to')} <input type="number" value={spec.domain[1]} onChange={(e) => onChange({ domain: [spec.domain![0], Number(e.target.value)] })} /></label>
               </>
             )}
           </fieldset>
@@ -159,7 +154,7 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
       {isCellLayer(spec) && (
         <label>
           <input type="checkbox" checked={spec.extruded} onChange={(e) => onChange({ extruded: e.target.checked })} />
-          3D columns
+          {t('settings.extruded')}
         </label>
       )}
     </div>

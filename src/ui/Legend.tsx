@@ -3,8 +3,10 @@ import type { ColourScale, Rgba } from '../scales/colour';
 import { SUPPRESSED_COLOUR } from '../scales/colour';
 import type { LayerSpec } from '../config/layer';
 import { measureLabel } from '../map/layer-spec';
+import { formatInteger, formatNumber, useT } from '../i18n';
 
-const fmt = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** A break or a domain end as the legend prints it: at most four significant digits. */
+const num = (v: number) => formatNumber(v, { significant: 4 });
 const css = (c: Rgba) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
 
 function Swatch({ colour }: { colour: Rgba }) {
@@ -13,23 +15,24 @@ function Swatch({ colour }: { colour: Rgba }) {
 }
 
 export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: { spec: LayerSpec; scale: ColourScale; minCount: number; suppressedCells: number; noData?: number }) {
+  const t = useT();
   const { breaks, colours, domain } = scale;
   const rows: { colour: Rgba; label: string }[] = scale.categories
-    ? scale.categories.map((c, i) => ({ colour: colours[i], label: c }))
+    ? scale.categories.map((c, i, all) => ({ colour: colours[i], label: scale.other && i === all.length - 1 ? t('legend.other') : c }))
     : scale.options.classification === 'linear'
-      ? colours.map((c, i) => ({ colour: c, label: fmt.format(domain[0] + ((domain[1] - domain[0]) * i) / (colours.length - 1)) }))
+      ? colours.map((c, i) => ({ colour: c, label: num(domain[0] + ((domain[1] - domain[0]) * i) / (colours.length - 1)) }))
       : colours.map((c, i) => ({
           colour: c,
           label:
             i === 0
-              ? `< ${fmt.format(breaks[0] ?? domain[1])}`
+              ? t('legend.below', { value: num(breaks[0] ?? domain[1]) })
               : i === colours.length - 1
-                ? `≥ ${fmt.format(breaks[i - 1])}`
-                : `${fmt.format(breaks[i - 1])} – < ${fmt.format(breaks[i])}`,
+                ? t('legend.atLeast', { value: num(breaks[i - 1]) })
+                : t('legend.between', { from: num(breaks[i - 1]), to: num(breaks[i]) }),
         }));
-  if (!scale.categories && colours.length === 1) rows[0].label = `${fmt.format(domain[0])} – ${fmt.format(domain[1])}`;
+  if (!scale.categories && colours.length === 1) rows[0].label = t('legend.span', { from: num(domain[0]), to: num(domain[1]) });
   return (
-    <figure className="legend" aria-label={`Legend: ${spec.title}`} data-legend={spec.id}>
+    <figure className="legend" aria-label={t('legend.label', { title: spec.title })} data-legend={spec.id}>
       <figcaption>{measureLabel(spec)}</figcaption>
       <ul>
         {rows.map((r, i) => (
@@ -41,13 +44,13 @@ export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: {
         {noData > 0 && (
           <li data-break="no-data">
             <span className="swatch no-data" aria-hidden="true" />
-            No data: {noData}
+            {t('legend.noData', { n: formatInteger(noData) })}
           </li>
         )}
         {minCount > 0 && suppressedCells > 0 && (
           <li data-break="suppressed">
             <Swatch colour={SUPPRESSED_COLOUR} />
-            Suppressed (fewer than {minCount} rows): {suppressedCells}
+            {t('legend.suppressed', { minCount, n: formatInteger(suppressedCells) })}
           </li>
         )}
       </ul>

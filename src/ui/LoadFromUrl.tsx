@@ -2,10 +2,11 @@
 // URLs are read from the app's own base. The page's CSP connect-src binds the page, not
 // the engine worker, so other origins work when their server sends CORS headers.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { en } from '../i18n/en';
+import { useT } from '../i18n';
 import { resolveDataUrl } from './load-messages';
 
 export function LoadFromUrl({ baseUrl, onLoad }: { baseUrl: string; onLoad: (url: string) => void }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState('');
   const id = useId();
@@ -14,7 +15,7 @@ export function LoadFromUrl({ baseUrl, onLoad }: { baseUrl: string; onLoad: (url
     const raw = String(new FormData(e.currentTarget).get('url') ?? '');
     const url = resolveDataUrl(raw, baseUrl);
     if (!url) {
-      setError(en.badUrl(raw));
+      setError(t('load.badUrl', { url: raw }));
       return;
     }
     setError('');
@@ -25,20 +26,20 @@ export function LoadFromUrl({ baseUrl, onLoad }: { baseUrl: string; onLoad: (url
   return (
     <>
       <button type="button" className="button" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
-        {en.loadFromUrl}
+        {t('load.fromUrl')}
       </button>
       <dialog ref={dialog} className="url-dialog" aria-labelledby={`${id}-title`} onClose={() => setError('')}>
         <form onSubmit={submit} noValidate>
-          <h2 id={`${id}-title`}>{en.loadFromUrl}</h2>
-          <label htmlFor={`${id}-url`}>{en.dataUrl}</label>
+          <h2 id={`${id}-title`}>{t('load.fromUrl')}</h2>
+          <label htmlFor={`${id}-url`}>{t('load.dataUrl')}</label>
           {/* type="text", not "url": relative URLs are welcome here. */}
           <input id={`${id}-url`} name="url" type="text" inputMode="url" autoComplete="url" required
-            placeholder="https://example.org/data.parquet" aria-describedby={`${id}-help ${id}-error`} />
-          <p id={`${id}-help`} className="help">{en.urlHelp}</p>
+            placeholder={t('load.urlPlaceholder')} aria-describedby={`${id}-help ${id}-error`} />
+          <p id={`${id}-help`} className="help">{t('load.urlHelp')}</p>
           <p id={`${id}-error`} className="field-error" aria-live="polite">{error}</p>
           <div className="dialog-buttons">
-            <button type="submit">{en.load}</button>
-            <button type="button" onClick={() => dialog.current?.close()}>{en.cancel}</button>
+            <button type="submit">{t('common.load')}</button>
+            <button type="button" onClick={() => dialog.current?.close()}>{t('common.cancel')}</button>
           </div>
         </form>
       </dialog>

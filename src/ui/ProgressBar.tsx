@@ -1,14 +1,13 @@
 // The load in progress: a bar, the same progress as text (bytes while fetching, rows
 // while inserting), and Cancel.
 import type { LoadProgress } from '../engine/protocol';
-import { en } from '../i18n/en';
-import { formatBytes, formatInt } from './format';
+import { formatBytes, formatInteger, t, useT } from '../i18n';
 
 export function progressText(p: LoadProgress | null): string {
-  if (!p) return en.preparing;
-  if (p.phase === 'fetch') return en.bytesOf(formatBytes(p.bytesLoaded), p.bytesTotal ? formatBytes(p.bytesTotal) : null);
-  if (p.rows !== null) return en.rowsOf(formatInt(p.rows), p.rowsTotal ? formatInt(p.rowsTotal) : null);
-  return en.bytesOf(formatBytes(p.bytesLoaded), null);
+  if (!p) return t('load.preparing');
+  if (p.phase === 'fetch') return p.bytesTotal ? t('load.bytesOf', { loaded: formatBytes(p.bytesLoaded), total: formatBytes(p.bytesTotal) }) : formatBytes(p.bytesLoaded);
+  if (p.rows !== null) return p.rowsTotal ? t('load.rowsOf', { rows: formatInteger(p.rows), total: p.rowsTotal }) : t('common.rows', { n: p.rows });
+  return formatBytes(p.bytesLoaded);
 }
 
 /** 0–1 when the share done is known; undefined draws an indeterminate bar. */
@@ -28,15 +27,16 @@ export function ProgressBar({
   progress: LoadProgress | null;
   onCancel: () => void;
 }) {
+  const t = useT();
   const text = progressText(progress);
   return (
     <div className="progress-box" data-loading={fileName}>
-      <progress className="progress" aria-label={en.loading(fileName)} aria-valuetext={text} max={1} value={fraction(progress)} />
+      <progress className="progress" aria-label={t('load.loading', { name: fileName })} aria-valuetext={text} max={1} value={fraction(progress)} />
       <span className="progress-text">
-        {fileName}: {text}
+        {t('load.progress', { name: fileName, progress: text })}
       </span>
-      <button type="button" onClick={onCancel} aria-label={en.cancelLoading(fileName)}>
-        {en.cancel}
+      <button type="button" onClick={onCancel} aria-label={t('load.cancelLoading', { name: fileName })}>
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -1,16 +1,17 @@
 // Reads the dashboard config and its catalog (small JSON files, not data) from the app's origin.
 import { parseCatalog, parseConfig, type Catalog, type DashboardConfig } from '../config/schema';
+import { t } from '../i18n';
 
 export const CONFIG_FILE = 'citylens.config.json';
 
 async function fetchJson(url: string, fileName: string): Promise<unknown | null> {
   const res = await fetch(url);
   if (res.status === 404) return null;
-  if (!res.ok) throw new Error(`${fileName}: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(t('common.httpError', { file: fileName, status: String(res.status) }));
   try {
     return await res.json();
   } catch {
-    throw new Error(`${fileName} is not valid JSON`);
+    throw new Error(t('config.invalidJson', { file: fileName }));
   }
 }
 

@@ -4,6 +4,7 @@ import type { AggregateRequest } from '../engine/protocol';
 import type { LayerData } from '../map/deck-layers';
 import { isAggregateLayer, type LayerPatch, type LayerSpec } from '../config/layer';
 import type { EngineClient } from './engine-client';
+import { t } from '../i18n';
 
 export function dataKey(spec: LayerSpec, minCount: number): string {
   // Each kind has only some of these settings; the others are undefined and drop out of the key.
@@ -42,7 +43,7 @@ export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minC
   }
   if (spec.kind === 'lines') {
     const shapes = await engine.lines(spec.dataset);
-    if (!shapes) throw new Error(`${spec.title}: the dataset has no lines`);
+    if (!shapes) throw new Error(t('layers.noLines', { title: spec.title }));
     return { kind: 'lines', shapes };
   }
   if (spec.kind === 'outlines') {
@@ -50,7 +51,7 @@ export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minC
   }
   if (spec.kind === 'choropleth') {
     const column = spec.column;
-    if (!column) throw new Error(`${spec.title}: choose a column to colour by`);
+    if (!column) throw new Error(t('layers.chooseColumn', { title: spec.title }));
     const [mesh, values] = await Promise.all([engine.polygonMesh(spec.dataset), engine.columnValues(spec.dataset, column)]);
     return { kind: 'areas', mesh, result: null, values, names: await engine.featureNames(spec.dataset) };
   }

@@ -1,6 +1,6 @@
 // Load errors in words a user can act on. The engine's messages name the file and the
 // problem; fetch failures get the URL, the host and what CORS means spelled out.
-import { en } from '../i18n/en';
+import { t } from '../i18n';
 
 export function isCancelled(err: unknown): boolean {
   return (err as Error | null)?.name === 'AbortError';
@@ -12,14 +12,14 @@ export function explainLoadError(err: unknown, url?: string): string {
   if (url) {
     // platform-browser.ts: "could not fetch <url>: HTTP 404 Not Found" or "…: … (CORS)".
     const http = /^could not fetch .*: HTTP (\d{3}.*)$/.exec(message);
-    if (http) return en.httpFailed(url, http[1]);
+    if (http) return t(/^404\b/.test(http[1]) ? 'load.httpNotFound' : 'load.httpFailed', { url, status: http[1] });
     if (/^could not fetch /.test(message)) {
       const target = new URL(url);
       // Our own origin never needs CORS: then the server is simply not answering.
-      return target.origin === location.origin ? en.unreachable(url) : en.corsFailed(target.host, url);
+      return target.origin === location.origin ? t('load.unreachable', { url }) : t('load.corsFailed', { host: target.host, url });
     }
   }
-  return en.loadFailed(message);
+  return t('load.failed', { message });
 }
 
 /** Resolve what the user typed against the app's base; null when it is no URL at all. */

@@ -6,7 +6,7 @@ import type { DatasetInfo, LoadOptions } from '../engine/protocol';
 import type { CatalogEntry, DashboardConfig } from '../config/schema';
 import { suggestLayers } from '../map/suggest';
 import type { LayerSpec } from '../config/layer';
-import { en } from '../i18n/en';
+import { formatFixed, t } from '../i18n';
 import { startEngine, type EngineClient } from './engine-client';
 import { loadCatalog, loadConfig } from './config-loader';
 import { useLoader } from './use-loader';
@@ -37,7 +37,7 @@ export function useDashboard(baseUrl: string) {
     config: null,
     datasets: [],
     specs: [],
-    status: en.starting,
+    status: t('status.starting'),
     alert: '',
     catalog: null,
   });
@@ -114,12 +114,12 @@ export function useDashboard(baseUrl: string) {
         // A Comlink proxy is callable: wrap it, or React takes it for an updater function.
         setReadyEngine(() => e);
         ready.current!.resolve(e);
-        patch({ status: en.engineReady(status.initMs) });
+        patch({ status: t('status.engineReady', { seconds: formatFixed(status.initMs / 1000, 1) }) });
         const urls = new URLSearchParams(location.search).getAll('data');
         const found = await catalog;
         if (found) patch({ catalog: { entries: found.catalog.datasets, url: found.url } });
         if (!found && urls.length === 0) {
-          patch({ status: en.noCatalog });
+          patch({ status: t('status.noCatalog') });
           return;
         }
         // Data named in the page URL replaces the config's default datasets.

@@ -2,9 +2,8 @@
 // progress for the progress bar, and its outcome in the status or alert region.
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { DatasetInfo, LoadOptions, LoadProgress } from '../engine/protocol';
-import { en } from '../i18n/en';
+import { t } from '../i18n';
 import { progressCallback, type EngineClient } from './engine-client';
-import { formatInt } from './format';
 import { explainLoadError, isCancelled } from './load-messages';
 
 export interface LoadJob {
@@ -39,17 +38,17 @@ export function useLoader(
         const loadId = `load-${++counter.current}`;
         current.current = loadId;
         setJob({ loadId, fileName, progress: null });
-        say({ status: en.loading(fileName) });
+        say({ status: t('load.loading', { name: fileName }) });
         const onProgress = (p: LoadProgress) => {
           if (current.current === loadId) setJob((j) => (j?.loadId === loadId ? { ...j, progress: p } : j));
         };
         try {
           const info = await start(e, { loadId }, progressCallback(onProgress));
-          say({ status: en.loaded(info.name, formatInt(info.rows)), alert: '' });
+          say({ status: t('load.loaded', { name: info.name, rows: info.rows }), alert: '' });
           onLoaded(info);
         } catch (err) {
           // A cancel is the user's own doing: reported as status, not as an error.
-          if (isCancelled(err)) say({ status: en.cancelled(fileName) });
+          if (isCancelled(err)) say({ status: t('load.cancelled', { name: fileName }) });
           else say({ alert: explainLoadError(err, url), status: '' });
         } finally {
           current.current = null;
