@@ -1,7 +1,7 @@
 // `info <file>`: what a file holds, as JSON, from the engine's own description of it.
 import type { DuckDBConnection } from '../engine/duckdb-types';
 import type { DatasetInfo } from '../engine/protocol';
-import { ident } from '../engine/sql';
+import { timeRangeMsSql } from '../engine/sql';
 
 export interface FileInfo {
   file: string;
@@ -20,7 +20,7 @@ export function infoOf(conn: DuckDBConnection, d: DatasetInfo): FileInfo {
   for (const c of d.columns) {
     if (c.kind !== 'timestamp' && c.kind !== 'date') continue;
     const r = conn
-      .query(`SELECT epoch_ms(min(CAST(${ident(c.name)} AS TIMESTAMP)))::DOUBLE AS t0, epoch_ms(max(CAST(${ident(c.name)} AS TIMESTAMP)))::DOUBLE AS t1 FROM ${ident(d.id)}`)
+      .query(timeRangeMsSql(d.id, c.name))
       .toArray()[0]
       .toJSON() as { t0: number | null; t1: number | null };
     const zoned = /WITH TIME ZONE/i.test(c.type);

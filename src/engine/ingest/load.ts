@@ -14,13 +14,14 @@ import type {
   LoadOptions,
   PolygonShapes,
 } from '../protocol';
-import { ident } from '../sql';
+import { dropColumnSql, rowCountSql } from '../sql';
 import { INTERNAL_COLUMNS, columnStats, describeColumns } from '../describe';
-import { ingestArrow, insertTable, readArrow, float64WithNulls } from './arrow';
-import { appendColumns, locateTableGeometry, type TableGeometry } from './coordinates';
+import { ingestArrow, insertTable, readArrow } from './arrow';
+import { appendShapeColumns } from './append-columns';
+import { locateTableGeometry, type TableGeometry } from './coordinates';
 import { notLonLatMessage, resolveCrs } from './crs';
 import { fail } from './errors';
-import { FID, LAT, LON, featuresTable, type FeatureRow } from './features';
+import { LAT, LON, featuresTable, type FeatureRow } from './features';
 import { decodeText, parseJsonOrLines, readGeoJson } from './geojson';
 import { ingestCsv } from './csv';
 import { ingestParquet } from './parquet';
@@ -28,7 +29,6 @@ import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } fr
 import { addGeoJsonGeometry } from './geojson-geometry';
 import { detectTimestamps } from './timestamps';
 import { readTopology } from './topojson';
-import { Int32, makeVector, type Vector } from 'apache-arrow';
 
 export interface IngestContext {
   db: DuckDBBindings;
@@ -56,11 +56,6 @@ export interface Ingested {
   info: IngestedInfo;
   polygons: PolygonShapes | null;
   lines: LineShapes | null;
-}
-
-/** Names of the temporary tables a load may leave behind on failure (dropped by the engine). */
-export function scratchTables(table: string): string[] {
-  return [`${table}__extra`, `${table}__next`];
 }
 
 function toBBox(b: number[] | undefined | null): BBox | null {
@@ -181,22 +176,17 @@ export async function ingest(
       const g = pq.geometry;
       declaredBbox = g.declaredBbox;
       // The WKB stays decoded in the worker (or matched the lon/lat columns): drop the blob.
-      conn.query(`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(g.info.column!)}`);
+      conn.query(dropColumnSql(table, g.info.column!));
       const shapes = g.shapes;
       if (shapes) {
         if (shapes.featureCount > 0 && shapes.featureCount - shapes.counts.empty - shapes.counts.invalid === 0 && !options.allowNoGeometry) {
           throw fail(fileName, `has no usable coordinates: none of the geometries in column "${g.info.column}" can be placed on the map`);
         }
-        const fid = new Int32Array(shapes.featureCount);
-        for (let i = 0; i < fid.length; i++) fid[i] = i;
-        const extra: Record<string, Vector> = { [FID]: makeVector(fid) as Vector<Int32> };
+        appendShapeColumns(conn, table, shapes);
         if (shapes.lon && shapes.lat) {
-          extra[LON] = float64WithNulls(shapes.lon);
-          extra[LAT] = float64WithNulls(shapes.lat);
           g.info.lon = LON;
           g.info.lat = LAT;
         }
-        appendColumns(conn, table, extra);
         geo = { geometry: g.info, bbox: g.bbox, rowsWithoutCoordinates: g.rowsWithoutCoordinates, warnings: g.warnings, shapes };
       } else {
         // Point file whose own lon/lat columns equal its geometry: extent from the columns.
@@ -242,7 +232,7 @@ export async function ingest(
     columns = describeColumns(conn, table);
   }
   for (const c of columns) if (jsonColumns.includes(c.name)) c.json = true;
-  const rows = Number(conn.query(`SELECT count(*)::BIGINT FROM ${ident(table)}`).getChildAt(0)!.get(0));
+  const rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
   if (rows === 0) throw fail(fileName, 'has no rows to load');
   await checkpoint();
   columnStats(conn, table, columns, rows);

@@ -6,7 +6,7 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
-import { ident } from '../sql';
+import { rowCountSql } from '../sql';
 import { coordinateColumns } from '../column-roles';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
@@ -175,7 +175,7 @@ export async function ingestParquet(
     rows += groupRows[g] ?? 0;
     onRows(rows, total);
   }
-  rows = Number(conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`).getChildAt(0)!.get(0));
+  rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
   if (!col) return { rows, geo, geometry: null };
   const declared = col.bbox && col.bbox.length >= 4 ? (col.bbox.length === 6 ? [col.bbox[0], col.bbox[1], col.bbox[3], col.bbox[4]] : col.bbox.slice(0, 4)) : null;
   const warnings: string[] = [];
