@@ -8,23 +8,11 @@ import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
 import { rowCountSql } from '../sql';
 import { coordinateColumns } from '../column-roles';
-import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
+import { notLonLatMessage, type ResolvedCrs } from './crs';
 import { fail } from './errors';
 import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
-
-export interface GeoParquetColumn {
-  encoding: string;
-  geometry_types?: string[];
-  crs?: unknown;
-  bbox?: number[];
-}
-
-export interface GeoParquetMeta {
-  version?: string;
-  primary_column: string;
-  columns: Record<string, GeoParquetColumn>;
-}
+import { encodingOf, geoCrs, readMeta, type GeoParquetMeta } from './parquet-meta';
 
 export interface ParquetIngest {
   rows: number;
@@ -46,56 +34,6 @@ export interface ParquetIngest {
 const CHECK_ROWS = 2048;
 const ROW_NUMBER_TOLERANCE = 1e-9;
 
-interface FileMeta {
-  groups: number;
-  total: number;
-  /** Rows per row group, for progress without asking DuckDB. */
-  groupRows: number[];
-  geo: GeoParquetMeta | null;
-}
-
-export async function readMeta(pq: Parquet, fileName: string, bytes: Uint8Array): Promise<FileMeta> {
-  let file;
-  try {
-    file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
-  } catch (err) {
-    throw fail(fileName, `is not a readable Parquet file (${String((err as Error).message ?? err)})`);
-  }
-  try {
-    const meta = file.metadata();
-    const groups = meta.numRowGroups();
-    const total = Number(meta.fileMetadata().numRows());
-    const groupRows = meta.rowGroups().map((g) => Number(g.numRows()));
-    const kv = meta.fileMetadata().keyValueMetadata() as Map<string, string>;
-    let geo: GeoParquetMeta | null = null;
-    if (kv.has('geo')) {
-      try {
-        geo = JSON.parse(kv.get('geo')!) as GeoParquetMeta;
-      } catch {
-        throw fail(fileName, ': its GeoParquet "geo" metadata is not valid JSON');
-      }
-      if (!geo || typeof geo.primary_column !== 'string' || !geo.columns?.[geo.primary_column]) {
-        throw fail(fileName, ': its GeoParquet "geo" metadata does not describe its primary geometry column');
-      }
-    }
-    return { groups, total, groupRows, geo };
-  } finally {
-    file.free();
-  }
-}
-
-export function geoCrs(fileName: string, col: GeoParquetColumn, options: LoadOptions): { crs: ResolvedCrs | null; source: 'file' | 'options' | 'default' } {
-  try {
-    if (options.crs) return { crs: resolveCrs(options.crs), source: 'options' };
-    // Absent means OGC:CRS84 (the spec's default); null means "unknown".
-    if (!('crs' in col)) return { crs: resolveCrs(undefined), source: 'default' };
-    if (col.crs === null) return { crs: null, source: 'file' };
-    return { crs: resolveCrs(col.crs), source: 'file' };
-  } catch (err) {
-    throw fail(fileName, `: ${(err as Error).message}`);
-  }
-}
-
 /** Does every checked row's decoded point equal the file's lon/lat columns? */
 function pointsMatch(table: Table, lon: string, lat: string, c: ShapeCollector, first: number, n: number): boolean {
   const xs = table.getChild(lon)!;
@@ -111,12 +49,6 @@ function pointsMatch(table: Table, lon: string, lat: string, c: ShapeCollector, 
     if (Math.abs(px - x) > ROW_NUMBER_TOLERANCE || Math.abs(py - y) > ROW_NUMBER_TOLERANCE) return false;
   }
   return true;
-}
-
-export function encodingOf(fileName: string, col: GeoParquetColumn, name: string): 'wkb' | 'point' {
-  const e = String(col.encoding ?? '').toLowerCase();
-  if (e === 'wkb' || e === 'point') return e;
-  throw fail(fileName, `: its geometry column "${name}" uses the "${col.encoding}" encoding; CityLens reads WKB and point GeoParquet`);
 }
 
 export async function ingestParquet(
