@@ -10,6 +10,7 @@ function order(info: DatasetInfo): string | null {
   return info.columns.some((c) => c.name === '__fid') ? '__fid' : null;
 }
 
+/** A numeric column's values in feature order, NaN for NULL. */
 export function columnValues(conn: DuckDBConnection, info: DatasetInfo, column: string): Float64Array {
   const col = info.columns.find((c) => c.name === column);
   if (!col) throw new Error(`${info.name} has no column ${column}`);
@@ -24,10 +25,11 @@ export function columnValues(conn: DuckDBConnection, info: DatasetInfo, column: 
   return out;
 }
 
-export function featureNames(conn: DuckDBConnection, info: DatasetInfo): string[] {
+/** Each feature's name from the dataset's name column, in feature order; null where it has none. */
+export function featureNames(conn: DuckDBConnection, info: DatasetInfo): (string | null)[] {
   const column = nameColumn(info.columns);
-  if (!column) return Array.from({ length: info.rows }, (_, i) => `Feature ${i + 1}`);
+  if (!column) return new Array<string | null>(info.rows).fill(null);
   const result = conn.query(featureNamesSql(info.id, column, order(info)));
   const n = result.getChild('n')!;
-  return Array.from({ length: result.numRows }, (_, i) => String(n.get(i) ?? `Feature ${i + 1}`));
+  return Array.from({ length: result.numRows }, (_, i) => (n.get(i) as string | null) ?? null);
 }

@@ -27,17 +27,17 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
   const origin: [number, number] = info.bbox ? [(info.bbox[0] + info.bbox[2]) / 2, (info.bbox[1] + info.bbox[3]) / 2] : [0, 0];
   const sqls: string[] = [];
   let colour: PointMarksQuery['colour'] = null;
-  let categories: string[] | null = null;
+  let categories: { named: string[]; other: boolean } | null = null;
   if (req.colour) {
     const c = column(info, req.colour.column);
     if (c.kind === 'number') colour = { column: c.name };
     else {
-      // The most frequent categories get colours; the rest share "Other".
+      // The most frequent categories get colours; the rest (NULL too) share one more.
       const topSql = topCategoriesSql(info.id, lon, lat, c.name, MAX_CATEGORIES + 1);
       const top = conn.query(topSql).toArray().map((r: { toJSON(): unknown }) => (r.toJSON() as { k: string | null }).k);
       const named = (top.length > MAX_CATEGORIES ? top.slice(0, MAX_CATEGORIES) : top).filter((k): k is string => k !== null);
       colour = { column: c.name, categories: named };
-      categories = top.length > named.length ? [...named, 'Other'] : named;
+      categories = { named, other: top.length > named.length };
       sqls.push(topSql);
     }
   }
@@ -69,7 +69,7 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
   if (req.colour) {
     const values = float64Column(result, 'colour_value');
     // Classes are over rows, not marks: a value seen 800 times weighs 800 times.
-    scale = categories ? categoricalScale(categories, req.colour.scale) : colourScale(repeatByCount(values, n, rows), req.colour.scale);
+    scale = categories ? categoricalScale(categories.named, req.colour.scale, categories.other) : colourScale(repeatByCount(values, n, rows), req.colour.scale);
     colours = colourArray(scale, values);
   }
   let radii: Float32Array | null = null;

@@ -5,6 +5,7 @@ import type { BBox, DatasetInfo } from '../engine/protocol';
 import { en } from '../i18n/en';
 import { formatBytes, formatInt } from './format';
 import { DatasetDetails } from './DatasetDetails';
+import { engineMessageText } from '../i18n/engine-en';
 
 export interface DatasetActions {
   onRename: (id: string, name: string) => void;
@@ -40,7 +41,7 @@ export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { datase
       {d.licence && <span className="licence">{d.licence}</span>}
       {d.warnings.length > 0 && (
         <ul className="warnings">
-          {d.warnings.map((w) => (
+          {d.warnings.map(engineMessageText).map((w) => (
             <li key={w} className="warning">{w}</li>
           ))}
         </ul>

@@ -3,6 +3,8 @@ import type { ColourScale, Rgba } from '../scales/colour';
 import { SUPPRESSED_COLOUR } from '../scales/colour';
 import type { LayerSpec } from '../map/layer-spec';
 import { measureLabel } from '../map/layer-spec';
+import { message } from '../engine/messages';
+import { engineMessageText } from '../i18n/engine-en';
 
 const fmt = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 const css = (c: Rgba) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
@@ -27,6 +29,7 @@ export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: {
                 ? `≥ ${fmt.format(breaks[i - 1])}`
                 : `${fmt.format(breaks[i - 1])} – < ${fmt.format(breaks[i])}`,
         }));
+  if (scale.otherCategory) rows.push({ colour: colours[rows.length], label: engineMessageText(message('category-other')) });
   if (!scale.categories && colours.length === 1) rows[0].label = `${fmt.format(domain[0])} – ${fmt.format(domain[1])}`;
   return (
     <figure className="legend" aria-label={`Legend: ${spec.title}`} data-legend={spec.id}>

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '../duckdb-types';
 import type { BBox, ColumnInfo, GeometryInfo, LoadOptions } from '../protocol';
 import { coordinateExtentSql, coordinateValuesSql, textSampleSql, textValuesSql } from '../sql';
 import { coordinateColumns } from '../column-roles';
+import { message, type EngineMessage } from '../messages';
 import { appendColumns, appendShapeColumns } from './append-columns';
 import { float64WithNulls } from './arrow';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
@@ -19,7 +20,7 @@ export interface TableGeometry {
   geometry: GeometryInfo;
   bbox: BBox | null;
   rowsWithoutCoordinates: number;
-  warnings: string[];
+  warnings: EngineMessage[];
   shapes: CollectedShapes | null;
 }
 
@@ -114,7 +115,7 @@ function fromColumns(
   crsSource: 'options' | 'default',
   options: LoadOptions,
 ): TableGeometry {
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   let lon = pair.lon;
   let lat = pair.lat;
   if (crs?.reproject) {
@@ -144,7 +145,7 @@ function fromColumns(
   if (extent.valid === 0 && !options.allowNoGeometry) {
     throw fail(fileName, `has no usable coordinates: none of its ${extent.invalid.toLocaleString('en-US')} rows has a valid position in columns "${pair.lon}" and "${pair.lat}"`);
   }
-  if (extent.invalid) warnings.push(`${extent.invalid.toLocaleString('en-US')} rows without coordinates`);
+  if (extent.invalid) warnings.push(message('rows-without-coordinates', { n: extent.invalid }));
   return {
     geometry: {
       kind: 'point',
@@ -191,8 +192,8 @@ function fromWkt(
   appendShapeColumns(conn, table, shapes);
   const without = shapes.featureCount - (shapes.kind === 'point' ? shapes.counts.points : placed);
   if (placed === 0) throw fail(fileName, `has no usable coordinates: no value of its WKT column "${col}" could be placed on the map`);
-  const warnings = without ? [`${without.toLocaleString('en-US')} rows without coordinates`] : [];
-  if (shapes.counts.unreadable) warnings.push(`${shapes.counts.unreadable.toLocaleString('en-US')} values of "${col}" are not readable WKT`);
+  const warnings = without ? [message('rows-without-coordinates', { n: without })] : [];
+  if (shapes.counts.unreadable) warnings.push(message('wkt-unreadable', { n: shapes.counts.unreadable, column: col }));
   return {
     geometry: {
       ...shapeGeometry(shapes),

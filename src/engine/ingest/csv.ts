@@ -4,6 +4,7 @@
 // all) are done first: empty, binary, header-only.
 import type { DuckDBBindings, DuckDBConnection } from '../duckdb-types';
 import { createTableAsSql, dropTableSql, readCsvSql, rowCountSql, sniffCsvSql } from '../sql';
+import { message, type EngineMessage } from '../messages';
 import { fail } from './errors';
 
 let counter = 0;
@@ -12,7 +13,7 @@ export interface CsvIngest {
   rows: number;
   delimiter: string;
   header: boolean;
-  warnings: string[];
+  warnings: EngineMessage[];
 }
 
 function isBlank(b: number): boolean {
@@ -54,7 +55,7 @@ export function ingestCsv(
   options: { delimiter?: string } = {},
 ): CsvIngest {
   checkCsvBytes(fileName, bytes);
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   const virtual = `citylens_upload_${++counter}.csv`;
   const read = (data: Uint8Array, sample: number) => {
     db.registerFileBuffer(virtual, data);
@@ -77,7 +78,7 @@ export function ingestCsv(
       conn.query(dropTableSql(table));
       if (/unicode|utf-?8/i.test(msg)) {
         sniffed = read(latin1ToUtf8(bytes), 20480);
-        warnings.push('The file is not UTF-8; it was read as Windows-1252 (Latin-1) text');
+        warnings.push(message('csv-not-utf8'));
       } else if (/convert|cast|type/i.test(msg)) {
         // A value late in the file did not fit the type sniffed from the first rows: sniff all rows.
         sniffed = read(bytes, -1);

@@ -15,6 +15,7 @@ import type {
   PolygonShapes,
 } from '../protocol';
 import { dropColumnSql, rowCountSql } from '../sql';
+import type { EngineMessage } from '../messages';
 import { INTERNAL_COLUMNS, columnStats, describeColumns } from '../describe';
 import { ingestArrow, insertTable, readArrow } from './arrow';
 import { appendShapeColumns } from './append-columns';
@@ -92,7 +93,7 @@ function fromShapes(
     throw fail(fileName, `has no usable coordinates: of its ${shapes.featureCount.toLocaleString('en-US')} features, ${why}`);
   }
   const without = shapes.featureCount - placed;
-  const warnings = shapeWarnings(shapes, without, 'geometries could not be read');
+  const warnings = shapeWarnings(shapes, without, 'geometries-unreadable');
   return {
     geometry: {
       ...shapeGeometry(shapes),
@@ -169,7 +170,7 @@ export async function ingest(
   let declaredBbox: BBox | null = null;
   let jsonColumns: string[] = [];
   let csv: DatasetInfo['csv'];
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   if (format === 'parquet') {
     const pq = await ingestParquet(ctx.parquet, conn, table, fileName, bytes, options, onRows, checkpoint);
     if (pq.geometry) {

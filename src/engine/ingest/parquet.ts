@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
 import { rowCountSql } from '../sql';
+import { message, type EngineMessage } from '../messages';
 import { coordinateColumns } from '../column-roles';
 import { notLonLatMessage, type ResolvedCrs } from './crs';
 import { fail } from './errors';
@@ -26,7 +27,7 @@ export interface ParquetIngest {
     /** lon/lat columns of the table to use for points (the file's own, checked, or __lon/__lat to add). */
     useColumns: { lon: string; lat: string } | null;
     declaredBbox: BBox | null;
-    warnings: string[];
+    warnings: EngineMessage[];
   } | null;
 }
 
@@ -110,10 +111,10 @@ export async function ingestParquet(
   rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
   if (!col) return { rows, geo, geometry: null };
   const declared = col.bbox && col.bbox.length >= 4 ? (col.bbox.length === 6 ? [col.bbox[0], col.bbox[1], col.bbox[3], col.bbox[4]] : col.bbox.slice(0, 4)) : null;
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   if (own && !ownMatches) {
     // The columns disagree with the geometry: the geometry is authoritative, decode it all.
-    warnings.push(`Columns "${own.lon}"/"${own.lat}" do not match the geometry column "${primary}"; positions come from the geometry`);
+    warnings.push(message('columns-disagree-with-geometry', { lon: own.lon, lat: own.lat, column: primary! }));
     const decoded = await decodeGeoParquetGeometry(pq, bytes, fileName, options);
     return { rows, geo, geometry: finishGeometry(fileName, decoded, primary!, crs, source, declared as BBox | null, warnings) };
   }
@@ -130,7 +131,7 @@ export async function ingestParquet(
         shapes: null,
         useColumns: own,
         declaredBbox: declared as BBox | null,
-        warnings: checked.counts.invalid ? [`${checked.counts.invalid} sampled geometries are unusable`] : [],
+        warnings: checked.counts.invalid ? [message('sampled-geometries-unusable', { n: checked.counts.invalid })] : [],
       },
     };
   }
@@ -144,7 +145,7 @@ function finishGeometry(
   crs: ResolvedCrs | null,
   source: 'file' | 'options' | 'default',
   declaredBbox: BBox | null,
-  warnings: string[],
+  warnings: EngineMessage[],
 ): NonNullable<ParquetIngest['geometry']> {
   const c = shapes.counts;
   const placed = shapes.featureCount - c.empty - c.invalid;
@@ -152,7 +153,7 @@ function finishGeometry(
     throw fail(fileName, `: ${notLonLatMessage(null, `the coordinates of its geometry column "${column}"`)}`);
   }
   const without = shapes.featureCount - placed;
-  warnings.push(...shapeWarnings(shapes, without, 'geometries could not be decoded'));
+  warnings.push(...shapeWarnings(shapes, without, 'geometries-undecodable'));
   return {
     info: {
       ...shapeGeometry(shapes),

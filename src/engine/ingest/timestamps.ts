@@ -5,6 +5,7 @@
 // cannot be loaded offline; TimeColumnInfo.zone records what the values mean.
 import type { DuckDBConnection } from '../duckdb-types';
 import type { ColumnInfo, LoadOptions, TimeColumnInfo } from '../protocol';
+import { message, type EngineMessage } from '../messages';
 import {
   alterToTimestampSql,
   formatFamilyCountsSql,
@@ -48,7 +49,7 @@ function alter(conn: DuckDBConnection, table: string, col: string, parse: Timest
 
 interface Detection {
   info: Omit<TimeColumnInfo, 'min' | 'max'>;
-  warnings: string[];
+  warnings: EngineMessage[];
 }
 
 /** Which clock naive values are on: UTC when the column name says so, else local. */
@@ -66,7 +67,7 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
     .map((r) => String(r.toJSON().v));
   if (!sample.length && !given) return null;
   const share = (re: RegExp) => sample.filter((v) => re.test(v)).length / sample.length;
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   const finish = (parse: TimestampParse, info: Omit<TimeColumnInfo, 'min' | 'max' | 'unparsed' | 'column'>): Detection | null => {
     const s = stats(conn, timestampParseCountSql(table, c.name, parse));
     const n = Number(s.n);
@@ -75,7 +76,7 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
     if (!given && (n === 0 || ok < 0.9 * n)) return null;
     alter(conn, table, c.name, parse);
     const unparsed = n - ok;
-    if (unparsed) warnings.push(`${c.name}: ${unparsed.toLocaleString('en-US')} values could not be read as timestamps (left empty)`);
+    if (unparsed) warnings.push(message('timestamps-unparsed', { column: c.name, n: unparsed }));
     return { info: { column: c.name, unparsed, ...info }, warnings };
   };
   if (given) {
@@ -91,7 +92,7 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
         : { zone: 'offset', timeZone: 'UTC' }
       : naiveZone(c.name, options);
     if (offsets.length && offsets.length < sample.length) {
-      warnings.push(`${c.name}: some values have a UTC offset and some do not; values without one were taken as UTC`);
+      warnings.push(message('timestamps-mixed-offsets', { column: c.name }));
     }
     // A plain TIMESTAMP cast drops the offset; through TIMESTAMPTZ it is applied (to UTC).
     return finish({ kind: 'iso8601', offsets: offsets.length > 0 }, { parsedFrom: 'iso8601', ...zone });
@@ -127,9 +128,7 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
   if (tied) {
     const other = families.find((f) => f !== fam)!.formats[best];
     info.ambiguousFormats = [format, other];
-    warnings.push(
-      `${c.name}: dates like ${sample[0]} could be month/day or day/month; read as ${fam.order === 'mdy' ? 'month/day' : 'day/month'} (${format}). Choose the other in the load options if that is wrong`,
-    );
+    warnings.push(message('dates-ambiguous', { column: c.name, example: sample[0], order: fam.order, format }));
   }
   return finish({ kind: 'strptime', format: fam.formats }, info);
 }
@@ -159,9 +158,9 @@ export function detectTimestamps(
   columns: ColumnInfo[],
   options: LoadOptions,
   internal: Set<string>,
-): { timeColumns: TimeColumnInfo[]; warnings: string[] } {
+): { timeColumns: TimeColumnInfo[]; warnings: EngineMessage[] } {
   const found: Omit<TimeColumnInfo, 'min' | 'max'>[] = [];
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   for (const c of columns) {
     if (internal.has(c.name)) continue;
     const t = c.type.toUpperCase();
