@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from './duckdb-types';
 import type { ColumnInfo, ColumnKind } from './protocol';
 import { describeSql, distinctCountsSql, nullCountsSql, tableMemorySql } from './sql';
+import { INTERNAL_COLUMNS } from './ingest/features';
 
 /** The kind of value a DuckDB column type holds, as the panels and layers group them. */
 export function columnKind(duckType: string): ColumnKind {
@@ -26,9 +27,6 @@ export function describeColumns(conn: DuckDBConnection, table: string): ColumnIn
     return info;
   });
 }
-
-/** Columns the engine adds: feature index and WGS84 position. */
-export const INTERNAL_COLUMNS = new Set(['__fid', '__lon', '__lat']);
 
 /** Up to this many rows, distinct counts are exact; above, counted in the first rows. */
 const EXACT_DISTINCT_ROWS = 100_000;

@@ -4,10 +4,11 @@ import type { DuckDBConnection } from './duckdb-types';
 import type { DatasetInfo } from './protocol';
 import { columnValuesSql, featureNamesSql } from './sql';
 import { nameColumn } from './column-roles';
+import { FID } from './ingest/features';
 
 /** Feature order: the feature index column where the table has one, else row order. */
 function order(info: DatasetInfo): string | null {
-  return info.columns.some((c) => c.name === '__fid') ? '__fid' : null;
+  return info.columns.some((c) => c.name === FID) ? FID : null;
 }
 
 /** A numeric column's values in feature order, NaN for NULL. */

@@ -16,9 +16,10 @@ import type {
 } from '../protocol';
 import { dropColumnSql, rowCountSql } from '../sql';
 import type { EngineMessage } from '../messages';
-import { INTERNAL_COLUMNS, columnStats, describeColumns } from '../describe';
+import { columnStats, describeColumns } from '../describe';
 import { ingestArrow, insertTable, readArrow } from './arrow';
 import { appendShapeColumns } from './append-columns';
+import { declaredBBox } from './bbox';
 import { locateTableGeometry, type TableGeometry } from './coordinates';
 import { notLonLatMessage, resolveCrs } from './crs';
 import { fail } from './errors';
@@ -57,11 +58,6 @@ export interface Ingested {
   info: IngestedInfo;
   polygons: PolygonShapes | null;
   lines: LineShapes | null;
-}
-
-function toBBox(b: number[] | undefined | null): BBox | null {
-  if (!b || b.length < 4) return null;
-  return b.length >= 6 ? [b[0], b[1], b[3], b[4]] : [b[0], b[1], b[2], b[3]];
 }
 
 function shapesBytes(s: CollectedShapes | null): number {
@@ -209,13 +205,13 @@ export async function ingest(
     const isTopo = !lines && value !== null && typeof value === 'object' && (value as { type?: unknown }).type === 'Topology';
     if (format === 'topojson' || isTopo) {
       const t = readTopology(fileName, value);
-      declaredBbox = toBBox(t.bbox);
+      declaredBbox = declaredBBox(t.bbox);
       const r = ingestFeatures(ctx, table, fileName, t.features, t.geometries, undefined, 'topojson', 'Topology', options);
       geo = r.geo;
       jsonColumns = r.jsonColumns;
     } else {
       const g = readGeoJson(fileName, value, lines);
-      declaredBbox = toBBox(g.bbox);
+      declaredBbox = declaredBBox(g.bbox);
       const r = ingestFeatures(ctx, table, fileName, g.features, g.geometries, g.crs, 'geojson', g.variant, options);
       geo = r.geo;
       jsonColumns = r.jsonColumns;
@@ -227,7 +223,7 @@ export async function ingest(
   geo ??= locateTableGeometry(conn, table, fileName, columns, options);
   if (geo.shapes || geo.geometry.lon === LON) columns = describeColumns(conn, table);
   await checkpoint();
-  const internal = new Set([...INTERNAL_COLUMNS].filter((n) => columns.some((c) => c.name === n)));
+  const internal = new Set(columns.filter((c) => c.internal).map((c) => c.name));
   const times = detectTimestamps(conn, table, columns, options, internal);
   if (times.timeColumns.some((t) => t.parsedFrom !== 'native') || columns.some((c) => /WITH TIME ZONE/.test(c.type))) {
     columns = describeColumns(conn, table);

@@ -6,18 +6,16 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
-import { rowCountSql } from '../sql';
 import { message, type EngineMessage } from '../messages';
 import { coordinateColumns } from '../column-roles';
 import { notLonLatMessage, type ResolvedCrs } from './crs';
 import { fail } from './errors';
 import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
-import { encodingOf, geoCrs, readMeta, type GeoParquetMeta } from './parquet-meta';
+import { declaredBBox } from './bbox';
+import { encodingOf, geoCrs, readMeta } from './parquet-meta';
 
 export interface ParquetIngest {
-  rows: number;
-  geo: GeoParquetMeta | null;
   /** Set for GeoParquet: what its geometry column held, decoded. */
   geometry: {
     info: GeometryInfo;
@@ -108,34 +106,31 @@ export async function ingestParquet(
     rows += groupRows[g] ?? 0;
     onRows(rows, total);
   }
-  rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
-  if (!col) return { rows, geo, geometry: null };
-  const declared = col.bbox && col.bbox.length >= 4 ? (col.bbox.length === 6 ? [col.bbox[0], col.bbox[1], col.bbox[3], col.bbox[4]] : col.bbox.slice(0, 4)) : null;
+  if (!col) return { geometry: null };
+  const declared = declaredBBox(col.bbox);
   const warnings: EngineMessage[] = [];
   if (own && !ownMatches) {
     // The columns disagree with the geometry: the geometry is authoritative, decode it all.
     warnings.push(message('columns-disagree-with-geometry', { lon: own.lon, lat: own.lat, column: primary! }));
     const decoded = await decodeGeoParquetGeometry(pq, bytes, fileName, options);
-    return { rows, geo, geometry: finishGeometry(fileName, decoded, primary!, crs, source, declared as BBox | null, warnings) };
+    return { geometry: finishGeometry(fileName, decoded, primary!, crs, source, declared, warnings) };
   }
   if (own) {
     // The sampled WKB points equal the file's lon/lat columns: use the columns.
     const checked = checker.finish();
     return {
-      rows,
-      geo,
       geometry: {
         info: { kind: 'point', lon: own.lon, lat: own.lat, source: 'wkb', column: primary!, crs: crs?.name ?? 'unknown', crsSource: source, reprojected: false },
         bbox: null,
         rowsWithoutCoordinates: 0,
         shapes: null,
         useColumns: own,
-        declaredBbox: declared as BBox | null,
+        declaredBbox: declared,
         warnings: checked.counts.invalid ? [message('sampled-geometries-unusable', { n: checked.counts.invalid })] : [],
       },
     };
   }
-  return { rows, geo, geometry: finishGeometry(fileName, (collector ?? new ShapeCollector()).finish(), primary!, crs, source, declared as BBox | null, warnings) };
+  return { geometry: finishGeometry(fileName, (collector ?? new ShapeCollector()).finish(), primary!, crs, source, declared, warnings) };
 }
 
 function finishGeometry(
