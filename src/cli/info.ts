@@ -1,7 +1,7 @@
 // `info <file>`: what a file holds, as JSON, from the engine's own description of it.
 import type { DuckDBConnection } from '../engine/duckdb-types';
 import type { DatasetInfo } from '../engine/protocol';
-import { ident } from '../engine/sql';
+import { timeRangeMsSql } from '../engine/sql';
 
 export interface FileInfo {
   file: string;
@@ -11,7 +11,7 @@ export interface FileInfo {
   geometry: DatasetInfo['geometry'];
   bbox: DatasetInfo['bbox'];
   rowsWithoutCoordinates: number;
-  /** Per timestamp/date column: earliest and latest value (ISO; "Z" only for zoned columns). */
+  /** Per timestamp/date column: earliest and latest value (ISO, without zone: the column's own clock). */
   timeRange: Record<string, { from: string | null; to: string | null }>;
 }
 
@@ -20,11 +20,11 @@ export function infoOf(conn: DuckDBConnection, d: DatasetInfo): FileInfo {
   for (const c of d.columns) {
     if (c.kind !== 'timestamp' && c.kind !== 'date') continue;
     const r = conn
-      .query(`SELECT epoch_ms(min(CAST(${ident(c.name)} AS TIMESTAMP)))::DOUBLE AS t0, epoch_ms(max(CAST(${ident(c.name)} AS TIMESTAMP)))::DOUBLE AS t1 FROM ${ident(d.id)}`)
+      .query(timeRangeMsSql(d.id, c.name))
       .toArray()[0]
       .toJSON() as { t0: number | null; t1: number | null };
-    const zoned = /WITH TIME ZONE/i.test(c.type);
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace(/\.000Z$|Z$/, zoned ? 'Z' : ''));
+    // A load stores every time column as naive TIMESTAMP (zoned ones as their UTC clock).
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace(/\.000Z$|Z$/, ''));
     timeRange[c.name] = { from: iso(r.t0), to: iso(r.t1) };
   }
   return {

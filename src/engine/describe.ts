@@ -1,9 +1,11 @@
-// What a loaded table holds: its columns and their kinds, where its coordinates are,
-// its extent and how many rows cannot be placed on the map.
+// What a loaded table holds: its columns and their kinds, nulls, distinct values and
+// categories, and the memory DuckDB's tables take.
 import type { DuckDBConnection } from './duckdb-types';
-import type { BBox, ColumnInfo, ColumnKind } from './protocol';
-import { ident, positionInRange, select, where } from './sql';
+import type { ColumnInfo, ColumnKind } from './protocol';
+import { describeSql, distinctCountsSql, nullCountsSql, tableMemorySql } from './sql';
+import { INTERNAL_COLUMNS } from './ingest/features';
 
+/** The kind of value a DuckDB column type holds, as the panels and layers group them. */
 export function columnKind(duckType: string): ColumnKind {
   const t = duckType.toUpperCase();
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return 'number';
@@ -15,8 +17,9 @@ export function columnKind(duckType: string): ColumnKind {
   return 'other';
 }
 
+/** The table's columns in order, with their kinds; the engine's own columns are marked internal. */
 export function describeColumns(conn: DuckDBConnection, table: string): ColumnInfo[] {
-  const rows = conn.query(`DESCRIBE ${ident(table)}`).toArray();
+  const rows = conn.query(describeSql(table)).toArray();
   return rows.map((r) => {
     const o = r.toJSON() as { column_name: string; column_type: string };
     const info: ColumnInfo = { name: o.column_name, type: o.column_type, kind: columnKind(o.column_type) };
@@ -24,9 +27,6 @@ export function describeColumns(conn: DuckDBConnection, table: string): ColumnIn
     return info;
   });
 }
-
-/** Columns the engine adds: feature index and WGS84 position. */
-export const INTERNAL_COLUMNS = new Set(['__fid', '__lon', '__lat']);
 
 /** Up to this many rows, distinct counts are exact; above, counted in the first rows. */
 const EXACT_DISTINCT_ROWS = 100_000;
@@ -43,7 +43,7 @@ export function columnStats(conn: DuckDBConnection, table: string, columns: Colu
   const cols = columns.filter((c) => !c.internal);
   if (!cols.length || rows === 0) return;
   const nulls = conn
-    .query(select(cols.map((c, i) => `(count(*) - count(${ident(c.name)}))::DOUBLE AS n${i}`), ident(table)))
+    .query(nullCountsSql(table, cols.map((c) => c.name)))
     .toArray()[0]
     .toJSON() as Record<string, number>;
   // Distinct values matter for grouping: text, booleans, integers (not floats or times).
@@ -52,12 +52,9 @@ export function columnStats(conn: DuckDBConnection, table: string, columns: Colu
   const countable = cols.filter(
     (c) => c.kind === 'string' || c.kind === 'boolean' || (!big && /INT/.test(c.type.toUpperCase())),
   );
-  const source = big
-    ? `(SELECT ${countable.map((c) => ident(c.name)).join(', ')} FROM ${ident(table)} LIMIT ${EXACT_DISTINCT_ROWS})`
-    : ident(table);
   const distinct = countable.length
     ? (conn
-        .query(select(countable.map((c, i) => `count(DISTINCT ${ident(c.name)})::DOUBLE AS d${i}`), source))
+        .query(distinctCountsSql(table, countable.map((c) => c.name), big ? EXACT_DISTINCT_ROWS : null))
         .toArray()[0]
         .toJSON() as Record<string, number>)
     : {};
@@ -75,34 +72,9 @@ export function columnStats(conn: DuckDBConnection, table: string, columns: Colu
 /** Bytes DuckDB holds in in-memory tables (all of them): measured before and after a load. */
 export function tableMemory(conn: DuckDBConnection): number {
   try {
-    const r = conn.query(`SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'`);
+    const r = conn.query(tableMemorySql());
     return Number(r.getChildAt(0)!.get(0));
   } catch {
     return 0;
   }
-}
-
-export interface PointExtent {
-  bbox: BBox | null;
-  valid: number;
-  invalid: number;
-}
-
-export function pointExtent(conn: DuckDBConnection, table: string, lon: string, lat: string): PointExtent {
-  const ok = positionInRange(lon, lat);
-  const sql = select(
-    [
-      `min(${ident(lon)}) FILTER (WHERE ${ok})::DOUBLE AS x0`,
-      `min(${ident(lat)}) FILTER (WHERE ${ok})::DOUBLE AS y0`,
-      `max(${ident(lon)}) FILTER (WHERE ${ok})::DOUBLE AS x1`,
-      `max(${ident(lat)}) FILTER (WHERE ${ok})::DOUBLE AS y1`,
-      `count(*) FILTER (WHERE ${ok})::DOUBLE AS valid`,
-      `count(*) FILTER (WHERE NOT coalesce(${ok}, false))::DOUBLE AS invalid`,
-    ],
-    ident(table),
-    where([]),
-  );
-  const r = conn.query(sql).toArray()[0].toJSON() as Record<string, number | null>;
-  const bbox: BBox | null = r.valid ? [r.x0!, r.y0!, r.x1!, r.y1!] : null;
-  return { bbox, valid: Number(r.valid), invalid: Number(r.invalid) };
 }

@@ -12,9 +12,10 @@ import type {
   PointMarksRequest,
   PolygonShapes,
 } from './protocol';
-import { ident, tableNameFor } from './sql';
+import { dropTableSql, setSql, tableNameFor, versionSql } from './sql';
 import { detectFormat } from './ingest/detect';
-import { ingest, scratchTables } from './ingest/load';
+import { ingest } from './ingest/load';
+import { scratchTables } from './ingest/append-columns';
 import { fail, withFileName } from './ingest/errors';
 import { tableMemory } from './describe';
 import { pointMarks } from './point-marks';
@@ -61,9 +62,9 @@ export class Engine {
     db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
     this.conn = db.connect();
     // Extension downloads hang offline: fail fast instead of waiting for the network.
-    this.conn.query('SET autoinstall_known_extensions = false');
-    this.conn.query('SET autoload_known_extensions = false');
-    const version = String(this.conn.query('SELECT version() AS v').getChildAt(0)!.get(0));
+    this.conn.query(setSql('autoinstall_known_extensions', false));
+    this.conn.query(setSql('autoload_known_extensions', false));
+    const version = String(this.conn.query(versionSql()).getChildAt(0)!.get(0));
     this.status = { duckdbVersion: version, bundle, initMs: performance.now() - t0 };
     return this.status;
   }
@@ -187,7 +188,7 @@ export class Engine {
       await checkpoint();
     } catch (err) {
       // Leave nothing behind: the datasets already loaded are untouched.
-      for (const t of [table, ...scratchTables(table)]) this.conn.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+      for (const t of [table, ...scratchTables(table)]) this.conn.query(dropTableSql(t));
       if (signal.aborted) throw cancelledError(fileName);
       throw withFileName(fileName, err);
     }
@@ -230,7 +231,7 @@ export class Engine {
 
   removeDataset(id: string): void {
     this.dataset(id);
-    this.conn.query(`DROP TABLE IF EXISTS ${ident(id)}`);
+    this.conn.query(dropTableSql(id));
     this.datasets.delete(id);
     this.shapes.delete(id);
   }

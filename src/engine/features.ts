@@ -2,18 +2,21 @@
 // order), for choropleths of a dataset's own column and for naming features in tooltips.
 import type { DuckDBConnection } from './duckdb-types';
 import type { DatasetInfo } from './protocol';
-import { ident, select } from './sql';
+import { columnValuesSql, featureNamesSql } from './sql';
 import { nameColumn } from './column-roles';
+import { FID } from './ingest/features';
 
-function orderBy(info: DatasetInfo): string {
-  return info.columns.some((c) => c.name === '__fid') ? `ORDER BY ${ident('__fid')}` : '';
+/** Feature order: the feature index column where the table has one, else row order. */
+function order(info: DatasetInfo): string | null {
+  return info.columns.some((c) => c.name === FID) ? FID : null;
 }
 
+/** A numeric column's values in feature order, NaN for NULL. */
 export function columnValues(conn: DuckDBConnection, info: DatasetInfo, column: string): Float64Array {
   const col = info.columns.find((c) => c.name === column);
   if (!col) throw new Error(`${info.name} has no column ${column}`);
   if (col.kind !== 'number') throw new Error(`${info.name}: ${column} is not numeric`);
-  const result = conn.query(select([`${ident(column)}::DOUBLE AS v`], ident(info.id), orderBy(info)));
+  const result = conn.query(columnValuesSql(info.id, column, order(info)));
   const out = new Float64Array(result.numRows);
   const v = result.getChild('v')!;
   for (let i = 0; i < out.length; i++) {
@@ -23,10 +26,11 @@ export function columnValues(conn: DuckDBConnection, info: DatasetInfo, column: 
   return out;
 }
 
-export function featureNames(conn: DuckDBConnection, info: DatasetInfo): string[] {
+/** Each feature's name from the dataset's name column, in feature order; null where it has none. */
+export function featureNames(conn: DuckDBConnection, info: DatasetInfo): (string | null)[] {
   const column = nameColumn(info.columns);
-  if (!column) return Array.from({ length: info.rows }, (_, i) => `Feature ${i + 1}`);
-  const result = conn.query(select([`${ident(column)}::VARCHAR AS n`], ident(info.id), orderBy(info)));
+  if (!column) return new Array<string | null>(info.rows).fill(null);
+  const result = conn.query(featureNamesSql(info.id, column, order(info)));
   const n = result.getChild('n')!;
-  return Array.from({ length: result.numRows }, (_, i) => String(n.get(i) ?? `Feature ${i + 1}`));
+  return Array.from({ length: result.numRows }, (_, i) => (n.get(i) as string | null) ?? null);
 }

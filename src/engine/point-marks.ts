@@ -5,55 +5,49 @@
 // n stacked copies (1 − (1 − a)ⁿ, see src/map/stacked-opacity.ts), and the heatmap
 // weighs it by n, so the picture is the one every row would have drawn.
 import type { DuckDBConnection } from './duckdb-types';
-import type { DatasetInfo, PointMarks, PointMarksRequest } from './protocol';
+import type { ColumnInfo, DatasetInfo, PointMarks, PointMarksRequest } from './protocol';
 import { float64Column } from './aggregate/arrow-io';
-import { ident, num, positionInRange, select, str, where } from './sql';
+import { pointMarksSql, topCategoriesSql, type PointMarksQuery } from './sql';
 import { categoricalScale, colourArray, colourScale, scaleParts, type ColourScale } from '../scales/colour';
 
+/** At most this many categories get their own colour; the rest share one. */
 const MAX_CATEGORIES = 9;
 
+function column(info: DatasetInfo, name: string): ColumnInfo {
+  const c = info.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`${info.name} has no column ${name}`);
+  return c;
+}
+
+/** The marks of a point layer, coloured and sized as asked, with the SQL that made them. */
 export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: PointMarksRequest): PointMarks {
   const { lon, lat } = info.geometry;
   if (info.geometry.kind !== 'point' || !lon || !lat) throw new Error(`${info.name} has no point coordinates`);
-  const table = ident(info.id);
-  const valid = where([positionInRange(lon, lat)]);
-  const column = (name: string) => {
-    const c = info.columns.find((x) => x.name === name);
-    if (!c) throw new Error(`${info.name} has no column ${name}`);
-    return c;
-  };
   // Offsets from the data's centre keep float32 precise to centimetres (LNGLAT_OFFSETS).
   const origin: [number, number] = info.bbox ? [(info.bbox[0] + info.bbox[2]) / 2, (info.bbox[1] + info.bbox[3]) / 2] : [0, 0];
-  // [expression, name]: every column is a grouping key.
-  const columns: [string, string][] = [
-    [`(${ident(lon)} - ${num(origin[0])})::FLOAT`, 'dx'],
-    [`(${ident(lat)} - ${num(origin[1])})::FLOAT`, 'dy'],
-  ];
   const sqls: string[] = [];
-  let categories: string[] | null = null;
+  let colour: PointMarksQuery['colour'] = null;
+  let categories: { named: string[]; other: boolean } | null = null;
   if (req.colour) {
-    const c = column(req.colour.column);
-    if (c.kind === 'number') columns.push([`coalesce(${ident(c.name)}::DOUBLE, 'NaN'::DOUBLE)`, 'colour_value']);
+    const c = column(info, req.colour.column);
+    if (c.kind === 'number') colour = { column: c.name };
     else {
-      // The most frequent categories get colours; the rest share "Other".
-      const topSql = select([`${ident(c.name)}::VARCHAR AS k`, 'count(*) AS n'], table, valid, 'GROUP BY 1', 'ORDER BY n DESC, k', `LIMIT ${MAX_CATEGORIES + 1}`);
+      // The most frequent categories get colours; the rest (NULL too) share one more.
+      const topSql = topCategoriesSql(info.id, lon, lat, c.name, MAX_CATEGORIES + 1);
       const top = conn.query(topSql).toArray().map((r: { toJSON(): unknown }) => (r.toJSON() as { k: string | null }).k);
       const named = (top.length > MAX_CATEGORIES ? top.slice(0, MAX_CATEGORIES) : top).filter((k): k is string => k !== null);
-      const cases = named.map((k, i) => `WHEN ${str(k)} THEN ${i}`).join(' ');
-      columns.push([cases ? `(CASE ${ident(c.name)}::VARCHAR ${cases} ELSE ${named.length} END)::DOUBLE` : '0::DOUBLE', 'colour_value']);
-      categories = top.length > named.length ? [...named, 'Other'] : named;
+      colour = { column: c.name, categories: named };
+      categories = { named, other: top.length > named.length };
       sqls.push(topSql);
     }
   }
+  let size: string | null = null;
   if (req.sizeBy) {
-    const c = column(req.sizeBy);
+    const c = column(info, req.sizeBy);
     if (c.kind !== 'number') throw new Error(`${info.name}: ${c.name} is not numeric, so it cannot size points`);
-    columns.push([`coalesce(${ident(c.name)}::DOUBLE, 'NaN'::DOUBLE)`, 'size_value']);
+    size = c.name;
   }
-  const inner = select(columns.map(([e, name]) => `${e} AS ${name}`), table, valid);
-  // Grouped on the float32 offsets; read back as DOUBLE (exact) through the shared column reader.
-  const names = columns.map(([, name]) => name);
-  const sql = select([...names.map((name) => `${name}::DOUBLE AS ${name}`), 'count(*)::DOUBLE AS n'], `(${inner})`, 'GROUP BY ALL');
+  const sql = pointMarksSql({ table: info.id, lon, lat, origin, colour, size });
   sqls.push(sql);
   const result = conn.query(sql);
   const marks = result.numRows;
@@ -75,7 +69,7 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
   if (req.colour) {
     const values = float64Column(result, 'colour_value');
     // Classes are over rows, not marks: a value seen 800 times weighs 800 times.
-    scale = categories ? categoricalScale(categories, req.colour.scale) : colourScale(repeatByCount(values, n, rows), req.colour.scale);
+    scale = categories ? categoricalScale(categories.named, req.colour.scale, categories.other) : colourScale(repeatByCount(values, n, rows), req.colour.scale);
     colours = colourArray(scale, values);
   }
   let radii: Float32Array | null = null;

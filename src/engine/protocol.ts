@@ -6,6 +6,7 @@
 import type { AggregateRequest, AggregateResult, TimeBinsRequest, TimeBinsResult } from './protocol-aggregate';
 import type { LineShapes, PolygonMesh, PolygonShapes } from './protocol-shapes';
 import type { ColourScaleOptions, ScaleParts } from '../scales/colour';
+import type { EngineMessage } from './messages';
 
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'timestamp' | 'date' | 'binary' | 'other';
 
@@ -123,7 +124,8 @@ export interface DatasetInfo {
   rowsWithoutCoordinates: number;
   bytes: number;
   loadMs: number;
-  warnings: string[];
+  /** What the load noticed (rows it could not place, text it could not read), as codes the UI words. */
+  warnings: EngineMessage[];
   /** Timestamp columns, in table order, with how they were read and their zone. */
   timeColumns?: TimeColumnInfo[];
   /** The range of the first timestamp column, or null when there is none. */
@@ -213,8 +215,8 @@ export interface EngineApi {
   h3Mesh(cells: Uint32Array): Promise<PolygonMesh>;
   /** A numeric column's values in feature order (NaN for null). */
   columnValues(id: string, column: string): Promise<Float64Array>;
-  /** Each feature's name, from the dataset's best name column. */
-  featureNames(id: string): Promise<string[]>;
+  /** Each feature's name, from the dataset's best name column; null where it has none (the UI words it). */
+  featureNames(id: string): Promise<(string | null)[]>;
   /** The polygons of a polygon (or mixed) dataset, feature i = row i; null when it has none. */
   polygons(id: string): Promise<PolygonShapes | null>;
   /** The lines of a line (or mixed) dataset, feature i = row i; null when it has none. */

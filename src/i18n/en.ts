@@ -239,6 +239,17 @@ export const en = {
   'units.gib': '{n} GiB',
 
   // engine.<code>: the wording of each EngineMessage code (src/engine/messages.ts), with its
-  // params as arguments, e.g. 'engine.rows-without-coordinates': '{n, plural, …}'.
-  // engineText() words a code from here and falls back to the code itself.
+  // params as arguments. engineText() words a code from here and falls back to the code itself.
+  // Ingest warnings (src/engine/ingest/)
+  'engine.rows-without-coordinates': '{n, plural, one {# row} other {# rows}} without coordinates',
+  'engine.wkt-unreadable': '{n, plural, one {# value} other {# values}} of "{column}" {n, plural, one {is} other {are}} not readable WKT',
+  'engine.geometries-unreadable': '{n, plural, one {# geometry} other {# geometries}} could not be read',
+  'engine.geometries-undecodable': '{n, plural, one {# geometry} other {# geometries}} could not be decoded',
+  'engine.multipoints-first-point': '{n, plural, one {# MultiPoint feature is} other {# MultiPoint features are}} shown at their first point',
+  'engine.columns-disagree-with-geometry': 'Columns "{lon}"/"{lat}" do not match the geometry column "{column}"; positions come from the geometry',
+  'engine.sampled-geometries-unusable': '{n, plural, one {# sampled geometry is} other {# sampled geometries are}} unusable',
+  'engine.csv-not-utf8': 'The file is not UTF-8; it was read as Windows-1252 (Latin-1) text',
+  'engine.timestamps-unparsed': '{column}: {n, plural, one {# value} other {# values}} could not be read as timestamps (left empty)',
+  'engine.timestamps-mixed-offsets': '{column}: some values have a UTC offset and some do not; values without one were taken as UTC',
+  'engine.dates-ambiguous': '{column}: dates like {example} could be month/day or day/month; read as {order, select, dmy {day/month} other {month/day}} ({format}). Choose the other in the load options if that is wrong',
 } as const;

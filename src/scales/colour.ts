@@ -53,23 +53,24 @@ export interface ColourScale {
   breaks: number[];
   /** One colour per class (classed), or ramp stops (continuous). */
   colours: Rgba[];
-  /** Categorical scales: the category of each colour. */
+  /** Categorical scales: the category (a data value) of each colour, in order. */
   categories?: string[];
-  /** Categorical scales: the last colour stands for every other category (worded by the UI). */
-  other?: boolean;
+  /** Categorical scales: one more colour, after the categories', for every other value. */
+  otherCategory?: boolean;
   colourOf(value: number, suppressed?: boolean): Rgba;
 }
 
 /** What a scale is made of: crosses the worker boundary, where functions cannot. */
-export type ScaleParts = Pick<ColourScale, 'options' | 'domain' | 'breaks' | 'colours' | 'categories' | 'other'>;
+export type ScaleParts = Pick<ColourScale, 'options' | 'domain' | 'breaks' | 'colours' | 'categories' | 'otherCategory'>;
 
 export function scaleParts(s: ColourScale): ScaleParts {
-  return { options: s.options, domain: s.domain, breaks: s.breaks, colours: s.colours, categories: s.categories, ...(s.other ? { other: true } : {}) };
+  const { options, domain, breaks, colours, categories, otherCategory } = s;
+  return { options, domain, breaks, colours, categories, ...(otherCategory ? { otherCategory } : {}) };
 }
 
 /** Rebuild a scale from its parts (e.g. one the worker computed over 1.8M values). */
 export function scaleFromParts(parts: ScaleParts): ColourScale {
-  if (parts.categories) return categoricalScale(parts.categories, parts.options, parts.other);
+  if (parts.categories) return categoricalScale(parts.categories, parts.options, parts.otherCategory);
   if (parts.options.classification === 'linear') return colourScale(parts.domain, { ...parts.options, domain: parts.domain });
   const { colours, breaks } = parts;
   return {
@@ -83,18 +84,19 @@ export function scaleFromParts(parts: ScaleParts): ColourScale {
 }
 
 /**
- * Colour-blind-aware categorical colours (Tableau 10); values are category indexes. With
- * `other`, the last entry of `categories` is a placeholder for all the remaining ones.
+ * Colour-blind-aware categorical colours (Tableau 10); values are category indexes, and
+ * with `otherCategory` index categories.length is every other value.
  */
-export function categoricalScale(categories: string[], options: ColourScaleOptions, other = false): ColourScale {
-  const colours = categories.map((_, i) => parseColour(chromatic.schemeTableau10[i % 10]));
+export function categoricalScale(categories: string[], options: ColourScaleOptions, otherCategory = false): ColourScale {
+  const classes = categories.length + (otherCategory ? 1 : 0);
+  const colours = Array.from({ length: classes }, (_, i) => parseColour(chromatic.schemeTableau10[i % 10]));
   return {
     options,
-    domain: [0, categories.length - 1],
+    domain: [0, classes - 1],
     breaks: [],
     colours,
     categories,
-    ...(other ? { other } : {}),
+    ...(otherCategory ? { otherCategory } : {}),
     colourOf(v, suppressed) {
       if (suppressed) return SUPPRESSED_COLOUR;
       return Number.isInteger(v) && v >= 0 && v < colours.length ? colours[v] : NO_DATA_COLOUR;

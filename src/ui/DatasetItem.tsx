@@ -2,7 +2,7 @@
 // rename (display name only), zoom to extent and remove.
 import { useId, useState, type FormEvent } from 'react';
 import type { BBox, DatasetInfo } from '../engine/protocol';
-import { formatBytes, useT } from '../i18n';
+import { engineText, formatBytes, useT } from '../i18n';
 import { DatasetDetails } from './DatasetDetails';
 
 export interface DatasetActions {
@@ -40,7 +40,7 @@ export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { datase
       {d.licence && <span className="licence">{d.licence}</span>}
       {d.warnings.length > 0 && (
         <ul className="warnings">
-          {d.warnings.map((w) => (
+          {d.warnings.map((w) => engineText(w)).map((w) => (
             <li key={w} className="warning">{w}</li>
           ))}
         </ul>

@@ -18,7 +18,7 @@ export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: {
   const t = useT();
   const { breaks, colours, domain } = scale;
   const rows: { colour: Rgba; label: string }[] = scale.categories
-    ? scale.categories.map((c, i, all) => ({ colour: colours[i], label: scale.other && i === all.length - 1 ? t('legend.other') : c }))
+    ? scale.categories.map((c, i) => ({ colour: colours[i], label: c }))
     : scale.options.classification === 'linear'
       ? colours.map((c, i) => ({ colour: c, label: num(domain[0] + ((domain[1] - domain[0]) * i) / (colours.length - 1)) }))
       : colours.map((c, i) => ({
@@ -30,6 +30,7 @@ export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: {
                 ? t('legend.atLeast', { value: num(breaks[i - 1]) })
                 : t('legend.between', { from: num(breaks[i - 1]), to: num(breaks[i]) }),
         }));
+  if (scale.otherCategory) rows.push({ colour: colours[rows.length], label: t('legend.other') });
   if (!scale.categories && colours.length === 1) rows[0].label = t('legend.span', { from: num(domain[0]), to: num(domain[1]) });
   return (
     <figure className="legend" aria-label={t('legend.label', { title: spec.title })} data-legend={spec.id}>

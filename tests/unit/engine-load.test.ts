@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { hasSharedData, sharedFile } from '../shared-data';
+import { engineText } from '../../src/i18n';
 
 describe.skipIf(!hasSharedData)('engine: loading the shared datasets', () => {
   const engine = new Engine(nodePlatform);
@@ -41,7 +42,9 @@ describe.skipIf(!hasSharedData)('engine: loading the shared datasets', () => {
     expect(info.rows).toBe(4_969);
     expect(info.geometry).toMatchObject({ kind: 'point', lon: 'Longitude', lat: 'Latitude' });
     expect(info.rowsWithoutCoordinates).toBe(62);
-    expect(info.warnings).toContain('62 rows without coordinates');
+    expect(info.warnings).toContainEqual({ code: 'rows-without-coordinates', params: { n: 62 } });
+    // The UI's English for it reads as it did when the engine wrote English.
+    expect(info.warnings.map((w) => engineText(w))).toContain('62 rows without coordinates');
   });
 
   it('rejects bytes that are not Parquet with a message naming the file, and keeps other data', async () => {

@@ -232,11 +232,11 @@ describe('the legend words its classes from the catalogue', () => {
   });
 
   it('the catch-all category is worded by the UI, and survives the worker boundary', () => {
-    const parts = scaleParts(categoricalScale(['Noise', 'Rodent', '(placeholder)'], opts, true));
-    expect(parts.other).toBe(true);
+    const parts = scaleParts(categoricalScale(['Noise', 'Rodent'], opts, true));
+    expect(parts.otherCategory).toBe(true);
     const scale = scaleFromParts(parts);
     const html = renderToStaticMarkup(createElement(Legend, { spec: spec as unknown as LayerSpec, scale, minCount: 0, suppressedCells: 0 }));
     expect(items(html)).toEqual(['Noise', 'Rodent', 'Other']);
-    expect(scaleParts(categoricalScale(['a', 'b'], opts)).other).toBeUndefined();
+    expect(scaleParts(categoricalScale(['a', 'b'], opts)).otherCategory).toBeUndefined();
   });
 });

@@ -67,7 +67,7 @@ describe('ingest: the bad-input corpus', () => {
     const info = await engine.loadBytes('bad-coordinates.csv', fixture('bad-coordinates.csv'), {});
     expect(info.rows).toBe(6);
     expect(info.rowsWithoutCoordinates).toBe(4);
-    expect(info.warnings).toContain('4 rows without coordinates');
+    expect(info.warnings).toContainEqual({ code: 'rows-without-coordinates', params: { n: 4 } });
     expect(info.bbox).toEqual([-73.9, 40.7, -73.8, 40.8]);
     expect(engine.pointMarks({ dataset: info.id }).rows).toBe(2);
     engine.removeDataset(info.id);

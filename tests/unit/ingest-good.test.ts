@@ -30,7 +30,7 @@ describe('ingest: good fixtures', () => {
     expect(info.rows).toBe(3);
     expect(info.geometry).toMatchObject({ kind: 'point', lon: '__lon', lat: '__lat', source: 'geojson' });
     expect(info.rowsWithoutCoordinates).toBe(1);
-    expect(info.warnings).toContain('1 rows without coordinates');
+    expect(info.warnings).toContainEqual({ code: 'rows-without-coordinates', params: { n: 1 } });
     expect(rows(info, 'name, __fid, __lon, __lat')).toEqual([
       { name: 'a', __fid: 0, __lon: -73.98, __lat: 40.75 },
       { name: 'b', __fid: 1, __lon: -73.95, __lat: 40.78 },
@@ -65,7 +65,7 @@ describe('ingest: good fixtures', () => {
     expect(lastRing).toBe(4); // the unclosed triangle, closed
     const l = engine.lines(info.id)!;
     expect(Array.from(l.featurePathOffsets)).toEqual([0, 0, 1, 1, 1, 3, 3, 3]);
-    expect(info.warnings).toContain('1 MultiPoint features are shown at their first point');
+    expect(info.warnings).toContainEqual({ code: 'multipoints-first-point', params: { n: 1 } });
     expect(rows(info, 'k, __lon').map((r) => r.__lon)).toEqual([13.4, null, null, null, null, 13.45, null]);
   });
 
@@ -158,7 +158,7 @@ describe('ingest: good fixtures', () => {
     expect(info.geometry.kind).toBe('mixed');
     expect(info.geometry.counts).toMatchObject({ points: 4, lines: 2, polygons: 2, empty: 2, unreadable: 1, multiPoints: 1 });
     expect(info.rowsWithoutCoordinates).toBe(3);
-    expect(info.warnings).toContain('1 geometries could not be decoded');
+    expect(info.warnings).toContainEqual({ code: 'geometries-undecodable', params: { n: 1 } });
     const pts = rows(info, 'row, __lon, __lat');
     expect(pts[0]).toEqual({ row: 0, __lon: 18.06, __lat: 59.33 });
     expect(pts[1]).toEqual({ row: 1, __lon: 18.07, __lat: 59.34 });
@@ -236,7 +236,10 @@ describe('ingest: good fixtures', () => {
     expect(t.uk_date).toMatchObject({ parsedFrom: 'format', format: '%d/%m/%Y %H:%M', min: '2024-12-25T08:30:00' });
     expect(t.uk_date.ambiguousFormats).toBeUndefined();
     expect(t.local_date).toMatchObject({ format: '%m/%d/%Y %H:%M', ambiguousFormats: ['%m/%d/%Y %H:%M', '%d/%m/%Y %H:%M'] });
-    expect(info.warnings.some((w) => w.startsWith('local_date: dates like 03/04/2025 10:00 could be month/day or day/month'))).toBe(true);
+    expect(info.warnings).toContainEqual({
+      code: 'dates-ambiguous',
+      params: { column: 'local_date', example: '03/04/2025 10:00', order: 'mdy', format: '%m/%d/%Y %H:%M' },
+    });
     expect(info.timeRange).toEqual({ column: 'event_time', min: '2024-03-09T16:00:00', max: '2024-03-09T18:00:00' });
     expect(col(info, 'id')!.kind).toBe('number');
     // The user picks day/month, and names the zone.
@@ -282,8 +285,23 @@ describe('ingest: good fixtures', () => {
     expect(info.geometry).toMatchObject({ kind: 'point', source: 'wkt', column: 'b' });
     expect(info.bbox).toEqual([0, 0, 10, 10]);
     expect(info.timeColumns![0]).toMatchObject({ column: 'when', parsedFrom: 'iso8601', zone: 'local', timeZone: 'Asia/Tokyo', unparsed: 1 });
-    expect(info.warnings).toContain('when: 1 values could not be read as timestamps (left empty)');
+    expect(info.warnings).toContainEqual({ code: 'timestamps-unparsed', params: { column: 'when', n: 1 } });
     expect(info.timeRange).toEqual({ column: 'when', min: '2024-01-01T08:00:00', max: '2024-01-11T08:00:00' });
+  });
+
+  it('reports unreadable WKT values and a CSV that is not UTF-8 as codes with their counts and column', async () => {
+    const wkt = 'id,shape\n' + Array.from({ length: 10 }, (_, i) => `${i},POINT (${i} ${i})`).join('\n') + '\n10,POINT (1\n';
+    const broken = await engine.loadBytes('broken-wkt.csv', new TextEncoder().encode(wkt), {});
+    expect(broken.geometry).toMatchObject({ source: 'wkt', column: 'shape' });
+    expect(broken.warnings).toEqual([
+      { code: 'rows-without-coordinates', params: { n: 1 } },
+      { code: 'wkt-unreadable', params: { n: 1, column: 'shape' } },
+    ]);
+    // "Café" in Windows-1252: é is the single byte 0xE9, not valid UTF-8.
+    const latin1 = Uint8Array.from([...new TextEncoder().encode('name,lon,lat\nCaf'), 0xe9, ...new TextEncoder().encode(',-73.9,40.7\n')]);
+    const cafe = await engine.loadBytes('latin1.csv', latin1, {});
+    expect(cafe.warnings).toEqual([{ code: 'csv-not-utf8' }]);
+    expect(rows(cafe, 'name')).toEqual([{ name: 'Café' }]);
   });
 
   it('DatasetInfo is complete: memory, column stats, categories, source/licence', async () => {

@@ -91,7 +91,7 @@ describe.skipIf(!hasSharedData)('ingest: the shared datasets load with their REA
     expect(info.rows).toBe(4_969);
     expect(info.geometry).toMatchObject({ kind: 'point', lon: 'Longitude', lat: 'Latitude', source: 'columns' });
     expect(info.rowsWithoutCoordinates).toBe(62);
-    expect(info.warnings).toContain('62 rows without coordinates');
+    expect(info.warnings).toContainEqual({ code: 'rows-without-coordinates', params: { n: 62 } });
     expectBbox(info.bbox, [-74.25433, 40.50154, -73.70272, 40.90823]);
     expect(column(info, 'Created Date').type).toBe('TIMESTAMP');
     const created = info.timeColumns!.find((t) => t.column === 'Created Date')!;
@@ -203,7 +203,7 @@ describe.skipIf(!hasSharedData)('ingest: the shared datasets load with their REA
     expect(info.rows).toBe(140_056);
     expect(info.geometry).toMatchObject({ kind: 'point', lon: 'lng', lat: 'lat' });
     expect(info.rowsWithoutCoordinates).toBe(27);
-    expect(info.warnings).toContain('27 rows without coordinates');
+    expect(info.warnings).toContainEqual({ code: 'rows-without-coordinates', params: { n: 27 } });
     expectBbox(info.bbox, [-7.42291, 49.91562, 1.75844, 60.66112]);
   });
 

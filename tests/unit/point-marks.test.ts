@@ -32,6 +32,37 @@ describe('point marks: identical rows merged, counted and styled', () => {
     engine.removeDataset(info.id);
   });
 
+  it('gives the nine most frequent categories a colour each and every other value, NULL too, one more', async () => {
+    // Eleven categories of one row each: ties go by value, so c01 … c09 are named.
+    const kinds = Array.from({ length: 11 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+    const csv = 'lon,lat,kind\n' + kinds.map((k, i) => `${-73.9 + i / 100},40.7,${k}`).join('\n') + '\n';
+    const info = await engine.loadBytes('kinds.csv', bytes(csv), {});
+    const marks = engine.pointMarks({ dataset: info.id, colour: { column: 'kind', scale } });
+    expect(marks.scale!.categories).toEqual(kinds.slice(0, 9));
+    expect(marks.scale!.otherCategory).toBe(true);
+    const s = scaleFromParts(marks.scale!);
+    expect(s.colours).toHaveLength(10);
+    // Each mark is one row; its category from its longitude.
+    const byLon = new Map(kinds.map((k, i) => [Math.round((-73.9 + i / 100) * 100), k]));
+    for (let i = 0; i < marks.marks; i++) {
+      const kind = byLon.get(Math.round((marks.origin[0] + marks.offsets[2 * i]) * 100))!;
+      const j = kinds.indexOf(kind);
+      expect(key(marks.colours!, i)).toBe(s.colours[j < 9 ? j : 9].join(','));
+    }
+    // Three categories and a NULL: the NULL rows share the extra colour.
+    const few = await engine.loadBytes('few.csv', bytes('lon,lat,kind\n1,1,a\n2,2,b\n3,3,\n'), {});
+    const fewMarks = engine.pointMarks({ dataset: few.id, colour: { column: 'kind', scale } });
+    expect(fewMarks.scale!.categories).toEqual(['a', 'b']);
+    expect(fewMarks.scale!.otherCategory).toBe(true);
+    // Exactly as many categories as colours: no extra class.
+    const exact = await engine.loadBytes('exact.csv', bytes('lon,lat,kind\n1,1,a\n2,2,b\n'), {});
+    const exactParts = engine.pointMarks({ dataset: exact.id, colour: { column: 'kind', scale } }).scale!;
+    expect(exactParts.categories).toEqual(['a', 'b']);
+    expect(exactParts.otherCategory).toBeUndefined();
+    expect(exactParts.colours).toHaveLength(2);
+    for (const d of [info, few, exact]) engine.removeDataset(d.id);
+  });
+
   it('classes numeric colours over rows, not marks: a value seen often weighs as often', async () => {
     // 7 rows at one spot with value 1, then values 2..6 once each at other spots.
     const rows = [...Array(7).fill('-73.98,40.75,1'), ...[2, 3, 4, 5, 6].map((v) => `-73.9${v},40.7${v},${v}`)];

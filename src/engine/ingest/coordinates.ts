@@ -2,15 +2,16 @@
 // Arrow, plain Parquet, JSON records): lon/lat columns by name (or named in LoadOptions),
 // else a WKT column. Projected x/y are reprojected into __lon/__lat; coordinates that are
 // clearly not lon/lat with no CRS known are refused, never placed wrongly.
-import { Table, makeVector, type Vector } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { BBox, ColumnInfo, GeometryInfo, LoadOptions } from '../protocol';
-import { ident, positionInRange, select } from '../sql';
+import { coordinateExtentSql, coordinateValuesSql, textSampleSql, textValuesSql } from '../sql';
 import { coordinateColumns } from '../column-roles';
-import { float64WithNulls, insertTable } from './arrow';
+import { message, type EngineMessage } from '../messages';
+import { appendColumns, appendShapeColumns } from './append-columns';
+import { float64WithNulls } from './arrow';
 import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
 import { fail } from './errors';
-import { FID, LAT, LON } from './features';
+import { LAT, LON } from './features';
 import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
 import { addGeoJsonGeometry } from './geojson-geometry';
 import { WKT_PREFIX, parseWkt } from './wkt';
@@ -19,26 +20,8 @@ export interface TableGeometry {
   geometry: GeometryInfo;
   bbox: BBox | null;
   rowsWithoutCoordinates: number;
-  warnings: string[];
+  warnings: EngineMessage[];
   shapes: CollectedShapes | null;
-}
-
-/**
- * Add columns to a table, row by row in order: DuckDB has no UPDATE by position, so the
- * extra columns are inserted as their own table and joined back with POSITIONAL JOIN.
- */
-export function appendColumns(conn: DuckDBConnection, table: string, columns: Record<string, Vector>): void {
-  const extra = `${table}__extra`;
-  const next = `${table}__next`;
-  insertTable(conn, extra, new Table(columns));
-  try {
-    conn.query(`CREATE TABLE ${ident(next)} AS SELECT t.*, e.* FROM ${ident(table)} t POSITIONAL JOIN ${ident(extra)} e`);
-    conn.query(`DROP TABLE ${ident(table)}`);
-    conn.query(`ALTER TABLE ${ident(next)} RENAME TO ${ident(table)}`);
-  } finally {
-    conn.query(`DROP TABLE IF EXISTS ${ident(extra)}`);
-    conn.query(`DROP TABLE IF EXISTS ${ident(next)}`);
-  }
 }
 
 /** A text column whose values look like WKT geometries. */
@@ -46,7 +29,7 @@ function findWktColumn(conn: DuckDBConnection, table: string, columns: ColumnInf
   for (const c of columns) {
     if (c.kind !== 'string') continue;
     const sample = conn
-      .query(select([`${ident(c.name)} AS v`], ident(table), `WHERE ${ident(c.name)} IS NOT NULL AND trim(${ident(c.name)}) <> ''`, 'LIMIT 50'))
+      .query(textSampleSql(table, c.name, 50))
       .toArray()
       .map((r) => String(r.toJSON().v));
     if (sample.length && sample.filter((v) => WKT_PREFIX.test(v)).length >= 0.9 * sample.length) return c.name;
@@ -111,30 +94,7 @@ interface ColumnExtent {
 }
 
 function columnExtent(conn: DuckDBConnection, table: string, lon: string, lat: string): ColumnExtent {
-  const x = ident(lon);
-  const y = ident(lat);
-  const ok = positionInRange(lon, lat);
-  const fin = `isfinite(${x}) AND isfinite(${y})`;
-  const out = `${fin} AND (abs(${x}) > 180 OR abs(${y}) > 90)`;
-  const r = conn
-    .query(
-      select(
-        [
-          `min(${x}) FILTER (WHERE ${ok})::DOUBLE AS x0`,
-          `min(${y}) FILTER (WHERE ${ok})::DOUBLE AS y0`,
-          `max(${x}) FILTER (WHERE ${ok})::DOUBLE AS x1`,
-          `max(${y}) FILTER (WHERE ${ok})::DOUBLE AS y1`,
-          `count(*) FILTER (WHERE ${ok})::DOUBLE AS valid`,
-          `count(*) FILTER (WHERE NOT coalesce(${ok}, false))::DOUBLE AS invalid`,
-          `count(*) FILTER (WHERE ${out})::DOUBLE AS outside`,
-          `any_value(${x}) FILTER (WHERE ${out})::DOUBLE AS ex`,
-          `any_value(${y}) FILTER (WHERE ${out})::DOUBLE AS ey`,
-        ],
-        ident(table),
-      ),
-    )
-    .toArray()[0]
-    .toJSON() as Record<string, number | null>;
+  const r = conn.query(coordinateExtentSql(table, lon, lat)).toArray()[0].toJSON() as Record<string, number | null>;
   return {
     bbox: r.valid ? [r.x0!, r.y0!, r.x1!, r.y1!] : null,
     valid: Number(r.valid),
@@ -155,13 +115,11 @@ function fromColumns(
   crsSource: 'options' | 'default',
   options: LoadOptions,
 ): TableGeometry {
-  const x = ident(pair.lon);
-  const y = ident(pair.lat);
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   let lon = pair.lon;
   let lat = pair.lat;
   if (crs?.reproject) {
-    const r = conn.query(select([`${x}::DOUBLE AS x`, `${y}::DOUBLE AS y`], ident(table)));
+    const r = conn.query(coordinateValuesSql(table, pair.lon, pair.lat));
     const xs = r.getChild('x')!.toArray() as Float64Array;
     const ys = r.getChild('y')!.toArray() as Float64Array;
     const nulls = r.getChild('x')!.nullCount + r.getChild('y')!.nullCount;
@@ -187,7 +145,7 @@ function fromColumns(
   if (extent.valid === 0 && !options.allowNoGeometry) {
     throw fail(fileName, `has no usable coordinates: none of its ${extent.invalid.toLocaleString('en-US')} rows has a valid position in columns "${pair.lon}" and "${pair.lat}"`);
   }
-  if (extent.invalid) warnings.push(`${extent.invalid.toLocaleString('en-US')} rows without coordinates`);
+  if (extent.invalid) warnings.push(message('rows-without-coordinates', { n: extent.invalid }));
   return {
     geometry: {
       kind: 'point',
@@ -214,7 +172,7 @@ function fromWkt(
   crs: ResolvedCrs | null,
   crsSource: 'options' | 'default',
 ): TableGeometry {
-  const values = conn.query(select([`${ident(col)}::VARCHAR AS v`], ident(table))).getChild('v')!;
+  const values = conn.query(textValuesSql(table, col)).getChild('v')!;
   const collector = new ShapeCollector(crs?.reproject ?? null, values.length);
   for (let i = 0; i < values.length; i++) {
     collector.beginFeature();
@@ -231,18 +189,11 @@ function fromWkt(
   if (!crs && shapes.counts.outOfRange > placed) {
     throw fail(fileName, `: ${notLonLatMessage(null, `the WKT coordinates in column "${col}"`)}`);
   }
-  const fid = new Int32Array(shapes.featureCount);
-  for (let i = 0; i < fid.length; i++) fid[i] = i;
-  const extra: Record<string, Vector> = { [FID]: makeVector(fid) };
-  if (shapes.lon && shapes.lat) {
-    extra[LON] = float64WithNulls(shapes.lon);
-    extra[LAT] = float64WithNulls(shapes.lat);
-  }
-  appendColumns(conn, table, extra);
+  appendShapeColumns(conn, table, shapes);
   const without = shapes.featureCount - (shapes.kind === 'point' ? shapes.counts.points : placed);
   if (placed === 0) throw fail(fileName, `has no usable coordinates: no value of its WKT column "${col}" could be placed on the map`);
-  const warnings = without ? [`${without.toLocaleString('en-US')} rows without coordinates`] : [];
-  if (shapes.counts.unreadable) warnings.push(`${shapes.counts.unreadable.toLocaleString('en-US')} values of "${col}" are not readable WKT`);
+  const warnings = without ? [message('rows-without-coordinates', { n: without })] : [];
+  if (shapes.counts.unreadable) warnings.push(message('wkt-unreadable', { n: shapes.counts.unreadable, column: col }));
   return {
     geometry: {
       ...shapeGeometry(shapes),

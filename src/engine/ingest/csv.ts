@@ -3,7 +3,8 @@
 // registered as a virtual file. Checks that DuckDB would answer obscurely (or not at
 // all) are done first: empty, binary, header-only.
 import type { DuckDBBindings, DuckDBConnection } from '../duckdb-types';
-import { ident, str } from '../sql';
+import { createTableAsSql, dropTableSql, readCsvSql, rowCountSql, sniffCsvSql } from '../sql';
+import { message, type EngineMessage } from '../messages';
 import { fail } from './errors';
 
 let counter = 0;
@@ -12,7 +13,7 @@ export interface CsvIngest {
   rows: number;
   delimiter: string;
   header: boolean;
-  warnings: string[];
+  warnings: EngineMessage[];
 }
 
 function isBlank(b: number): boolean {
@@ -54,15 +55,13 @@ export function ingestCsv(
   options: { delimiter?: string } = {},
 ): CsvIngest {
   checkCsvBytes(fileName, bytes);
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   const virtual = `citylens_upload_${++counter}.csv`;
   const read = (data: Uint8Array, sample: number) => {
     db.registerFileBuffer(virtual, data);
     try {
-      const opts = [`sample_size = ${sample}`, 'normalize_names = false'];
-      if (options.delimiter) opts.push(`delim = ${str(options.delimiter)}`);
-      conn.query(`CREATE TABLE ${ident(table)} AS SELECT * FROM read_csv(${str(virtual)}, ${opts.join(', ')})`);
-      const s = conn.query(`SELECT Delimiter AS d, HasHeader AS h FROM sniff_csv(${str(virtual)}, sample_size = ${sample})`).toArray()[0]?.toJSON() as
+      conn.query(createTableAsSql(table, readCsvSql(virtual, { sampleSize: sample, delimiter: options.delimiter })));
+      const s = conn.query(sniffCsvSql(virtual, sample)).toArray()[0]?.toJSON() as
         | { d: string; h: boolean }
         | undefined;
       return { delimiter: options.delimiter ?? s?.d ?? ',', header: s?.h ?? true };
@@ -76,21 +75,21 @@ export function ingestCsv(
       sniffed = read(bytes, 20480);
     } catch (err) {
       const msg = (err as Error).message;
-      conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+      conn.query(dropTableSql(table));
       if (/unicode|utf-?8/i.test(msg)) {
         sniffed = read(latin1ToUtf8(bytes), 20480);
-        warnings.push('The file is not UTF-8; it was read as Windows-1252 (Latin-1) text');
+        warnings.push(message('csv-not-utf8'));
       } else if (/convert|cast|type/i.test(msg)) {
         // A value late in the file did not fit the type sniffed from the first rows: sniff all rows.
         sniffed = read(bytes, -1);
       } else throw err;
     }
   } catch (err) {
-    conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+    conn.query(dropTableSql(table));
     const first = String((err as Error).message).split('\n')[0];
     throw fail(fileName, `could not be read as CSV (${first})`);
   }
-  const rows = Number(conn.query(`SELECT count(*)::BIGINT FROM ${ident(table)}`).getChildAt(0)!.get(0));
+  const rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
   if (rows === 0) throw fail(fileName, 'has a header line but no data rows');
   return { rows, ...sniffed, warnings };
 }

@@ -16,7 +16,8 @@ export interface FeatureRow {
 export const FID = '__fid';
 export const LON = '__lon';
 export const LAT = '__lat';
-const RESERVED = new Set([FID, LON, LAT]);
+/** The columns the engine adds: feature index and WGS84 position. */
+export const INTERNAL_COLUMNS: ReadonlySet<string> = new Set([FID, LON, LAT]);
 
 export interface BuiltTable {
   table: Table;
@@ -28,7 +29,7 @@ export interface BuiltTable {
  * Unique column names: DuckDB compares identifiers case-insensitively, so "Name" and
  * "name" would collide; empty and reserved names are renamed too.
  */
-export function uniqueNames(names: string[], taken: Iterable<string> = RESERVED): string[] {
+export function uniqueNames(names: string[], taken: Iterable<string> = INTERNAL_COLUMNS): string[] {
   const used = new Set([...taken].map((n) => n.toLowerCase()));
   return names.map((raw, i) => {
     const base = raw.trim() === '' ? `column_${i + 1}` : raw;

@@ -4,7 +4,7 @@ import { tableFromIPC, type Vector } from 'apache-arrow';
 import type { Parquet } from '../platform';
 import type { LoadOptions } from '../protocol';
 import { fail } from './errors';
-import { encodingOf, geoCrs, readMeta } from './parquet';
+import { encodingOf, geoCrs, readMeta } from './parquet-meta';
 import { ShapeCollector, type CollectedShapes } from './shapes';
 import { decodeWkbColumn } from './wkb';
 

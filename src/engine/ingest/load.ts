@@ -14,13 +14,16 @@ import type {
   LoadOptions,
   PolygonShapes,
 } from '../protocol';
-import { ident } from '../sql';
-import { INTERNAL_COLUMNS, columnStats, describeColumns } from '../describe';
-import { ingestArrow, insertTable, readArrow, float64WithNulls } from './arrow';
-import { appendColumns, locateTableGeometry, type TableGeometry } from './coordinates';
+import { dropColumnSql, rowCountSql } from '../sql';
+import type { EngineMessage } from '../messages';
+import { columnStats, describeColumns } from '../describe';
+import { ingestArrow, insertTable, readArrow } from './arrow';
+import { appendShapeColumns } from './append-columns';
+import { declaredBBox } from './bbox';
+import { locateTableGeometry, type TableGeometry } from './coordinates';
 import { notLonLatMessage, resolveCrs } from './crs';
 import { fail } from './errors';
-import { FID, LAT, LON, featuresTable, type FeatureRow } from './features';
+import { LAT, LON, featuresTable, type FeatureRow } from './features';
 import { decodeText, parseJsonOrLines, readGeoJson } from './geojson';
 import { ingestCsv } from './csv';
 import { ingestParquet } from './parquet';
@@ -28,7 +31,6 @@ import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } fr
 import { addGeoJsonGeometry } from './geojson-geometry';
 import { detectTimestamps } from './timestamps';
 import { readTopology } from './topojson';
-import { Int32, makeVector, type Vector } from 'apache-arrow';
 
 export interface IngestContext {
   db: DuckDBBindings;
@@ -56,16 +58,6 @@ export interface Ingested {
   info: IngestedInfo;
   polygons: PolygonShapes | null;
   lines: LineShapes | null;
-}
-
-/** Names of the temporary tables a load may leave behind on failure (dropped by the engine). */
-export function scratchTables(table: string): string[] {
-  return [`${table}__extra`, `${table}__next`];
-}
-
-function toBBox(b: number[] | undefined | null): BBox | null {
-  if (!b || b.length < 4) return null;
-  return b.length >= 6 ? [b[0], b[1], b[3], b[4]] : [b[0], b[1], b[2], b[3]];
 }
 
 function shapesBytes(s: CollectedShapes | null): number {
@@ -97,7 +89,7 @@ function fromShapes(
     throw fail(fileName, `has no usable coordinates: of its ${shapes.featureCount.toLocaleString('en-US')} features, ${why}`);
   }
   const without = shapes.featureCount - placed;
-  const warnings = shapeWarnings(shapes, without, 'geometries could not be read');
+  const warnings = shapeWarnings(shapes, without, 'geometries-unreadable');
   return {
     geometry: {
       ...shapeGeometry(shapes),
@@ -174,29 +166,24 @@ export async function ingest(
   let declaredBbox: BBox | null = null;
   let jsonColumns: string[] = [];
   let csv: DatasetInfo['csv'];
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   if (format === 'parquet') {
     const pq = await ingestParquet(ctx.parquet, conn, table, fileName, bytes, options, onRows, checkpoint);
     if (pq.geometry) {
       const g = pq.geometry;
       declaredBbox = g.declaredBbox;
       // The WKB stays decoded in the worker (or matched the lon/lat columns): drop the blob.
-      conn.query(`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(g.info.column!)}`);
+      conn.query(dropColumnSql(table, g.info.column!));
       const shapes = g.shapes;
       if (shapes) {
         if (shapes.featureCount > 0 && shapes.featureCount - shapes.counts.empty - shapes.counts.invalid === 0 && !options.allowNoGeometry) {
           throw fail(fileName, `has no usable coordinates: none of the geometries in column "${g.info.column}" can be placed on the map`);
         }
-        const fid = new Int32Array(shapes.featureCount);
-        for (let i = 0; i < fid.length; i++) fid[i] = i;
-        const extra: Record<string, Vector> = { [FID]: makeVector(fid) as Vector<Int32> };
+        appendShapeColumns(conn, table, shapes);
         if (shapes.lon && shapes.lat) {
-          extra[LON] = float64WithNulls(shapes.lon);
-          extra[LAT] = float64WithNulls(shapes.lat);
           g.info.lon = LON;
           g.info.lat = LAT;
         }
-        appendColumns(conn, table, extra);
         geo = { geometry: g.info, bbox: g.bbox, rowsWithoutCoordinates: g.rowsWithoutCoordinates, warnings: g.warnings, shapes };
       } else {
         // Point file whose own lon/lat columns equal its geometry: extent from the columns.
@@ -218,13 +205,13 @@ export async function ingest(
     const isTopo = !lines && value !== null && typeof value === 'object' && (value as { type?: unknown }).type === 'Topology';
     if (format === 'topojson' || isTopo) {
       const t = readTopology(fileName, value);
-      declaredBbox = toBBox(t.bbox);
+      declaredBbox = declaredBBox(t.bbox);
       const r = ingestFeatures(ctx, table, fileName, t.features, t.geometries, undefined, 'topojson', 'Topology', options);
       geo = r.geo;
       jsonColumns = r.jsonColumns;
     } else {
       const g = readGeoJson(fileName, value, lines);
-      declaredBbox = toBBox(g.bbox);
+      declaredBbox = declaredBBox(g.bbox);
       const r = ingestFeatures(ctx, table, fileName, g.features, g.geometries, g.crs, 'geojson', g.variant, options);
       geo = r.geo;
       jsonColumns = r.jsonColumns;
@@ -236,13 +223,13 @@ export async function ingest(
   geo ??= locateTableGeometry(conn, table, fileName, columns, options);
   if (geo.shapes || geo.geometry.lon === LON) columns = describeColumns(conn, table);
   await checkpoint();
-  const internal = new Set([...INTERNAL_COLUMNS].filter((n) => columns.some((c) => c.name === n)));
+  const internal = new Set(columns.filter((c) => c.internal).map((c) => c.name));
   const times = detectTimestamps(conn, table, columns, options, internal);
   if (times.timeColumns.some((t) => t.parsedFrom !== 'native') || columns.some((c) => /WITH TIME ZONE/.test(c.type))) {
     columns = describeColumns(conn, table);
   }
   for (const c of columns) if (jsonColumns.includes(c.name)) c.json = true;
-  const rows = Number(conn.query(`SELECT count(*)::BIGINT FROM ${ident(table)}`).getChildAt(0)!.get(0));
+  const rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
   if (rows === 0) throw fail(fileName, 'has no rows to load');
   await checkpoint();
   columnStats(conn, table, columns, rows);

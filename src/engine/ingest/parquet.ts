@@ -6,29 +6,16 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DuckDBConnection } from '../duckdb-types';
 import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
-import { ident } from '../sql';
+import { message, type EngineMessage } from '../messages';
 import { coordinateColumns } from '../column-roles';
-import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
+import { notLonLatMessage, type ResolvedCrs } from './crs';
 import { fail } from './errors';
 import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
-
-export interface GeoParquetColumn {
-  encoding: string;
-  geometry_types?: string[];
-  crs?: unknown;
-  bbox?: number[];
-}
-
-export interface GeoParquetMeta {
-  version?: string;
-  primary_column: string;
-  columns: Record<string, GeoParquetColumn>;
-}
+import { declaredBBox } from './bbox';
+import { encodingOf, geoCrs, readMeta } from './parquet-meta';
 
 export interface ParquetIngest {
-  rows: number;
-  geo: GeoParquetMeta | null;
   /** Set for GeoParquet: what its geometry column held, decoded. */
   geometry: {
     info: GeometryInfo;
@@ -38,63 +25,13 @@ export interface ParquetIngest {
     /** lon/lat columns of the table to use for points (the file's own, checked, or __lon/__lat to add). */
     useColumns: { lon: string; lat: string } | null;
     declaredBbox: BBox | null;
-    warnings: string[];
+    warnings: EngineMessage[];
   } | null;
 }
 
 /** Rows per row group whose WKB is checked against the file's own lon/lat columns. */
 const CHECK_ROWS = 2048;
 const ROW_NUMBER_TOLERANCE = 1e-9;
-
-interface FileMeta {
-  groups: number;
-  total: number;
-  /** Rows per row group, for progress without asking DuckDB. */
-  groupRows: number[];
-  geo: GeoParquetMeta | null;
-}
-
-export async function readMeta(pq: Parquet, fileName: string, bytes: Uint8Array): Promise<FileMeta> {
-  let file;
-  try {
-    file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
-  } catch (err) {
-    throw fail(fileName, `is not a readable Parquet file (${String((err as Error).message ?? err)})`);
-  }
-  try {
-    const meta = file.metadata();
-    const groups = meta.numRowGroups();
-    const total = Number(meta.fileMetadata().numRows());
-    const groupRows = meta.rowGroups().map((g) => Number(g.numRows()));
-    const kv = meta.fileMetadata().keyValueMetadata() as Map<string, string>;
-    let geo: GeoParquetMeta | null = null;
-    if (kv.has('geo')) {
-      try {
-        geo = JSON.parse(kv.get('geo')!) as GeoParquetMeta;
-      } catch {
-        throw fail(fileName, ': its GeoParquet "geo" metadata is not valid JSON');
-      }
-      if (!geo || typeof geo.primary_column !== 'string' || !geo.columns?.[geo.primary_column]) {
-        throw fail(fileName, ': its GeoParquet "geo" metadata does not describe its primary geometry column');
-      }
-    }
-    return { groups, total, groupRows, geo };
-  } finally {
-    file.free();
-  }
-}
-
-export function geoCrs(fileName: string, col: GeoParquetColumn, options: LoadOptions): { crs: ResolvedCrs | null; source: 'file' | 'options' | 'default' } {
-  try {
-    if (options.crs) return { crs: resolveCrs(options.crs), source: 'options' };
-    // Absent means OGC:CRS84 (the spec's default); null means "unknown".
-    if (!('crs' in col)) return { crs: resolveCrs(undefined), source: 'default' };
-    if (col.crs === null) return { crs: null, source: 'file' };
-    return { crs: resolveCrs(col.crs), source: 'file' };
-  } catch (err) {
-    throw fail(fileName, `: ${(err as Error).message}`);
-  }
-}
 
 /** Does every checked row's decoded point equal the file's lon/lat columns? */
 function pointsMatch(table: Table, lon: string, lat: string, c: ShapeCollector, first: number, n: number): boolean {
@@ -111,12 +48,6 @@ function pointsMatch(table: Table, lon: string, lat: string, c: ShapeCollector, 
     if (Math.abs(px - x) > ROW_NUMBER_TOLERANCE || Math.abs(py - y) > ROW_NUMBER_TOLERANCE) return false;
   }
   return true;
-}
-
-export function encodingOf(fileName: string, col: GeoParquetColumn, name: string): 'wkb' | 'point' {
-  const e = String(col.encoding ?? '').toLowerCase();
-  if (e === 'wkb' || e === 'point') return e;
-  throw fail(fileName, `: its geometry column "${name}" uses the "${col.encoding}" encoding; CityLens reads WKB and point GeoParquet`);
 }
 
 export async function ingestParquet(
@@ -175,34 +106,31 @@ export async function ingestParquet(
     rows += groupRows[g] ?? 0;
     onRows(rows, total);
   }
-  rows = Number(conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`).getChildAt(0)!.get(0));
-  if (!col) return { rows, geo, geometry: null };
-  const declared = col.bbox && col.bbox.length >= 4 ? (col.bbox.length === 6 ? [col.bbox[0], col.bbox[1], col.bbox[3], col.bbox[4]] : col.bbox.slice(0, 4)) : null;
-  const warnings: string[] = [];
+  if (!col) return { geometry: null };
+  const declared = declaredBBox(col.bbox);
+  const warnings: EngineMessage[] = [];
   if (own && !ownMatches) {
     // The columns disagree with the geometry: the geometry is authoritative, decode it all.
-    warnings.push(`Columns "${own.lon}"/"${own.lat}" do not match the geometry column "${primary}"; positions come from the geometry`);
+    warnings.push(message('columns-disagree-with-geometry', { lon: own.lon, lat: own.lat, column: primary! }));
     const decoded = await decodeGeoParquetGeometry(pq, bytes, fileName, options);
-    return { rows, geo, geometry: finishGeometry(fileName, decoded, primary!, crs, source, declared as BBox | null, warnings) };
+    return { geometry: finishGeometry(fileName, decoded, primary!, crs, source, declared, warnings) };
   }
   if (own) {
     // The sampled WKB points equal the file's lon/lat columns: use the columns.
     const checked = checker.finish();
     return {
-      rows,
-      geo,
       geometry: {
         info: { kind: 'point', lon: own.lon, lat: own.lat, source: 'wkb', column: primary!, crs: crs?.name ?? 'unknown', crsSource: source, reprojected: false },
         bbox: null,
         rowsWithoutCoordinates: 0,
         shapes: null,
         useColumns: own,
-        declaredBbox: declared as BBox | null,
-        warnings: checked.counts.invalid ? [`${checked.counts.invalid} sampled geometries are unusable`] : [],
+        declaredBbox: declared,
+        warnings: checked.counts.invalid ? [message('sampled-geometries-unusable', { n: checked.counts.invalid })] : [],
       },
     };
   }
-  return { rows, geo, geometry: finishGeometry(fileName, (collector ?? new ShapeCollector()).finish(), primary!, crs, source, declared as BBox | null, warnings) };
+  return { geometry: finishGeometry(fileName, (collector ?? new ShapeCollector()).finish(), primary!, crs, source, declared, warnings) };
 }
 
 function finishGeometry(
@@ -212,7 +140,7 @@ function finishGeometry(
   crs: ResolvedCrs | null,
   source: 'file' | 'options' | 'default',
   declaredBbox: BBox | null,
-  warnings: string[],
+  warnings: EngineMessage[],
 ): NonNullable<ParquetIngest['geometry']> {
   const c = shapes.counts;
   const placed = shapes.featureCount - c.empty - c.invalid;
@@ -220,7 +148,7 @@ function finishGeometry(
     throw fail(fileName, `: ${notLonLatMessage(null, `the coordinates of its geometry column "${column}"`)}`);
   }
   const without = shapes.featureCount - placed;
-  warnings.push(...shapeWarnings(shapes, without, 'geometries could not be decoded'));
+  warnings.push(...shapeWarnings(shapes, without, 'geometries-undecodable'));
   return {
     info: {
       ...shapeGeometry(shapes),

@@ -4,6 +4,7 @@
 // per-feature objects are kept; a feature with any unusable vertex is rolled back whole
 // and counted, never drawn half or in the wrong place.
 import type { BBox, GeometryCounts, GeometryInfo, GeometryKind, LineShapes, PolygonShapes } from '../protocol';
+import { message, type EngineMessage } from '../messages';
 
 /** (x, y) in the source CRS → [lon, lat] in WGS84; null when it cannot be transformed. */
 export type Reproject = (x: number, y: number) => [number, number] | null;
@@ -67,13 +68,21 @@ export function shapeGeometry(shapes: CollectedShapes): Pick<GeometryInfo, 'kind
   };
 }
 
-/** Warnings every shape source gives: rows it could not place, geometries it could not read. */
-export function shapeWarnings(shapes: CollectedShapes, without: number, unreadable: string): string[] {
+/**
+ * Warnings every shape source gives: rows it could not place, geometries it could not
+ * read (said with `unreadable`, e.g. 'geometries-undecodable' for WKB), MultiPoints drawn
+ * at their first point.
+ */
+export function shapeWarnings(
+  shapes: CollectedShapes,
+  without: number,
+  unreadable: 'geometries-unreadable' | 'geometries-undecodable',
+): EngineMessage[] {
   const c = shapes.counts;
-  const warnings: string[] = [];
-  if (without) warnings.push(`${without.toLocaleString('en-US')} rows without coordinates`);
-  if (c.unreadable) warnings.push(`${c.unreadable.toLocaleString('en-US')} ${unreadable}`);
-  if (c.multiPoints) warnings.push(`${c.multiPoints.toLocaleString('en-US')} MultiPoint features are shown at their first point`);
+  const warnings: EngineMessage[] = [];
+  if (without) warnings.push(message('rows-without-coordinates', { n: without }));
+  if (c.unreadable) warnings.push(message(unreadable, { n: c.unreadable }));
+  if (c.multiPoints) warnings.push(message('multipoints-first-point', { n: c.multiPoints }));
   return warnings;
 }
 

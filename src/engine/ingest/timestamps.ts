@@ -5,7 +5,16 @@
 // cannot be loaded offline; TimeColumnInfo.zone records what the values mean.
 import type { DuckDBConnection } from '../duckdb-types';
 import type { ColumnInfo, LoadOptions, TimeColumnInfo } from '../protocol';
-import { ident, select, str } from '../sql';
+import { message, type EngineMessage } from '../messages';
+import {
+  alterToTimestampSql,
+  formatFamilyCountsSql,
+  numericRangeSql,
+  textSampleSql,
+  timestampExtentsSql,
+  timestampParseCountSql,
+  type TimestampParse,
+} from '../sql';
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*([AaPp][Mm])?)?$/;
@@ -29,21 +38,18 @@ function formatsFor(order: 'mdy' | 'dmy' | 'ymd', sep: string): string[] {
   ];
 }
 
-function sqlList(formats: string[]): string {
-  return `[${formats.map(str).join(', ')}]`;
+/** The one row of a statistics query. */
+function stats(conn: DuckDBConnection, sql: string): Record<string, number | string | null> {
+  return conn.query(sql).toArray()[0].toJSON() as Record<string, number | string | null>;
 }
 
-function stats(conn: DuckDBConnection, table: string, exprs: string[]): Record<string, number | string | null> {
-  return conn.query(select(exprs, ident(table))).toArray()[0].toJSON() as Record<string, number | string | null>;
-}
-
-function alter(conn: DuckDBConnection, table: string, col: string, using: string): void {
-  conn.query(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(col)} SET DATA TYPE TIMESTAMP USING ${using}`);
+function alter(conn: DuckDBConnection, table: string, col: string, parse: TimestampParse): void {
+  conn.query(alterToTimestampSql(table, col, parse));
 }
 
 interface Detection {
   info: Omit<TimeColumnInfo, 'min' | 'max'>;
-  warnings: string[];
+  warnings: EngineMessage[];
 }
 
 /** Which clock naive values are on: UTC when the column name says so, else local. */
@@ -53,30 +59,28 @@ function naiveZone(col: string, options: LoadOptions): Pick<TimeColumnInfo, 'zon
 }
 
 function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, options: LoadOptions): Detection | null {
-  const x = ident(c.name);
-  const nonEmpty = `NULLIF(trim(${x}), '')`;
   const given = options.timestampFormats?.[c.name];
   if (given === 'text') return null;
   const sample = conn
-    .query(select([`trim(${x}) AS v`], ident(table), `WHERE ${nonEmpty} IS NOT NULL`, 'LIMIT 500'))
+    .query(textSampleSql(table, c.name, 500))
     .toArray()
     .map((r) => String(r.toJSON().v));
   if (!sample.length && !given) return null;
   const share = (re: RegExp) => sample.filter((v) => re.test(v)).length / sample.length;
-  const warnings: string[] = [];
-  const finish = (using: string, info: Omit<TimeColumnInfo, 'min' | 'max' | 'unparsed' | 'column'>): Detection | null => {
-    const s = stats(conn, table, [`count(${nonEmpty})::DOUBLE AS n`, `count(${using.replaceAll(x, nonEmpty)})::DOUBLE AS ok`]);
+  const warnings: EngineMessage[] = [];
+  const finish = (parse: TimestampParse, info: Omit<TimeColumnInfo, 'min' | 'max' | 'unparsed' | 'column'>): Detection | null => {
+    const s = stats(conn, timestampParseCountSql(table, c.name, parse));
     const n = Number(s.n);
     const ok = Number(s.ok);
     // Below 90% readable it is probably not a timestamp column: leave the text alone.
     if (!given && (n === 0 || ok < 0.9 * n)) return null;
-    alter(conn, table, c.name, using.replaceAll(x, nonEmpty));
+    alter(conn, table, c.name, parse);
     const unparsed = n - ok;
-    if (unparsed) warnings.push(`${c.name}: ${unparsed.toLocaleString('en-US')} values could not be read as timestamps (left empty)`);
+    if (unparsed) warnings.push(message('timestamps-unparsed', { column: c.name, n: unparsed }));
     return { info: { column: c.name, unparsed, ...info }, warnings };
   };
   if (given) {
-    return finish(`try_strptime(${x}, ${str(given)})`, { parsedFrom: 'format', format: given, ...naiveZone(c.name, options) });
+    return finish({ kind: 'strptime', format: given }, { parsedFrom: 'format', format: given, ...naiveZone(c.name, options) });
   }
   if (share(ISO) >= 0.9) {
     // Offsets are applied (values stored as UTC): say so.
@@ -88,11 +92,10 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
         : { zone: 'offset', timeZone: 'UTC' }
       : naiveZone(c.name, options);
     if (offsets.length && offsets.length < sample.length) {
-      warnings.push(`${c.name}: some values have a UTC offset and some do not; values without one were taken as UTC`);
+      warnings.push(message('timestamps-mixed-offsets', { column: c.name }));
     }
     // A plain TIMESTAMP cast drops the offset; through TIMESTAMPTZ it is applied (to UTC).
-    const using = offsets.length ? `try_cast(try_cast(${x} AS TIMESTAMPTZ) AS TIMESTAMP)` : `try_cast(${x} AS TIMESTAMP)`;
-    return finish(using, { parsedFrom: 'iso8601', ...zone });
+    return finish({ kind: 'iso8601', offsets: offsets.length > 0 }, { parsedFrom: 'iso8601', ...zone });
   }
   let families: { order: 'mdy' | 'dmy' | 'ymd'; formats: string[] }[] = [];
   if (share(DMY) >= 0.9) {
@@ -105,11 +108,7 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
     families = [{ order: 'ymd', formats: formatsFor('ymd', '/') }];
   } else return null;
   // Let the whole column decide between month/day and day/month.
-  const exprs = families.flatMap((f, i) => [
-    `count(try_strptime(${nonEmpty}, ${sqlList(f.formats)}))::DOUBLE AS ok${i}`,
-    ...f.formats.map((fmt, j) => `count(try_strptime(${nonEmpty}, ${str(fmt)}))::DOUBLE AS f${i}_${j}`),
-  ]);
-  const s = stats(conn, table, exprs);
+  const s = stats(conn, formatFamilyCountsSql(table, c.name, families.map((f) => f.formats)));
   const okOf = (i: number) => Number(s[`ok${i}`]);
   let pick = 0;
   for (let i = 1; i < families.length; i++) if (okOf(i) > okOf(pick)) pick = i;
@@ -129,17 +128,14 @@ function textColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, option
   if (tied) {
     const other = families.find((f) => f !== fam)!.formats[best];
     info.ambiguousFormats = [format, other];
-    warnings.push(
-      `${c.name}: dates like ${sample[0]} could be month/day or day/month; read as ${fam.order === 'mdy' ? 'month/day' : 'day/month'} (${format}). Choose the other in the load options if that is wrong`,
-    );
+    warnings.push(message('dates-ambiguous', { column: c.name, example: sample[0], order: fam.order, format }));
   }
-  return finish(`try_strptime(${x}, ${sqlList(fam.formats)})`, info);
+  return finish({ kind: 'strptime', format: fam.formats }, info);
 }
 
 function epochColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, options: LoadOptions): Detection | null {
   if (!TIME_NAME.test(c.name) || options.timestampFormats?.[c.name] === 'text') return null;
-  const x = ident(c.name);
-  const s = stats(conn, table, [`min(${x})::DOUBLE AS lo`, `max(${x})::DOUBLE AS hi`]);
+  const s = stats(conn, numericRangeSql(table, c.name));
   const lo = Number(s.lo);
   const hi = Number(s.hi);
   if (s.lo === null) return null;
@@ -148,8 +144,7 @@ function epochColumn(conn: DuckDBConnection, table: string, c: ColumnInfo, optio
   if (lo >= 1e8 && hi <= 4.2e9) unit = 'epoch-seconds';
   else if (lo >= 1e11 && hi <= 4.2e12) unit = 'epoch-milliseconds';
   else return null;
-  const micros = unit === 'epoch-seconds' ? 1e6 : 1e3;
-  alter(conn, table, c.name, `make_timestamp((${x}::DOUBLE * ${micros})::BIGINT)`);
+  alter(conn, table, c.name, { kind: 'epoch', unit: unit === 'epoch-seconds' ? 'seconds' : 'milliseconds' });
   return { info: { column: c.name, parsedFrom: unit, zone: 'utc', timeZone: 'UTC', unparsed: 0 }, warnings: [] };
 }
 
@@ -163,16 +158,16 @@ export function detectTimestamps(
   columns: ColumnInfo[],
   options: LoadOptions,
   internal: Set<string>,
-): { timeColumns: TimeColumnInfo[]; warnings: string[] } {
+): { timeColumns: TimeColumnInfo[]; warnings: EngineMessage[] } {
   const found: Omit<TimeColumnInfo, 'min' | 'max'>[] = [];
-  const warnings: string[] = [];
+  const warnings: EngineMessage[] = [];
   for (const c of columns) {
     if (internal.has(c.name)) continue;
     const t = c.type.toUpperCase();
     let d: Detection | null = null;
     if (t === 'TIMESTAMP WITH TIME ZONE' || t === 'TIMESTAMPTZ') {
       // Stored as an instant; the TIMESTAMP cast gives its UTC wall clock (no ICU needed).
-      alter(conn, table, c.name, `${ident(c.name)}::TIMESTAMP`);
+      alter(conn, table, c.name, { kind: 'zoned' });
       d = { info: { column: c.name, parsedFrom: 'native', zone: 'utc', timeZone: 'UTC', unparsed: 0 }, warnings: [] };
     } else if (c.kind === 'timestamp' || c.kind === 'date') {
       d = { info: { column: c.name, parsedFrom: 'native', unparsed: 0, ...naiveZone(c.name, options) }, warnings: [] };
@@ -187,14 +182,7 @@ export function detectTimestamps(
     }
   }
   if (!found.length) return { timeColumns: [], warnings };
-  const s = stats(
-    conn,
-    table,
-    found.flatMap((f, i) => [
-      `strftime(min(${ident(f.column)})::TIMESTAMP, '%Y-%m-%dT%H:%M:%S') AS lo${i}`,
-      `strftime(max(${ident(f.column)})::TIMESTAMP, '%Y-%m-%dT%H:%M:%S') AS hi${i}`,
-    ]),
-  );
+  const s = stats(conn, timestampExtentsSql(table, found.map((f) => f.column)));
   const timeColumns = found.map((f, i) => ({
     ...f,
     min: (s[`lo${i}`] as string | null) ?? null,

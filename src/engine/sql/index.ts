@@ -2,3 +2,29 @@
 // sibling file), from the quoting and escaping helpers in core.ts.
 export { ident, str, num, select, where, tableNameFor } from './core';
 export { positionInRange } from './position';
+export { dropTableSql, createTableAsSql, renameTableSql, dropColumnSql, alterColumnTypeSql, type ColumnType } from './ddl';
+export { setSql, versionSql } from './settings';
+export { describeSql, rowCountSql, nullCountsSql, distinctCountsSql, tableMemorySql } from './describe';
+export {
+  positionalJoinSql,
+  readCsvSql,
+  sniffCsvSql,
+  nonBlankText,
+  textSampleSql,
+  textValuesSql,
+  coordinateValuesSql,
+  coordinateExtentSql,
+  type CsvReadOptions,
+} from './ingest';
+export {
+  timestampExpr,
+  alterToTimestampSql,
+  timestampParseCountSql,
+  formatFamilyCountsSql,
+  numericRangeSql,
+  timestampExtentsSql,
+  timeRangeMsSql,
+  type TimestampParse,
+} from './timestamps';
+export { columnValuesSql, featureNamesSql } from './features';
+export { topCategoriesSql, pointMarksSql, type PointMarksQuery } from './point-marks';
