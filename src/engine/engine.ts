@@ -73,6 +73,15 @@ export class Engine {
     return this.conn;
   }
 
+  /** Size of parquet-wasm's linear memory (it grows and never shrinks); null before init. */
+  parquetWasmBytes(): number | null {
+    try {
+      return this.parquet.wasmMemory().buffer.byteLength;
+    } catch {
+      return null; // not initialised yet
+    }
+  }
+
   async loadUrl(url: string, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo> {
     const fileName = fileNameOf(url);
     const report = (p: Omit<LoadProgress, 'fileName'>) => onProgress?.({ fileName, ...p });

@@ -38,7 +38,7 @@ function appBaseUrl(): string {
 
 export function App() {
   const baseUrl = useMemo(appBaseUrl, []);
-  const { state, engine, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
+  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
     useDashboard(baseUrl);
   const map = useRef<MapLibreMap | null>(null);
   const onMap = useCallback((m: MapLibreMap) => {
@@ -51,7 +51,7 @@ export function App() {
   const config = state.config;
   const basemap = useBasemapChoice(config?.basemap);
   const minCount = config?.minCount ?? 5;
-  const layerData = useLayerData(engine, state.specs, minCount);
+  const layerData = useLayerData(coordinator, state.specs, minCount);
   const rendered = useDeckLayers(state.specs, layerData);
   // The first layer in the panel is drawn last, on top.
   const deckLayers = useMemo(() => [...rendered].reverse().flatMap((r) => r.layers), [rendered]);

@@ -1,65 +1,57 @@
-// Asks the engine for the typed arrays a LayerSpec needs. Only the fields that change
-// the data are in the request key: colour, opacity and 3D changes never refetch.
-import type { AggregateRequest } from '../engine/protocol';
+// A layer's data from the engine in one request: layerQuery turns a LayerSpec into the
+// engine's LayerQuery (the one place that knows both), and layerData turns the answer
+// into the map's LayerData. Colour, opacity and 3D are not in the query: they never refetch.
+import type { LayerQuery, LayerResult } from '../engine/protocol';
 import type { LayerData } from '../map/deck-layers';
 import type { LayerSpec } from '../map/layer-spec';
-import type { EngineClient } from './engine-client';
+import type { Coordinator } from './coordinator';
 
-export function dataKey(spec: LayerSpec, minCount: number): string {
-  const { kind, dataset, sizeM, resolution, districts, column, stat, value, colorBy, sizeBy } = spec;
-  // Point colours are computed in the worker, so their scale settings are data too.
-  const pointScale = kind === 'points' && colorBy ? [spec.scheme, spec.classification, spec.classes, spec.domain] : null;
-  return JSON.stringify({ kind, dataset, sizeM, resolution, districts, column, stat, value, minCount, colorBy, sizeBy, pointScale });
-}
-
-export function aggregateRequest(spec: LayerSpec, minCount: number): AggregateRequest | null {
-  const base = { dataset: spec.dataset, stat: spec.stat, value: spec.value, minCount };
+/** What the engine computes for `spec`; throws (naming the layer) when the spec cannot be drawn yet. */
+export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
+  const { dataset } = spec;
+  const aggregate = { dataset, stat: spec.stat, value: spec.value, minCount };
   switch (spec.kind) {
+    case 'points': {
+      // Point colours are computed in the worker, so their scale settings are data too.
+      const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
+      return { kind: 'points', dataset, colour: spec.colorBy ? { column: spec.colorBy, scale } : undefined, sizeBy: spec.sizeBy };
+    }
+    case 'heatmap':
+    case 'lines':
+    case 'outlines':
+      return { kind: spec.kind, dataset };
     case 'hexagons':
-      return { ...base, by: { kind: 'hex', sizeM: spec.sizeM } };
+      return { kind: 'hexagon', ...aggregate, by: { kind: 'hex', sizeM: spec.sizeM } };
     case 'grid':
-      return { ...base, by: { kind: 'grid', sizeM: spec.sizeM } };
+      return { kind: 'grid', ...aggregate, by: { kind: 'grid', sizeM: spec.sizeM } };
     case 'h3':
-      return { ...base, by: { kind: 'h3', resolution: spec.resolution } };
+      return { kind: 'h3', ...aggregate, by: { kind: 'h3', resolution: spec.resolution } };
     case 'choropleth':
-      return spec.districts ? { ...base, by: { kind: 'districts', polygons: spec.districts } } : null;
-    default:
-      return null;
+      if (spec.districts) return { kind: 'districts', ...aggregate, by: { kind: 'districts', polygons: spec.districts } };
+      if (!spec.column) throw new Error(`${spec.title}: choose a column to colour by`);
+      return { kind: 'choropleth', dataset, column: spec.column };
   }
 }
 
-export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minCount: number): Promise<LayerData> {
-  if (spec.kind === 'points' || spec.kind === 'heatmap') {
-    const styled = spec.kind === 'points';
-    const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
-    const marks = await engine.pointMarks({
-      dataset: spec.dataset,
-      colour: styled && spec.colorBy ? { column: spec.colorBy, scale } : undefined,
-      sizeBy: styled ? spec.sizeBy : undefined,
-    });
-    return { kind: 'points', marks };
+/** The map's form of a layer answer whose geometry the coordinator has put in. */
+export function toLayerData(value: LayerResult): LayerData {
+  const held = <G>(part: { key: string; data: G | null }): G => {
+    if (!part.data) throw new Error(`geometry ${part.key} is missing from the answer`);
+    return part.data;
+  };
+  switch (value.kind) {
+    case 'points':
+    case 'cells':
+      return value;
+    case 'lines':
+      return { kind: 'lines', shapes: held(value.lines) };
+    case 'areas':
+      return { kind: 'areas', mesh: held(value.mesh), result: value.result, values: value.values, names: value.names };
   }
-  if (spec.kind === 'lines') {
-    const shapes = await engine.lines(spec.dataset);
-    if (!shapes) throw new Error(`${spec.title}: the dataset has no lines`);
-    return { kind: 'lines', shapes };
-  }
-  if (spec.kind === 'outlines') {
-    return { kind: 'areas', mesh: await engine.polygonMesh(spec.dataset), result: null, values: null, names: null };
-  }
-  if (spec.kind === 'choropleth' && !spec.districts) {
-    const column = spec.column;
-    if (!column) throw new Error(`${spec.title}: choose a column to colour by`);
-    const [mesh, values] = await Promise.all([engine.polygonMesh(spec.dataset), engine.columnValues(spec.dataset, column)]);
-    return { kind: 'areas', mesh, result: null, values, names: await engine.featureNames(spec.dataset) };
-  }
-  const request = aggregateRequest(spec, minCount)!;
-  const result = await engine.aggregate(request);
-  if (spec.kind === 'h3') {
-    return { kind: 'areas', mesh: await engine.h3Mesh(result.h3!), result, values: null, names: null };
-  }
-  if (spec.kind === 'choropleth') {
-    return { kind: 'areas', mesh: await engine.polygonMesh(spec.districts!), result, values: null, names: result.names };
-  }
-  return { kind: 'cells', result };
+}
+
+/** Fetch a layer's data as its layer's slot: a newer fetch for the same layer cancels this one. */
+export async function fetchLayerData(coordinator: Coordinator, slot: string, layer: LayerQuery): Promise<LayerData> {
+  const answer = await coordinator.supersede(slot, { type: 'layer', layer });
+  return toLayerData(answer.value);
 }

@@ -2,3 +2,4 @@
 // sibling file), from the quoting and escaping helpers in core.ts.
 export { ident, str, num, select, where, tableNameFor } from './core';
 export { positionInRange } from './position';
+export { memoryByTagSql, databaseSizeSql } from './memory';
