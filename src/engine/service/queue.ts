@@ -1,7 +1,7 @@
 // The worker's query queue: queries run one at a time, in arrival order. Between two
 // queries the queue yields to the worker's message loop, so that a cancel sent meanwhile
 // arrives before the next query starts, and queued work nobody waits for is dropped
-// instead of computed and thrown away.
+// instead of computed and thrown away. A query that finds the queue idle starts at once.
 import type { QueryProgress } from '../protocol';
 import { abortError } from '../abort';
 
@@ -38,7 +38,7 @@ export interface RequestQueue {
 /** Give the message loop a turn: a timer task runs after the messages already waiting. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** A queue that runs one job at a time; `yieldNow` is awaited before each job. */
+/** A queue that runs one job at a time; `yieldNow` is awaited between jobs. */
 export function createRequestQueue(yieldNow: () => Promise<void> = nextTask): RequestQueue {
   const waiting: Entry[] = [];
   const byId = new Map<string, Entry>();
@@ -54,8 +54,9 @@ export function createRequestQueue(yieldNow: () => Promise<void> = nextTask): Re
   async function pump() {
     pumping = true;
     try {
-      while (waiting.length) {
-        await yieldNow();
+      // The first job starts at once; before each later one the message loop gets a turn.
+      for (let first = true; waiting.length; first = false) {
+        if (!first) await yieldNow();
         const e = waiting.shift();
         if (!e) break;
         e.job.onProgress?.({ phase: 'running' });
