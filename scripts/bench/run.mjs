@@ -52,14 +52,14 @@ function git(args) {
 
 const NOTES = [
   'The machine has 2 shared CPU cores and other work ran on it at the same time: absolute times are noisy; ratios from interleaved or adjacent runs are the more stable numbers.',
-  'Ours: the app\'s engine worker (src/engine/worker.ts, DuckDB-WASM blocking build + parquet-wasm), built by vite.bench.config.ts; each time is main-thread wall clock around the Comlink call, so it includes the worker round trip and transfers.',
+  'Ours: the app\'s engine worker (src/engine/worker.ts, DuckDB-WASM blocking build + parquet-wasm), built by vite.bench.config.ts; each time is main-thread wall clock around one engine request (through the app\'s connector, src/ui/engine-client.ts, without the coordinator\'s cache), so it includes the worker round trip and transfers.',
   '"Cold" aggregations run right after a fresh load of the table (no cached H3/district assignment); "warm" ones change only the statistic or a filter (mean/sum of a column, range filters).',
   'deck.gl: HexagonLayer/GridLayer from @deck.gl/aggregation-layers 9.4 with gpuAggregation: false, positions through an accessor over Float64Arrays, timed from handing the new layer to Deck (setProps) to its onSetColorDomain callback; all of it runs on the main thread (see its long tasks).',
   'turf: turf.tag (points × 2,166 tract polygons) plus a count per tract, on a seeded random sample of Citi Bike positions; the time per point is scaled linearly to all 1,798,339 points (turf does a point-in-polygon test per point and polygon, so it is linear in points). Building the point features is not timed.',
   'h3-js: latLngToCell for every point plus a Map count, on the main thread.',
   'JSON.parse peer: fetch → text → JSON.parse → one object per feature ({...properties, geometry}); ours: the engine\'s loadUrl until the table is queryable.',
   'Scale: Citi Bike positions resampled with ±50 m uniform jitter (seeded), written to Parquet (Snappy, 1M-row groups) with parquet-wasm in the page (not timed as ours) and loaded with loadBytes (no fetch). Each size runs in a fresh page.',
-  'Memory: performance.memory (main thread), performance.measureUserAgentSpecificMemory (page + workers; the bench page is served cross-origin isolated for it), DuckDB\'s duckdb_memory() and PRAGMA database_size via EngineApi.memory().',
+  'Memory: performance.memory (main thread), performance.measureUserAgentSpecificMemory (page + workers; the bench page is served cross-origin isolated for it), DuckDB\'s duckdb_memory() and PRAGMA database_size via the engine\'s "memory" request.',
 ];
 
 export async function main(argv = process.argv.slice(2)) {

@@ -20,6 +20,7 @@ import { fail, withFileName } from './ingest/errors';
 import { tableMemory } from './describe';
 import { pointMarks } from './point-marks';
 import { fileNameOf } from './file-name';
+import { cancelledLoad } from './abort';
 
 export interface EngineOptions {
   /** Files over this many bytes are refused before reading (LoadOptions.maxBytes overrides). */
@@ -30,11 +31,7 @@ export interface EngineOptions {
 export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
 
 /** The rejection of a cancelled load: named AbortError, like fetch's, and naming the file. */
-export function cancelledError(fileName: string): Error {
-  const err = new Error(`${fileName}: loading cancelled`);
-  err.name = 'AbortError';
-  return err;
-}
+export const cancelledError = cancelledLoad;
 
 export class Engine {
   private db!: DuckDBBindings;
@@ -72,6 +69,15 @@ export class Engine {
   /** The DuckDB connection, for engine modules (aggregation) that build on loaded tables. */
   get connection(): DuckDBConnection {
     return this.conn;
+  }
+
+  /** Size of parquet-wasm's linear memory (it grows and never shrinks); null before init. */
+  parquetWasmBytes(): number | null {
+    try {
+      return this.parquet.wasmMemory().buffer.byteLength;
+    } catch {
+      return null; // not initialised yet
+    }
   }
 
   async loadUrl(url: string, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo> {

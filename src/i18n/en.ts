@@ -252,4 +252,13 @@ export const en = {
   'engine.timestamps-unparsed': '{column}: {n, plural, one {# value} other {# values}} could not be read as timestamps (left empty)',
   'engine.timestamps-mixed-offsets': '{column}: some values have a UTC offset and some do not; values without one were taken as UTC',
   'engine.dates-ambiguous': '{column}: dates like {example} could be month/day or day/month; read as {order, select, dmy {day/month} other {month/day}} ({format}). Choose the other in the load options if that is wrong',
+  // How a request was answered (EngineAnswer.method, src/engine/service/)
+  'engine.method-datasets': 'The datasets loaded in the engine',
+  'engine.method-rename': 'Renamed {dataset} to “{name}”; its id stays',
+  'engine.method-remove': 'Removed {dataset}, its table and every cache of it',
+  'engine.method-capabilities': 'The {count, plural, one {# request type} other {# request types}} this engine answers',
+  'engine.method-shapes': 'The shapes of {features, plural, one {# feature} other {# features}}, as read on load',
+  'engine.method-polygon-mesh': '{features, plural, one {# feature} other {# features}} triangulated with earcut, once per loaded dataset',
+  'engine.method-column-values': 'Values of {column} for {features, plural, one {# feature} other {# features}}, in feature order',
+  'engine.method-h3-mesh': 'Outlines of {cells, plural, one {# H3 cell} other {# H3 cells}} from h3-js, triangulated with earcut',
 } as const;

@@ -41,7 +41,7 @@ function appBaseUrl(): string {
 export function App() {
   const t = useT();
   const baseUrl = useMemo(appBaseUrl, []);
-  const { state, engine, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
+  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
     useDashboard(baseUrl);
   const map = useRef<MapLibreMap | null>(null);
   const onMap = useCallback((m: MapLibreMap) => {
@@ -54,7 +54,7 @@ export function App() {
   const config = state.config;
   const basemap = useBasemapChoice(config?.basemap);
   const minCount = config?.minCount ?? DEFAULT_MIN_COUNT;
-  const layerData = useLayerData(engine, state.specs, minCount);
+  const layerData = useLayerData(coordinator, state.specs, minCount);
   const rendered = useDeckLayers(state.specs, layerData);
   // The first layer in the panel is drawn last, on top.
   const deckLayers = useMemo(() => [...rendered].reverse().flatMap((r) => r.layers), [rendered]);

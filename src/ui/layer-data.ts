@@ -1,67 +1,59 @@
-// Asks the engine for the typed arrays a LayerSpec needs. Only the fields that change
-// the data are in the request key: colour, opacity and 3D changes never refetch.
-import type { AggregateRequest } from '../engine/protocol';
+// A layer's data from the engine in one request: layerQuery turns a LayerSpec into the
+// engine's LayerQuery (the one place that knows both), and layerData turns the answer
+// into the map's LayerData. Colour, opacity and 3D are not in the query: they never refetch.
+import type { LayerQuery, LayerResult } from '../engine/protocol';
 import type { LayerData } from '../map/deck-layers';
-import { isAggregateLayer, type LayerPatch, type LayerSpec } from '../config/layer';
-import type { EngineClient } from './engine-client';
-import { t } from '../i18n';
+import type { LayerSpec } from '../config/layer';
+import type { Coordinator } from './coordinator';
 
-export function dataKey(spec: LayerSpec, minCount: number): string {
-  // Each kind has only some of these settings; the others are undefined and drop out of the key.
-  const fields: LayerPatch & Pick<LayerSpec, 'kind' | 'dataset'> = spec;
-  const { kind, dataset, sizeM, resolution, districts, column, stat, value, colorBy, sizeBy } = fields;
-  // Point colours are computed in the worker, so their scale settings are data too.
-  const pointScale = spec.kind === 'points' && colorBy ? [spec.scheme, spec.classification, spec.classes, spec.domain] : null;
-  return JSON.stringify({ kind, dataset, sizeM, resolution, districts, column, stat, value, minCount, colorBy, sizeBy, pointScale });
-}
-
-export function aggregateRequest(spec: LayerSpec, minCount: number): AggregateRequest | null {
-  if (!isAggregateLayer(spec)) return null;
-  const base = { dataset: spec.dataset, stat: spec.stat, value: spec.value, minCount };
+/** What the engine computes for `spec`. */
+export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
+  const { dataset } = spec;
+  switch (spec.kind) {
+    case 'points': {
+      // Point colours are computed in the worker, so their scale settings are data too.
+      const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
+      return { kind: 'points', dataset, colour: spec.colorBy ? { column: spec.colorBy, scale } : undefined, sizeBy: spec.sizeBy };
+    }
+    case 'heatmap':
+    case 'lines':
+    case 'outlines':
+      return { kind: spec.kind, dataset };
+    case 'choropleth':
+      return { kind: 'choropleth', dataset, column: spec.column };
+  }
+  const aggregate = { dataset, stat: spec.stat, value: spec.value, minCount };
   switch (spec.kind) {
     case 'hexagon':
-      return { ...base, by: { kind: 'hex', sizeM: spec.sizeM } };
+      return { kind: 'hexagon', ...aggregate, by: { kind: 'hex', sizeM: spec.sizeM } };
     case 'grid':
-      return { ...base, by: { kind: 'grid', sizeM: spec.sizeM } };
+      return { kind: 'grid', ...aggregate, by: { kind: 'grid', sizeM: spec.sizeM } };
     case 'h3':
-      return { ...base, by: { kind: 'h3', resolution: spec.resolution } };
+      return { kind: 'h3', ...aggregate, by: { kind: 'h3', resolution: spec.resolution } };
     case 'districts':
-      return { ...base, by: { kind: 'districts', polygons: spec.districts } };
+      return { kind: 'districts', ...aggregate, by: { kind: 'districts', polygons: spec.districts } };
   }
 }
 
-export async function fetchLayerData(engine: EngineClient, spec: LayerSpec, minCount: number): Promise<LayerData> {
-  if (spec.kind === 'points' || spec.kind === 'heatmap') {
-    const styled = spec.kind === 'points' ? spec : null;
-    const scale = styled && { scheme: styled.scheme, classification: styled.classification, classes: styled.classes, domain: styled.domain };
-    const marks = await engine.pointMarks({
-      dataset: spec.dataset,
-      colour: styled?.colorBy && scale ? { column: styled.colorBy, scale } : undefined,
-      sizeBy: styled?.sizeBy,
-    });
-    return { kind: 'points', marks };
+/** The map's form of a layer answer whose geometry the coordinator has put in. */
+export function toLayerData(value: LayerResult): LayerData {
+  const held = <G>(part: { key: string; data: G | null }): G => {
+    if (!part.data) throw new Error(`geometry ${part.key} is missing from the answer`);
+    return part.data;
+  };
+  switch (value.kind) {
+    case 'points':
+    case 'cells':
+      return value;
+    case 'lines':
+      return { kind: 'lines', shapes: held(value.lines) };
+    case 'areas':
+      return { kind: 'areas', mesh: held(value.mesh), result: value.result, values: value.values, names: value.names };
   }
-  if (spec.kind === 'lines') {
-    const shapes = await engine.lines(spec.dataset);
-    if (!shapes) throw new Error(t('layers.noLines', { title: spec.title }));
-    return { kind: 'lines', shapes };
-  }
-  if (spec.kind === 'outlines') {
-    return { kind: 'areas', mesh: await engine.polygonMesh(spec.dataset), result: null, values: null, names: null };
-  }
-  if (spec.kind === 'choropleth') {
-    const column = spec.column;
-    if (!column) throw new Error(t('layers.chooseColumn', { title: spec.title }));
-    const [mesh, values] = await Promise.all([engine.polygonMesh(spec.dataset), engine.columnValues(spec.dataset, column)]);
-    return { kind: 'areas', mesh, result: null, values, names: await engine.featureNames(spec.dataset) };
-  }
-  const request = aggregateRequest(spec, minCount)!;
-  const result = await engine.aggregate(request);
-  if (spec.kind === 'h3') {
-    return { kind: 'areas', mesh: await engine.h3Mesh(result.h3!), result, values: null, names: null };
-  }
-  if (spec.kind === 'districts') {
-    return { kind: 'areas', mesh: await engine.polygonMesh(spec.districts), result, values: null, names: result.names };
-  }
-  return { kind: 'cells', result };
+}
+
+/** Fetch a layer's data as its layer's slot: a newer fetch for the same layer cancels this one. */
+export async function fetchLayerData(coordinator: Coordinator, slot: string, layer: LayerQuery): Promise<LayerData> {
+  const answer = await coordinator.supersede(slot, { type: 'layer', layer });
+  return toLayerData(answer.value);
 }

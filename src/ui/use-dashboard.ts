@@ -7,7 +7,8 @@ import type { CatalogEntry, DashboardConfig } from '../config/schema';
 import { suggestLayers } from '../map/suggest';
 import type { LayerSpec } from '../config/layer';
 import { formatFixed, t } from '../i18n';
-import { startEngine, type EngineClient } from './engine-client';
+import { startEngine } from './engine-client';
+import { createCoordinator, type Coordinator } from './coordinator';
 import { loadCatalog, loadConfig } from './config-loader';
 import { useLoader } from './use-loader';
 import { fileNameOf } from '../engine/file-name';
@@ -24,15 +25,15 @@ export interface DashboardState {
 
 
 export function useDashboard(baseUrl: string) {
-  const engine = useRef<EngineClient | null>(null);
-  const ready = useRef<{ promise: Promise<EngineClient>; resolve: (e: EngineClient) => void } | null>(null);
+  const coordinator = useRef<Coordinator | null>(null);
+  const ready = useRef<{ promise: Promise<Coordinator>; resolve: (e: Coordinator) => void } | null>(null);
   if (!ready.current) {
-    let resolve!: (e: EngineClient) => void;
-    const promise = new Promise<EngineClient>((r) => (resolve = r));
+    let resolve!: (e: Coordinator) => void;
+    const promise = new Promise<Coordinator>((r) => (resolve = r));
     ready.current = { promise, resolve };
   }
   const whenReady = useRef(ready.current.promise);
-  const [readyEngine, setReadyEngine] = useState<EngineClient | null>(null);
+  const [readyCoordinator, setReadyCoordinator] = useState<Coordinator | null>(null);
   const [state, setState] = useState<DashboardState>({
     config: null,
     datasets: [],
@@ -53,7 +54,7 @@ export function useDashboard(baseUrl: string) {
   /** Load an absolute URL (the caller resolves relative ones against the app's base). */
   const loadUrl = useCallback(
     (url: string, options: LoadOptions = {}) =>
-      run(fileNameOf(url), (e, o, onProgress) => e.loadUrl(url, { ...options, ...o }, onProgress), url),
+      run(fileNameOf(url), (e, call) => e.loadUrl(url, options, call), url),
     [run],
   );
 
@@ -66,12 +67,12 @@ export function useDashboard(baseUrl: string) {
   /** Several files load one after another, each with its own progress and outcome. */
   const openFiles = useCallback(
     (files: Iterable<File>) =>
-      Promise.all([...files].map((file) => run(file.name, (e, o, onProgress) => e.loadFile(file, o, onProgress)))),
+      Promise.all([...files].map((file) => run(file.name, (e, call) => e.loadFile(file, {}, call)))),
     [run],
   );
 
   const removeDataset = useCallback(async (id: string) => {
-    await engine.current?.removeDataset(id);
+    await coordinator.current?.query({ type: 'remove', dataset: id });
     setState((s) => ({
       ...s,
       datasets: s.datasets.filter((d) => d.id !== id),
@@ -81,13 +82,12 @@ export function useDashboard(baseUrl: string) {
 
   const renameDataset = useCallback(
     async (id: string, name: string) => {
-      const e = engine.current;
+      const e = coordinator.current;
       if (!e) return;
       try {
-        await e.renameDataset(id, name);
-        // The engine's list is the source of truth; keep the panel's order.
-        const list = await e.listDatasets();
-        setState((s) => ({ ...s, datasets: s.datasets.map((d) => list.find((x) => x.id === d.id) ?? d) }));
+        // The engine's answer is the source of truth; keep the panel's order.
+        const { value: renamed } = await e.query({ type: 'rename', dataset: id, name });
+        setState((s) => ({ ...s, datasets: s.datasets.map((d) => (d.id === id ? renamed : d)) }));
       } catch (err) {
         patch({ alert: (err as Error).message });
       }
@@ -97,8 +97,8 @@ export function useDashboard(baseUrl: string) {
 
   useEffect(() => {
     let cancelled = false;
-    const e = startEngine();
-    engine.current = e;
+    const e = createCoordinator({ connector: startEngine() });
+    coordinator.current = e;
     (async () => {
       try {
         // DuckDB takes seconds to start: start it first, read the config and catalog meanwhile.
@@ -111,8 +111,7 @@ export function useDashboard(baseUrl: string) {
         const status = await starting;
         performance.mark('citylens:engine-ready');
         if (cancelled) return;
-        // A Comlink proxy is callable: wrap it, or React takes it for an updater function.
-        setReadyEngine(() => e);
+        setReadyCoordinator(e);
         ready.current!.resolve(e);
         patch({ status: t('status.engineReady', { seconds: formatFixed(status.initMs / 1000, 1) }) });
         const urls = new URLSearchParams(location.search).getAll('data');
@@ -141,7 +140,7 @@ export function useDashboard(baseUrl: string) {
 
   return {
     state,
-    engine: readyEngine,
+    coordinator: readyCoordinator,
     job: loader.job,
     cancelLoad: loader.cancel,
     openFiles,

@@ -1,31 +1,54 @@
-// Keeps each layer's data in step with its spec: refetches from the worker only when
-// a data-relevant field changes, and never lets a slow old answer overwrite a newer one.
+// Keeps each layer's data in step with its spec: asks the coordinator only when the
+// layer's query changes (its stable key), and a newer query for a layer cancels the
+// older one, so a slow old answer never overwrites a newer one.
 import { useEffect, useRef, useState } from 'react';
+import type { LayerQuery } from '../engine/protocol';
+import { isAbortError } from '../engine/abort';
 import type { LayerData } from '../map/deck-layers';
 import type { LayerSpec } from '../config/layer';
-import type { EngineClient } from './engine-client';
-import { dataKey, fetchLayerData } from './layer-data';
+import type { Coordinator } from './coordinator';
+import { fetchLayerData, layerQuery } from './layer-data';
+import { requestKey } from './request-key';
 
 export type LayerDataState = { key: string; data?: LayerData; error?: string; pending: boolean };
 
-export function useLayerData(engine: EngineClient | null, specs: LayerSpec[], minCount: number) {
+/** The layer's query and its key, or the reason it has none yet. */
+function queryOf(spec: LayerSpec, minCount: number): { key: string; query: LayerQuery | null; error?: string } {
+  try {
+    const query = layerQuery(spec, minCount);
+    return { key: requestKey(query), query };
+  } catch (err) {
+    const error = (err as Error).message;
+    return { key: `error:${error}`, query: null, error };
+  }
+}
+
+export function useLayerData(coordinator: Coordinator | null, specs: LayerSpec[], minCount: number) {
   const [state, setState] = useState<Record<string, LayerDataState>>({});
   const latest = useRef<Record<string, string>>({});
 
   useEffect(() => {
-    if (!engine) return;
+    if (!coordinator) return;
     for (const spec of specs) {
-      const key = dataKey(spec, minCount);
+      const { key, query, error } = queryOf(spec, minCount);
       if (latest.current[spec.id] === key) continue;
       latest.current[spec.id] = key;
+      if (!query) {
+        coordinator.release(spec.id);
+        setState((s) => ({ ...s, [spec.id]: { key, error, pending: false } }));
+        continue;
+      }
       setState((s) => ({ ...s, [spec.id]: { ...s[spec.id], key, pending: true } }));
-      fetchLayerData(engine, spec, minCount).then(
+      fetchLayerData(coordinator, spec.id, query).then(
         (data) => {
           if (latest.current[spec.id] !== key) return;
+          // Round trips this layer has cost so far, for the e2e tests and the performance panel.
+          performance.mark('citylens:layer-data', { detail: { layer: spec.id, remoteCalls: coordinator.remoteCalls(spec.id) } });
           setState((s) => ({ ...s, [spec.id]: { key, data, pending: false } }));
         },
         (err: Error) => {
-          if (latest.current[spec.id] !== key) return;
+          // Superseded by a newer query for this layer: that one sets the state.
+          if (isAbortError(err) || latest.current[spec.id] !== key) return;
           setState((s) => ({ ...s, [spec.id]: { key, error: err.message, pending: false } }));
         },
       );
@@ -33,13 +56,14 @@ export function useLayerData(engine: EngineClient | null, specs: LayerSpec[], mi
     for (const id of Object.keys(latest.current)) {
       if (!specs.some((s) => s.id === id)) {
         delete latest.current[id];
+        coordinator.release(id);
         setState((s) => {
           const { [id]: _, ...rest } = s;
           return rest;
         });
       }
     }
-  }, [engine, specs, minCount]);
+  }, [coordinator, specs, minCount]);
 
   return state;
 }

@@ -1,9 +1,10 @@
-// Loads, one at a time: each gets a load id (so Cancel can name it to the engine), its
-// progress for the progress bar, and its outcome in the status or alert region.
+// Loads, one at a time: each gets an abort signal (Cancel aborts it, and the engine stops
+// the load), its progress for the progress bar, and its outcome in the status or alert region.
 import { useCallback, useRef, useState, type RefObject } from 'react';
-import type { DatasetInfo, LoadOptions, LoadProgress } from '../engine/protocol';
+import type { DatasetInfo, LoadProgress } from '../engine/protocol';
 import { t } from '../i18n';
-import { progressCallback, type EngineClient } from './engine-client';
+import type { Coordinator } from './coordinator';
+import type { SignalOptions } from './connector';
 import { explainLoadError, isCancelled } from './load-messages';
 
 export interface LoadJob {
@@ -12,22 +13,18 @@ export interface LoadJob {
   progress: LoadProgress | null;
 }
 
-type Start = (
-  engine: EngineClient,
-  options: Pick<LoadOptions, 'loadId'>,
-  onProgress: ReturnType<typeof progressCallback>,
-) => Promise<DatasetInfo>;
+type Start = (engine: Coordinator, call: SignalOptions<LoadProgress>) => Promise<DatasetInfo>;
 
 export function useLoader(
   /** Resolves once the engine is initialised: loads asked for earlier wait for it. */
-  engine: RefObject<Promise<EngineClient>>,
+  engine: RefObject<Promise<Coordinator>>,
   say: (p: { status?: string; alert?: string }) => void,
   onLoaded: (info: DatasetInfo) => void,
 ) {
   const [job, setJob] = useState<LoadJob | null>(null);
   // The UI queues loads too, so the progress bar and Cancel always mean the running one.
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const current = useRef<string | null>(null);
+  const current = useRef<{ loadId: string; controller: AbortController } | null>(null);
   const counter = useRef(0);
 
   /** Queue a load; `url` (absolute) lets fetch failures be explained with it. */
@@ -36,14 +33,15 @@ export function useLoader(
       const next = queue.current.then(async () => {
         const e = await engine.current;
         const loadId = `load-${++counter.current}`;
-        current.current = loadId;
+        const controller = new AbortController();
+        current.current = { loadId, controller };
         setJob({ loadId, fileName, progress: null });
         say({ status: t('load.loading', { name: fileName }) });
         const onProgress = (p: LoadProgress) => {
-          if (current.current === loadId) setJob((j) => (j?.loadId === loadId ? { ...j, progress: p } : j));
+          if (current.current?.loadId === loadId) setJob((j) => (j?.loadId === loadId ? { ...j, progress: p } : j));
         };
         try {
-          const info = await start(e, { loadId }, progressCallback(onProgress));
+          const info = await start(e, { signal: controller.signal, onProgress });
           say({ status: t('load.loaded', { name: info.name, rows: info.rows }), alert: '' });
           onLoaded(info);
         } catch (err) {
@@ -61,10 +59,7 @@ export function useLoader(
     [engine, say, onLoaded],
   );
 
-  const cancel = useCallback(() => {
-    const id = current.current;
-    if (id) void engine.current.then((e) => e.cancelLoad(id));
-  }, [engine]);
+  const cancel = useCallback(() => current.current?.controller.abort(), []);
 
   return { job, run, cancel };
 }

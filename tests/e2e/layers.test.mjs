@@ -32,6 +32,11 @@ async function waitLoaded(page, name, rows) {
   await page.getByRole('status').filter({ hasText: `Loaded ${name}: ${rows} rows` }).waitFor({ timeout: 180_000 });
 }
 
+/** Round trips to the engine each layer's data has cost, as the app marks them (one mark per fetch). */
+async function layerRoundTrips(page) {
+  return page.evaluate(() => performance.getEntriesByName('citylens:layer-data').map((e) => e.detail));
+}
+
 async function hoverTooltip(page) {
   // The target is at the centre of the viewport (the URL hash centres the map on it).
   const tip = page.locator('.deck-tooltip');
@@ -67,6 +72,8 @@ describe('map layers', () => {
     await legend.waitFor({ timeout: 120_000 });
     const labels = await legend.locator('li').allInnerTexts();
     assert.deepEqual(labels.map((s) => s.trim()), expected);
+    // The choropleth's mesh, values and names came back from one request.
+    assert.deepEqual((await layerRoundTrips(app.page)).map((t) => t.remoteCalls), [1]);
 
     const tip = await hoverTooltip(app.page);
     assert.match(tip, new RegExp(`Population: ${fmtInt.format(target.properties.Population)}`));
@@ -77,6 +84,8 @@ describe('map layers', () => {
     // Full opacity, so drawn fills have exactly the legend's colours.
     await app.page.locator('[data-layer] input[type=range]').first().fill('1');
     await app.page.waitForTimeout(2000);
+    // An opacity change is drawing, not data: no new request.
+    assert.deepEqual((await layerRoundTrips(app.page)).map((t) => t.remoteCalls), [1]);
     const png = await app.page.locator('.map canvas').first().screenshot({ timeout: 120_000 });
     // Count the pixels of each legend class colour.
     const swatches = await app.page.locator('[data-legend] .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
@@ -112,6 +121,12 @@ describe('map layers', () => {
     const tip = await hoverTooltip(app.page);
     assert.match(tip, /^Manhattan/);
     assert.match(tip, new RegExp(`Rows: ${fmtInt.format(expected)}\\b`));
+    // Every layer (the districts one too: aggregate, mesh and names) cost one round trip.
+    const layers = await app.page.locator('[data-layer]').count();
+    await app.page.waitForFunction((n) => performance.getEntriesByName('citylens:layer-data').length >= n, layers, { timeout: 60_000 });
+    const trips = await layerRoundTrips(app.page);
+    assert.equal(trips.length, layers, JSON.stringify(trips));
+    assert.ok(trips.every((t) => t.remoteCalls === 1), JSON.stringify(trips));
     assert.deepEqual(app.errors, []);
     await app.context.close();
   });

@@ -28,3 +28,4 @@ export {
 } from './timestamps';
 export { columnValuesSql, featureNamesSql } from './features';
 export { topCategoriesSql, pointMarksSql, type PointMarksQuery } from './point-marks';
+export { memoryByTagSql, databaseSizeSql } from './memory';

@@ -1,6 +1,6 @@
 // Every straight edge of every ring (outer rings and holes alike) of a polygon dataset,
 // grouped by feature: the boundary that the contiguity rules compare.
-import type { PolygonShapes } from '../../protocol-shapes';
+import type { PolygonShapes } from '../../protocol';
 
 /** The boundary edges of a polygon dataset; feature f's are [featureOffsets[f], featureOffsets[f + 1]). */
 export interface BoundarySegments {

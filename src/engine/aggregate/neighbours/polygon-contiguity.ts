@@ -18,7 +18,7 @@
 // Candidate edge pairs come from a flatbush over every edge's bounding box, searched
 // with the edge's own box grown by the tolerance.
 import Flatbush from 'flatbush';
-import type { PolygonShapes } from '../../protocol-shapes';
+import type { PolygonShapes } from '../../protocol';
 import { localProjection } from '../projection';
 import { boundarySegments } from './boundary-segments';
 import { neighbourListFromPairs, type NeighbourList } from './neighbour-list';

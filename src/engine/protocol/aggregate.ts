@@ -1,6 +1,6 @@
-// Aggregation requests and results (src/engine/aggregate/): part of the EngineApi
-// contract in protocol.ts, which re-exports everything here.
-import type { BBox } from './protocol';
+// Aggregation requests and results (src/engine/aggregate/): part of the engine contract
+// (protocol/index.ts).
+import type { BBox } from './base';
 
 /**
  * How points are grouped. Grid and hexagon sizes are metres in a local projection

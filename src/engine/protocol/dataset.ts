@@ -1,12 +1,7 @@
-// The one contract between the main thread and the engine worker. Both sides import
-// these types; the worker implements EngineApi (src/engine/worker.ts) and the UI calls
-// it through Comlink (src/ui/engine-client.ts). Large results are typed arrays that
-// the worker transfers, never arrays of per-row objects.
-
-import type { AggregateRequest, AggregateResult, TimeBinsRequest, TimeBinsResult } from './protocol-aggregate';
-import type { LineShapes, PolygonMesh, PolygonShapes } from './protocol-shapes';
-import type { ColourScaleOptions, ScaleParts } from '../scales/colour';
-import type { EngineMessage } from './messages';
+// Datasets as the engine describes them (columns, geometry, time columns, extent) and
+// the options and progress of a load: part of the engine contract (protocol/index.ts).
+import type { BBox } from './base';
+import type { EngineMessage } from '../messages';
 
 export type ColumnKind = 'number' | 'string' | 'boolean' | 'timestamp' | 'date' | 'binary' | 'other';
 
@@ -50,9 +45,9 @@ export interface GeometryInfo {
   sourceColumns?: [x: string, y: string];
   /** Features by what they hold (file geometries only; a GeometryCollection can count twice). */
   counts?: GeometryCounts;
-  /** Set for 'line' and 'mixed' data with lines: fetch them with lines(id). */
+  /** Set for 'line' and 'mixed' data with lines: fetch them with a 'lines' request. */
   hasLines?: boolean;
-  /** Set for 'polygon' and 'mixed' data with polygons: fetch them with polygons(id). */
+  /** Set for 'polygon' and 'mixed' data with polygons: fetch them with a 'polygons' request. */
   hasPolygons?: boolean;
 }
 
@@ -104,8 +99,6 @@ export interface TimeRange {
   min: string;
   max: string;
 }
-
-export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 export interface DatasetInfo {
   /** DuckDB table name; safe, unique, also the dataset's id. */
@@ -177,107 +170,4 @@ export interface LoadProgress {
   rows: number | null;
   /** Rows the file holds, when known before the insert ends (Parquet metadata). */
   rowsTotal?: number | null;
-}
-
-export interface EngineInit {
-  /** Absolute URL of the app's base (where vendor/ and data/ live). */
-  baseUrl: string;
-}
-
-export interface EngineStatus {
-  duckdbVersion: string;
-  bundle: string;
-  initMs: number;
-}
-
-export interface EngineApi {
-  init(options: EngineInit): Promise<EngineStatus>;
-  /** Fetch and load a dataset from a URL (absolute, resolved by the caller). */
-  loadUrl(url: string, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo>;
-  /** Load a dataset from bytes the user picked or dropped. */
-  loadBytes(fileName: string, bytes: Uint8Array, options: LoadOptions): Promise<DatasetInfo>;
-  /** Load a file the user picked or dropped; the worker reads it, not the main thread. */
-  loadFile(file: File, options: LoadOptions, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo>;
-  /**
-   * Stop the load started with LoadOptions.loadId: it rejects with an Error named
-   * AbortError ("<file>: loading cancelled") and leaves no table behind.
-   */
-  cancelLoad(loadId: string): Promise<void>;
-  listDatasets(): Promise<DatasetInfo[]>;
-  removeDataset(id: string): Promise<void>;
-  /** Change a dataset's display name; its id (the table name) stays. */
-  renameDataset(id: string, name: string): Promise<DatasetInfo>;
-  /** What a point layer draws: every row, identical ones merged into one mark with a count. */
-  pointMarks(request: PointMarksRequest): Promise<PointMarks>;
-  /** A polygon dataset triangulated for drawing (see PolygonMesh). */
-  polygonMesh(id: string): Promise<PolygonMesh>;
-  /** H3 cells ([low, high] pairs, as in AggregateResult.h3) triangulated for drawing. */
-  h3Mesh(cells: Uint32Array): Promise<PolygonMesh>;
-  /** A numeric column's values in feature order (NaN for null). */
-  columnValues(id: string, column: string): Promise<Float64Array>;
-  /** Each feature's name, from the dataset's best name column; null where it has none (the UI words it). */
-  featureNames(id: string): Promise<(string | null)[]>;
-  /** The polygons of a polygon (or mixed) dataset, feature i = row i; null when it has none. */
-  polygons(id: string): Promise<PolygonShapes | null>;
-  /** The lines of a line (or mixed) dataset, feature i = row i; null when it has none. */
-  lines(id: string): Promise<LineShapes | null>;
-  /** Aggregate a point dataset into grid/hexagon/H3 cells or districts (typed arrays, transferred). */
-  aggregate(request: AggregateRequest): Promise<AggregateResult>;
-  /** Time bins (hour/day/week/month) or profiles (hour of day, day of week) of a dataset. */
-  timeBins(request: TimeBinsRequest): Promise<TimeBinsResult>;
-  /** Names of the methods this worker implements, so callers (the benchmark) can probe features. */
-  capabilities(): Promise<string[]>;
-  /** Memory held by DuckDB and the worker's wasm modules, for the performance panel and the benchmark. */
-  memory(): Promise<EngineMemory>;
-}
-
-/** Engine memory, in bytes. DuckDB's numbers come from duckdb_memory() and PRAGMA database_size. */
-export interface EngineMemory {
-  /** Sum of duckdb_memory().memory_usage_bytes. */
-  duckdbBytes: number;
-  /** memory_usage_bytes per duckdb_memory() tag (BASE_TABLE, HASH_TABLE, …), non-zero ones only. */
-  duckdbByTag: Record<string, number>;
-  /** PRAGMA database_size's memory_usage and memory_limit, as DuckDB prints them (e.g. "256.0 MiB"). */
-  databaseSize: { memoryUsage: string; memoryLimit: string } | null;
-  /** Size of parquet-wasm's linear memory (it grows and never shrinks). */
-  parquetWasmBytes: number | null;
-}
-
-export type * from './protocol-aggregate';
-export type * from './protocol-shapes';
-
-/** A point layer's marks, optionally coloured and sized by columns. */
-export interface PointMarksRequest {
-  dataset: string;
-  /** Colour each point by this column (numeric: classed by `scale`; other: by category). */
-  colour?: { column: string; scale: ColourScaleOptions };
-  /** Size each point by this numeric column (area proportional to the value). */
-  sizeBy?: string;
-}
-
-/**
- * Point marks for deck.gl binary attributes. Rows with the same float32 position, colour
- * value and size value are one mark; `counts` says how many rows each mark stands for.
- * Positions are lon/lat offsets (float32) from `origin`, used with
- * COORDINATE_SYSTEM.LNGLAT_OFFSETS so float32 keeps sub-metre precision anywhere.
- */
-export interface PointMarks {
-  table: string;
-  /** Rows drawn (those with valid coordinates): the sum of counts. */
-  rows: number;
-  /** Distinct marks. */
-  marks: number;
-  origin: [number, number];
-  /** [dx, dy] per mark. */
-  offsets: Float32Array;
-  /** Rows per mark (float32 for the GPU: exact up to 16,777,216). */
-  counts: Float32Array;
-  /** RGBA per mark; null when not coloured by a column. */
-  colours: Uint8Array | null;
-  /** The scale the colours came from (classes over rows, not marks), for the legend. */
-  scale: ScaleParts | null;
-  /** Radius in pixels per mark; null when not sized by a column. */
-  radii: Float32Array | null;
-  /** The queries that produced the marks, for display. */
-  sql: string;
 }

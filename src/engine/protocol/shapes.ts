@@ -1,5 +1,5 @@
 // Geometry as flat typed arrays, the layouts that cross the worker boundary to deck.gl:
-// part of the EngineApi contract in protocol.ts, which re-exports everything here.
+// part of the engine contract (protocol/index.ts).
 
 /**
  * Polygon features as flat typed arrays, the layout deck.gl's binary SolidPolygonLayer

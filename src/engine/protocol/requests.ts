@@ -1,0 +1,74 @@
+// Every request the engine answers, as one union keyed by `type`, and one result type
+// per request type (EngineResults). Part of the engine contract (protocol/index.ts).
+// An answer always carries the request that made it and the SQL or method behind it.
+import type { EngineMessage } from '../messages';
+import type { AggregateRequest, AggregateResult, TimeBinsRequest, TimeBinsResult } from './aggregate';
+import type { DatasetInfo } from './dataset';
+import type { EngineMemory } from './engine';
+import type { LayerQuery, LayerResult } from './layer';
+import type { PointMarks, PointMarksRequest } from './point-marks';
+import type { LineShapes, PolygonShapes } from './shapes';
+
+/** A request to the engine (see EngineResults for what each type answers). */
+export type EngineRequest =
+  | { type: 'datasets' }
+  | { type: 'rename'; dataset: string; name: string }
+  | { type: 'remove'; dataset: string }
+  | { type: 'memory' }
+  | { type: 'capabilities' }
+  | ({ type: 'aggregate' } & AggregateRequest)
+  | ({ type: 'time-bins' } & TimeBinsRequest)
+  | ({ type: 'point-marks' } & PointMarksRequest)
+  | { type: 'polygons'; dataset: string }
+  | { type: 'lines'; dataset: string }
+  /** `have`: geometry keys the caller already holds; their geometry is left out of the answer. */
+  | { type: 'layer'; layer: LayerQuery; have?: string[] };
+
+/** The name of a request type: 'aggregate', 'layer', … */
+export type RequestType = EngineRequest['type'];
+
+/** The request of one type. */
+export type RequestOf<T extends RequestType> = Extract<EngineRequest, { type: T }>;
+
+/** What each request type answers with. */
+export interface EngineResults {
+  /** Every loaded dataset, in load order. */
+  datasets: DatasetInfo[];
+  /** The renamed dataset (its id, the table name, stays). */
+  rename: DatasetInfo;
+  /** Nothing: the dataset, its table and every cache of it are gone. */
+  remove: null;
+  /** Memory held by DuckDB and the worker's wasm modules. */
+  memory: EngineMemory;
+  /** The request types this engine answers, so callers (the benchmark) can probe features. */
+  capabilities: RequestType[];
+  /** Points aggregated into grid/hexagon/H3 cells or districts. */
+  aggregate: AggregateResult;
+  /** Time bins (hour/day/week/month) or profiles (hour of day, day of week). */
+  'time-bins': TimeBinsResult;
+  /** A point layer's marks: every row, identical ones merged into one mark with a count. */
+  'point-marks': PointMarks;
+  /** The polygons of a polygon (or mixed) dataset, feature i = row i; null when it has none. */
+  polygons: PolygonShapes | null;
+  /** The lines of a line (or mixed) dataset, feature i = row i; null when it has none. */
+  lines: LineShapes | null;
+  /** Everything one layer draws. */
+  layer: LayerResult;
+}
+
+/** The answer to a request of type T. */
+export interface Answer<T extends RequestType> {
+  /** The request this answers, as it was received. */
+  request: RequestOf<T>;
+  /** The SQL that produced the value (statements separated by blank lines); null when none ran. */
+  sql: string | null;
+  /** How the value was made where SQL alone does not say: a code the UI words; null when SQL says it all. */
+  method: EngineMessage | null;
+  value: EngineResults[T];
+}
+
+/** The answer to request R (to each member of a union of requests, its own answer). */
+export type ResultOf<R extends EngineRequest> = R extends EngineRequest ? Answer<R['type']> : never;
+
+/** Any answer: the union of every request type's answer. */
+export type EngineAnswer = ResultOf<EngineRequest>;

@@ -1,0 +1,115 @@
+// The 'layer' request: everything one layer draws, in one answer. Geometry comes from
+// the worker's GeometryCache and is left out when the caller already holds its key, so
+// a change of statistic re-sends only the values.
+import type { Engine } from '../engine';
+import type { Aggregator } from '../aggregate/aggregator';
+import type { AggregateBy, Answer, CellsLayerQuery, GeometryPart, PolygonMesh, RequestOf } from '../protocol';
+import { message } from '../messages';
+import { h3Shapes, polygonMesh } from '../mesh';
+import { columnValues, featureNames } from '../features';
+import { h3CellSetKey, type GeometryCache } from './geometry-cache';
+import { copyArrays } from './transfer';
+
+/** What the layer handler works with. */
+export interface LayerContext {
+  engine: Engine;
+  aggregator: Aggregator;
+  geometry: GeometryCache;
+  /** Aborts when the request is cancelled while it runs: checked between stages. */
+  signal: AbortSignal;
+}
+
+/**
+ * The layer kind of an aggregation. Written over strings so it holds both before and
+ * after AggregateBy's 'hex' becomes 'hexagon' (then it is the identity: delete it).
+ */
+function cellKindOf(by: AggregateBy): string {
+  const kind: string = by.kind;
+  return kind === 'hex' ? 'hexagon' : kind;
+}
+
+/** Geometry under `key`, left out (and not even built) when the caller holds the key. */
+function part<G>(have: ReadonlySet<string>, key: string, get: () => G): GeometryPart<G> {
+  // The cache keeps the original: a copy crosses the boundary (transferring detaches).
+  return { key, data: have.has(key) ? null : copyArrays(get()) };
+}
+
+/** A polygon dataset's mesh, triangulated once per loaded dataset. */
+function datasetMesh(ctx: LayerContext, have: ReadonlySet<string>, dataset: string): GeometryPart<PolygonMesh> {
+  const key = ctx.geometry.datasetKey('mesh', dataset);
+  return part(have, key, () =>
+    ctx.geometry.get(
+      key,
+      () => {
+        const shapes = ctx.engine.polygons(dataset);
+        if (!shapes) throw new Error(`${ctx.engine.dataset(dataset).name} has no polygons`);
+        return polygonMesh(shapes);
+      },
+      dataset,
+    ),
+  );
+}
+
+export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext): Promise<Answer<'layer'>> {
+  const q = request.layer;
+  const have = new Set(request.have);
+  const { engine } = ctx;
+  switch (q.kind) {
+    case 'points':
+    case 'heatmap': {
+      // A heatmap weighs marks by their counts and is never coloured or sized.
+      const marks = engine.pointMarks(q.kind === 'points' ? { dataset: q.dataset, colour: q.colour, sizeBy: q.sizeBy } : { dataset: q.dataset });
+      return { request, sql: marks.sql, method: null, value: { kind: 'points', marks } };
+    }
+    case 'lines': {
+      const info = engine.dataset(q.dataset);
+      const lines = engine.lines(q.dataset);
+      if (!lines) throw new Error(`${info.name} has no lines`);
+      const key = ctx.geometry.datasetKey('lines', q.dataset);
+      const method = message('method-shapes', { features: lines.featureCount });
+      return { request, sql: null, method, value: { kind: 'lines', lines: part(have, key, () => lines) } };
+    }
+    case 'outlines': {
+      const mesh = datasetMesh(ctx, have, q.dataset);
+      const method = message('method-polygon-mesh', { features: engine.dataset(q.dataset).rows });
+      return { request, sql: null, method, value: { kind: 'areas', mesh, result: null, values: null, names: null } };
+    }
+    case 'choropleth': {
+      const info = engine.dataset(q.dataset);
+      const values = columnValues(engine.connection, info, q.column);
+      const names = featureNames(engine.connection, info);
+      const mesh = datasetMesh(ctx, have, q.dataset);
+      const method = message('method-column-values', { column: q.column, features: values.length });
+      return { request, sql: null, method, value: { kind: 'areas', mesh, result: null, values, names } };
+    }
+    default:
+      return cellsAnswer(request, q, ctx, have);
+  }
+}
+
+/** Grid and hexagon cells are drawn from their centres; H3 cells and districts as a mesh. */
+async function cellsAnswer(
+  request: RequestOf<'layer'>,
+  { kind, ...aggregate }: CellsLayerQuery,
+  ctx: LayerContext,
+  have: ReadonlySet<string>,
+): Promise<Answer<'layer'>> {
+  if (cellKindOf(aggregate.by) !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
+  const result = await ctx.aggregator.aggregate(aggregate);
+  // A cancel that came while the aggregate ran spares the mesh work.
+  ctx.signal.throwIfAborted();
+  const by = aggregate.by;
+  if (by.kind === 'h3') {
+    const cells = result.h3!;
+    const key = h3CellSetKey(cells);
+    const mesh = part(have, key, () => ctx.geometry.get(key, () => polygonMesh(h3Shapes(cells))));
+    const method = message('method-h3-mesh', { cells: result.length });
+    return { request, sql: result.sql, method, value: { kind: 'areas', mesh, result, values: null, names: null } };
+  }
+  if (by.kind === 'districts') {
+    const mesh = datasetMesh(ctx, have, by.polygons);
+    const method = message('method-polygon-mesh', { features: ctx.engine.dataset(by.polygons).rows });
+    return { request, sql: result.sql, method, value: { kind: 'areas', mesh, result, values: null, names: result.names } };
+  }
+  return { request, sql: result.sql, method: null, value: { kind: 'cells', result } };
+}
