@@ -22,7 +22,7 @@ export function resultColumns(r: AggregateResult): Column[] {
   const n = r.length;
   const idx = Array.from({ length: n }, (_, i) => i);
   const cols: Column[] = [];
-  if (r.by.kind === 'grid' || r.by.kind === 'hex') {
+  if (r.by.kind === 'grid' || r.by.kind === 'hexagon') {
     cols.push({ name: 'col', type: 'int', values: idx.map((i) => r.ids[2 * i]) });
     cols.push({ name: 'row', type: 'int', values: idx.map((i) => r.ids[2 * i + 1]) });
   } else if (r.by.kind === 'h3') {
@@ -68,7 +68,7 @@ export function toGeoJSON(r: AggregateResult, shapes: PolygonShapes | null): str
     let geometry: object | null = null;
     const by = r.by;
     if (by.kind === 'grid') geometry = { type: 'Polygon', coordinates: [gridCellRing(projectionOf(r), by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
-    else if (by.kind === 'hex') geometry = { type: 'Polygon', coordinates: [hexCellRing(projectionOf(r), by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
+    else if (by.kind === 'hexagon') geometry = { type: 'Polygon', coordinates: [hexCellRing(projectionOf(r), by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
     else if (by.kind === 'h3') geometry = { type: 'Polygon', coordinates: [h3CellRing(h3At(r.h3!, i))] };
     else if (r.ids[i] >= 0 && shapes) geometry = { type: 'MultiPolygon', coordinates: featureCoordinates(shapes, r.ids[i]) };
     const properties = Object.fromEntries(cols.map((c) => [c.name, c.values[i]]));

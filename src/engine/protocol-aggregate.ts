@@ -9,7 +9,7 @@ import type { BBox } from './protocol';
  */
 export type AggregateBy =
   | { kind: 'grid'; sizeM: number }
-  | { kind: 'hex'; sizeM: number }
+  | { kind: 'hexagon'; sizeM: number }
   | { kind: 'h3'; resolution: number }
   | {
       kind: 'districts';

@@ -16,7 +16,7 @@ export function aggregateRequest(spec: LayerSpec, minCount: number): AggregateRe
   const base = { dataset: spec.dataset, stat: spec.stat, value: spec.value, minCount };
   switch (spec.kind) {
     case 'hexagons':
-      return { ...base, by: { kind: 'hex', sizeM: spec.sizeM } };
+      return { ...base, by: { kind: 'hexagon', sizeM: spec.sizeM } };
     case 'grid':
       return { ...base, by: { kind: 'grid', sizeM: spec.sizeM } };
     case 'h3':

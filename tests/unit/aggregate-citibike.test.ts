@@ -33,7 +33,7 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
   });
 
   it('square grid and hexagon counts add up to every row', async () => {
-    for (const by of [{ kind: 'grid', sizeM: 500 }, { kind: 'hex', sizeM: 500 }, { kind: 'hex', sizeM: 250 }] as const) {
+    for (const by of [{ kind: 'grid', sizeM: 500 }, { kind: 'hexagon', sizeM: 500 }, { kind: 'hexagon', sizeM: 250 }] as const) {
       const r = await agg.aggregate({ dataset: T, by, minCount: 0 });
       expect(sum(r.counts)).toBe(ROWS);
       expect(r.rows).toBe(ROWS);
@@ -44,8 +44,8 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
   });
 
   it('hexagon median and p90 match quantile_cont over the same rows, found independently', async () => {
-    const r = await agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 500 }, stat: 'median', value: 'num_bikes_available', minCount: 0 });
-    const p90 = await agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 500 }, stat: 'p90', value: 'num_bikes_available', minCount: 0 });
+    const r = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 }, stat: 'median', value: 'num_bikes_available', minCount: 0 });
+    const p90 = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 }, stat: 'p90', value: 'num_bikes_available', minCount: 0 });
     // The busiest cell, and its stations by the JS hexagon kernel over distinct positions.
     let best = 0;
     for (let i = 1; i < r.length; i++) if (r.counts[i] > r.counts[best]) best = i;
@@ -111,7 +111,7 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
 
   it('filters and time windows select the same rows as plain SQL', async () => {
     const cases: [Parameters<Aggregator['aggregate']>[0], string][] = [
-      [{ dataset: T, by: { kind: 'hex', sizeM: 400 }, filters: [{ kind: 'range', column: 'capacity', min: 20, max: 40, maxExclusive: true }] }, 'capacity >= 20 AND capacity < 40'],
+      [{ dataset: T, by: { kind: 'hexagon', sizeM: 400 }, filters: [{ kind: 'range', column: 'capacity', min: 20, max: 40, maxExclusive: true }] }, 'capacity >= 20 AND capacity < 40'],
       [{ dataset: T, by: { kind: 'grid', sizeM: 400 }, filters: [{ kind: 'in', column: 'station_id', values: ['JC116', "it's"] , not: true }] }, "station_id IS NULL OR station_id NOT IN ('JC116')"],
       [{ dataset: T, by: { kind: 'grid', sizeM: 400 }, filters: [{ kind: 'bbox', bbox: [-74.0, 40.7, -73.95, 40.75] }] }, 'lon BETWEEN -74.0 AND -73.95 AND lat BETWEEN 40.7 AND 40.75'],
       [{ dataset: T, by: { kind: 'h3', resolution: 8 }, time: { column: 'ts_local', from: '2024-03-15', to: '2024-03-16T06:30' } }, "ts_local >= TIMESTAMP '2024-03-15' AND ts_local < TIMESTAMP '2024-03-16 06:30'"],
@@ -206,13 +206,13 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
   });
 
   it('says what it did: SQL and method for every result', async () => {
-    const r: AggregateResult = await agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 500 } });
+    const r: AggregateResult = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 } });
     expect(r.sql).toMatch(/GROUP BY __col, __row/);
     expect(r.method).toMatch(/hexagons of 500 m/);
   });
 
   it('rejects bad requests with clear messages', async () => {
-    await expect(agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 0 } })).rejects.toThrow(/at least 1 metre/);
+    await expect(agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 0 } })).rejects.toThrow(/at least 1 metre/);
     await expect(agg.aggregate({ dataset: T, by: { kind: 'h3', resolution: 16 } })).rejects.toThrow(/resolution/);
     await expect(agg.aggregate({ dataset: T, by: { kind: 'grid', sizeM: 100 }, stat: 'mean' })).rejects.toThrow(/needs a value column/);
     await expect(agg.aggregate({ dataset: T, by: { kind: 'grid', sizeM: 100 }, stat: 'sum', value: 'name' })).rejects.toThrow(/numeric/);

@@ -72,7 +72,7 @@ export class Aggregator {
     const parts = this.parts(info, req, true);
     const conn = this.host.connection;
     const by = req.by;
-    if (by.kind === 'grid' || by.kind === 'hex') {
+    if (by.kind === 'grid' || by.kind === 'hexagon') {
       if (!(by.sizeM >= 1 && Number.isFinite(by.sizeM))) throw new Error(`cell size must be at least 1 metre, got ${by.sizeM}`);
       return aggregateProjected(conn, info, req, parts, k, t0);
     }

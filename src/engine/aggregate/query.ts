@@ -33,7 +33,7 @@ function aggregates(parts: QueryParts): string[] {
 export function projectedCellsQuery(
   parts: QueryParts,
   p: LocalProjection,
-  shape: 'grid' | 'hex',
+  shape: 'grid' | 'hexagon',
   sizeM: number,
 ): string {
   const { x, y } = projectSql(p, `CAST(${ident(parts.lon)} AS DOUBLE)`, `CAST(${ident(parts.lat)} AS DOUBLE)`);

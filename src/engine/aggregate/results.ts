@@ -70,7 +70,7 @@ export function aggregateProjected(
   k: number,
   t0: number,
 ): AggregateResult {
-  const by = req.by as Extract<AggregateRequest['by'], { kind: 'grid' | 'hex' }>;
+  const by = req.by as Extract<AggregateRequest['by'], { kind: 'grid' | 'hexagon' }>;
   if (!info.bbox) throw new Error(`${info.name} has no rows with coordinates`);
   const p = localProjection((info.bbox[0] + info.bbox[2]) / 2, (info.bbox[1] + info.bbox[3]) / 2);
   const sql = projectedCellsQuery(parts, p, by.kind, by.sizeM);
