@@ -12,7 +12,7 @@ export type LayerData =
   | { kind: 'points'; marks: PointMarks }
   | { kind: 'cells'; result: AggregateResult }
   | { kind: 'lines'; shapes: LineShapes }
-  | { kind: 'areas'; mesh: PolygonMesh; result: AggregateResult | null; values: Float64Array | null; names: string[] | null };
+  | { kind: 'areas'; mesh: PolygonMesh; result: AggregateResult | null; values: Float64Array | null; names: (string | null)[] | null };
 
 /** The values a layer colours by, one per cell or feature (NaN = suppressed / no data). */
 export function measureValues(spec: LayerSpec, data: LayerData): Float64Array | null {

@@ -3,6 +3,7 @@
 import { splitLongToH3Index } from 'h3-js';
 import type { LayerData } from './deck-layers';
 import { measureLabel, STAT_LABELS, type LayerSpec } from './layer-spec';
+import { AGGREGATE_EN } from '../i18n/engine-en-aggregate';
 
 export interface PickDetail {
   title: string;
@@ -20,7 +21,7 @@ export function describePick(spec: LayerSpec, data: LayerData, pickIndex: number
   const index = data.kind === 'areas' ? data.mesh.polygonFeature[pickIndex] : pickIndex;
   const r = data.result;
   let title: string;
-  if (data.kind === 'areas' && data.names) title = data.names[index] ?? `Feature ${index + 1}`;
+  if (data.kind === 'areas' && data.names) title = data.names[index] === null ? AGGREGATE_EN['district-outside']() : (data.names[index] ?? `Feature ${index + 1}`);
   else if (r?.h3) title = `H3 cell ${splitLongToH3Index(r.h3[2 * index], r.h3[2 * index + 1])}`;
   else if (r?.centers) title = `Cell at ${r.centers[2 * index + 1].toFixed(4)}, ${r.centers[2 * index].toFixed(4)}`;
   else title = `Feature ${index + 1}`;

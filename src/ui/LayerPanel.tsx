@@ -2,6 +2,7 @@
 // behind each layer. The first layer in the list is drawn on top.
 import { useId, useState } from 'react';
 import { en } from '../i18n/en';
+import { aggregateText } from '../i18n/engine-en-aggregate';
 import type { DatasetInfo } from '../engine/protocol';
 import { newLayer, type LayerKind, type LayerSpec } from '../map/layer-spec';
 import { KIND_LABELS, LayerSettings } from './LayerSettings';
@@ -29,7 +30,7 @@ function querySql(state: LayerDataState | undefined): string | null {
   if (d.kind === 'points') return `${en.marksComment(d.marks.rows.toLocaleString('en-US'), d.marks.marks.toLocaleString('en-US'))}\n${d.marks.sql}`;
   if (d.kind === 'lines') return null;
   const r = d.result;
-  return r ? `-- ${r.method}\n${r.sql}` : null;
+  return r ? `-- ${aggregateText(r.method)}\n${r.sql}` : null;
 }
 
 export function LayerPanel({ specs, datasets, data, onChange }: Props) {

@@ -25,6 +25,20 @@ export function float64Column(result: ArrowResult, name: string): Float64Array {
   return out;
 }
 
+/** A DOUBLE result column as Float64Array with its NULLs apart: `valid` is null when there are none. */
+export function float64ColumnWithNulls(result: ArrowResult, name: string): { values: Float64Array; valid: Uint8Array | null } {
+  const vec = result.getChild(name);
+  if (!vec) throw new Error(`internal: result has no column ${name}`);
+  const values = float64Column(result, name);
+  if (vec.nullCount === 0) return { values, valid: null };
+  const valid = new Uint8Array(result.numRows);
+  let at = 0;
+  for (const d of vec.data) {
+    for (let i = 0; i < d.length; i++) valid[at++] = d.getValid(i) ? 1 : 0;
+  }
+  return { values, valid };
+}
+
 /** An INTEGER result column as Int32Array; NULL becomes `ifNull`. */
 export function int32Column(result: ArrowResult, name: string, ifNull = -1): Int32Array {
   const vec = result.getChild(name);
