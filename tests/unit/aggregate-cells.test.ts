@@ -8,7 +8,7 @@ import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
 import { localProjection } from '../../src/engine/aggregate/projection';
-import type { AggregateResult, DatasetInfo } from '../../src/engine/protocol';
+import type { AggregateFilter, AggregateResult, DatasetInfo } from '../../src/engine/protocol';
 import { hasSharedData, sharedFile } from '../shared-data';
 
 type Proj = { lon0: number; lat0: number; kx: number; ky: number };
@@ -127,7 +127,7 @@ describe.skipIf(!hasSharedData)('grid and hexagon cells, cell by cell', () => {
     }
 
     /** Only the test points: the two bbox anchors are filtered away. */
-    const inner = { kind: 'bbox', bbox: [W + 1e-6, S + 1e-6, E - 1e-6, N - 1e-6] } as const;
+    const inner: AggregateFilter = { kind: 'bbox', bbox: [W + 1e-6, S + 1e-6, E - 1e-6, N - 1e-6] };
 
     async function check(kind: 'grid' | 'hexagon', size: number, points: Point[]) {
       const off = points.filter((q) => q.cell !== null);

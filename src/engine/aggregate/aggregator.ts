@@ -47,6 +47,20 @@ interface AssignmentEntry {
 
 const MAX_CACHED_ASSIGNMENTS = 8;
 
+/**
+ * The cell of every row from the cell of every position, once per assignment: every
+ * reduction indexes it. When each row is its own position (all distinct) the positions'
+ * cells are the rows' cells, shared rather than copied.
+ */
+function spreadCells(rowPosition: Int32Array, cell: Int32Array): Int32Array {
+  let identity = rowPosition.length === cell.length;
+  for (let i = 0; identity && i < rowPosition.length; i++) identity = rowPosition[i] === i;
+  if (identity) return cell;
+  const rowCell = new Int32Array(rowPosition.length);
+  for (let i = 0; i < rowPosition.length; i++) rowCell[i] = rowPosition[i] < 0 ? -1 : cell[rowPosition[i]];
+  return rowCell;
+}
+
 // Table names are unique per connection, which several aggregators may share (CLI, tests).
 let tableSeq = 0;
 
@@ -146,9 +160,7 @@ export class Aggregator {
     if (hit) this.drop(key);
     const { x, y, rowPosition } = read.positions;
     const { cell, cells } = await bound.assign(x, y);
-    // Spread the per-position cells over the rows, once: every reduction indexes this.
-    const rowCell = new Int32Array(rowPosition.length);
-    for (let i = 0; i < rowPosition.length; i++) rowCell[i] = rowPosition[i] < 0 ? -1 : cell[rowPosition[i]];
+    const rowCell = spreadCells(rowPosition, cell);
     this.counters.assignmentsComputed++;
     const entry: AssignmentEntry = { points, polygons: bound.polygons, cells, rowCell, positions: x.length, table: null };
     this.cache.set(key, entry);

@@ -24,7 +24,8 @@ const PROBE_ROWS = 65_536;
  * Number the distinct usable positions of rows (lon[i], lat[i]); NaN marks an unusable
  * row. Positions are equal when their doubles are. When the first rows are mostly
  * distinct, every usable row becomes its own position instead: hashing millions of
- * unique points would cost memory and time for nothing.
+ * unique points would cost memory and time for nothing. The inputs are then reused for
+ * the positions, so the caller must not keep them.
  */
 export function distinctPositions(lon: Float64Array, lat: Float64Array): Positions {
   const n = lon.length;
@@ -102,21 +103,21 @@ function grow(a: Float64Array): Float64Array {
   return out;
 }
 
-/** Every usable row its own position (rows with repeated positions then repeat too). */
+/**
+ * Every usable row its own position (rows with repeated positions then repeat too).
+ * The positions are compacted into the input arrays themselves, which the caller hands
+ * over: at millions of distinct points a copy would double the memory.
+ */
 function everyRow(lon: Float64Array, lat: Float64Array, rowPosition: Int32Array): Positions {
   let m = 0;
-  for (let i = 0; i < lon.length; i++) m += usablePosition(lon[i], lat[i]) ? 1 : 0;
-  const x = new Float64Array(m);
-  const y = new Float64Array(m);
-  m = 0;
   for (let i = 0; i < lon.length; i++) {
     if (usablePosition(lon[i], lat[i])) {
-      x[m] = lon[i];
-      y[m] = lat[i];
+      lon[m] = lon[i];
+      lat[m] = lat[i];
       rowPosition[i] = m++;
     } else {
       rowPosition[i] = -1;
     }
   }
-  return { x, y, rowPosition };
+  return { x: lon.subarray(0, m), y: lat.subarray(0, m), rowPosition };
 }

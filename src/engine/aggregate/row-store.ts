@@ -20,8 +20,8 @@ const EXACT_COORDINATE_TYPES = new Set([
   'DOUBLE', 'FLOAT', 'REAL', 'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT',
 ]);
 
-/** Default budget for cached columns: about 17 columns of 1.8M rows. */
-export const COLUMN_BUDGET_BYTES = 256 * 2 ** 20;
+/** Default budget for cached columns: 8 columns of 1.8M rows, one of 10M. */
+export const COLUMN_BUDGET_BYTES = 128 * 2 ** 20;
 
 interface PositionsEntry {
   info: DatasetInfo;

@@ -1,7 +1,7 @@
 // Districts: the features of a loaded polygon dataset, by point-in-polygon per distinct
 // position; points outside every polygon form one last cell, "outside" (id -1, name null).
-import type { ColumnInfo, PolygonShapes } from '../../protocol';
-import type { CellScheme } from '../cell-scheme';
+import type { ColumnInfo, DatasetInfo, PolygonShapes } from '../../protocol';
+import type { CellScheme, SchemeHost } from '../cell-scheme';
 import { districtAttributesQuery } from '../../sql';
 import { nameColumn, populationColumn } from '../../column-roles';
 import { float64Column, jsColumn } from '../arrow-io';
@@ -10,6 +10,40 @@ import { PolygonIndex, featureAreasKm2, featureCoordinates } from '../districts'
 import { polygonContiguity } from '../neighbours';
 import { message, type MessageParams } from '../../messages';
 import { factParams } from './projected';
+
+interface Attributes {
+  /** Per district, then null for outside. */
+  names: (string | null)[];
+  /** Per district, then NaN for outside; null without a population column. */
+  population: Float64Array | null;
+}
+
+// Per loaded polygon dataset (its DatasetInfo: a reload is a new one), per column choice:
+// a change of statistic then reads no attributes again.
+const attributeCache = new WeakMap<DatasetInfo, Map<string, Attributes>>();
+
+/** Names and residents of the districts in feature order, then outside; read once per dataset and columns. */
+function attributes(host: SchemeHost, polygons: DatasetInfo, nf: number, nameCol: string | null, popCol: string | null): Attributes {
+  let byColumns = attributeCache.get(polygons);
+  if (!byColumns) attributeCache.set(polygons, (byColumns = new Map()));
+  const key = JSON.stringify([nameCol, popCol]);
+  const hit = byColumns.get(key);
+  if (hit) return hit;
+  const hasFid = polygons.columns.some((c) => c.name === '__fid');
+  const r = host.connection.query(districtAttributesQuery(polygons.id, nameCol, popCol, hasFid));
+  if (r.numRows !== nf) throw new Error(`${polygons.name}: ${r.numRows} rows but ${nf} shapes`);
+  const names: (string | null)[] = jsColumn(r, '__name').map((v, i) => (v == null ? String(i) : String(v)));
+  names.push(null);
+  let population: Float64Array | null = null;
+  if (popCol !== null) {
+    population = new Float64Array(nf + 1);
+    population.set(float64Column(r, '__pop'));
+    population[nf] = NaN;
+  }
+  const got = { names, population };
+  byColumns.set(key, got);
+  return got;
+}
 
 /** The districts scheme. */
 export const districtsScheme: CellScheme<'districts'> = {
@@ -26,17 +60,7 @@ export const districtsScheme: CellScheme<'districts'> = {
     const popCol: ColumnInfo | undefined =
       by.populationColumn !== undefined ? findColumn(polygons.columns, by.populationColumn) : byRole(populationColumn(polygons.columns));
     if (popCol && popCol.kind !== 'number') throw new Error(`population column "${popCol.name}" is ${popCol.type}, not numeric`);
-    const hasFid = polygons.columns.some((c) => c.name === '__fid');
-    const r = host.connection.query(districtAttributesQuery(polygons.id, nameCol?.name ?? null, popCol?.name ?? null, hasFid));
-    if (r.numRows !== nf) throw new Error(`${polygons.name}: ${r.numRows} rows but ${nf} shapes`);
-    const names: (string | null)[] = jsColumn(r, '__name').map((v, i) => (v == null ? String(i) : String(v)));
-    names.push(null);
-    let population: Float64Array | null = null;
-    if (popCol) {
-      population = new Float64Array(nf + 1);
-      population.set(float64Column(r, '__pop'));
-      population[nf] = NaN;
-    }
+    const { names, population } = attributes(host, polygons, nf, nameCol?.name ?? null, popCol?.name ?? null);
     const params: MessageParams = { dataset: polygons.name, features: nf };
     if (nameCol) params.nameColumn = nameCol.name;
     if (popCol) params.populationColumn = popCol.name;
