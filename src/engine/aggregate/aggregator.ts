@@ -64,6 +64,7 @@ function spreadCells(rowPosition: Int32Array, cell: Int32Array): Int32Array {
 // Table names are unique per connection, which several aggregators may share (CLI, tests).
 let tableSeq = 0;
 
+/** The aggregation requests of one engine: aggregate, timeBins, forget; caches per dataset. */
 export class Aggregator {
   private readonly cache = new Map<string, AssignmentEntry>();
   private readonly rowStore: RowStore;

@@ -32,19 +32,12 @@ export function distinctPositions(lon: Float64Array, lat: Float64Array): Positio
   const rowPosition = new Int32Array(n);
   const bx = new Uint32Array(lon.buffer, lon.byteOffset, 2 * n);
   const by = new Uint32Array(lat.buffer, lat.byteOffset, 2 * n);
-  let cap = 1 << 12;
-  let table = new Int32Array(cap).fill(-1);
+  let bits = 12;
+  let table: Int32Array = new Int32Array(1 << bits).fill(-1);
   let px: Float64Array = new Float64Array(1024);
   let py: Float64Array = new Float64Array(1024);
   let m = 0;
   let usable = 0;
-  const slot = (i: number, mask: number) => {
-    let h = Math.imul(bx[2 * i], 0x85ebca6b) ^ Math.imul(bx[2 * i + 1], 0xc2b2ae35);
-    h ^= Math.imul(by[2 * i], 0x27d4eb2f) ^ Math.imul(by[2 * i + 1], 0x165667b1);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    return (h ^ (h >>> 12)) & mask;
-  };
   for (let i = 0; i < n; i++) {
     if (i === PROBE_ROWS && 2 * m > usable) return everyRow(lon, lat, rowPosition);
     const x = lon[i], y = lat[i];
@@ -53,8 +46,8 @@ export function distinctPositions(lon: Float64Array, lat: Float64Array): Positio
       continue;
     }
     usable++;
-    let mask = cap - 1;
-    let h = slot(i, mask);
+    const mask = (1 << bits) - 1;
+    let h = hash(bx[2 * i], bx[2 * i + 1], by[2 * i], by[2 * i + 1], bits);
     let k: number;
     while ((k = table[h]) >= 0 && !(px[k] === x && py[k] === y)) h = (h + 1) & mask;
     if (k >= 0) {
@@ -69,32 +62,34 @@ export function distinctPositions(lon: Float64Array, lat: Float64Array): Positio
     py[m] = y;
     rowPosition[i] = m;
     table[h] = m++;
-    if (2 * m > cap) {
+    if (2 * m > 1 << bits) {
       // Keep the load under ½: rehash every position into a table twice the size.
-      cap *= 2;
-      mask = cap - 1;
-      table = new Int32Array(cap).fill(-1);
-      for (let j = 0; j < m; j++) {
-        let g = slotOf(px[j], py[j], mask);
-        while (table[g] >= 0) g = (g + 1) & mask;
-        table[g] = j;
-      }
+      bits++;
+      table = rehash(px, py, m, bits);
     }
   }
   return { x: px.slice(0, m), y: py.slice(0, m), rowPosition };
 }
 
-// The slot of a stored position, by the same hash as `slot` above.
-const scratch = new Float64Array(2);
-const scratchBits = new Uint32Array(scratch.buffer);
-function slotOf(x: number, y: number, mask: number): number {
-  scratch[0] = x;
-  scratch[1] = y;
-  let h = Math.imul(scratchBits[0], 0x85ebca6b) ^ Math.imul(scratchBits[1], 0xc2b2ae35);
-  h ^= Math.imul(scratchBits[2], 0x27d4eb2f) ^ Math.imul(scratchBits[3], 0x165667b1);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) & mask;
+/** Multiplicative (Fibonacci) hash of a position's four 32-bit words: the top `bits` bits. */
+function hash(xl: number, xh: number, yl: number, yh: number, bits: number): number {
+  return Math.imul(xl ^ Math.imul(xh, 0x9e3779b1) ^ Math.imul(yl, 0x85ebca6b) ^ Math.imul(yh, 0xc2b2ae35), 0x27d4eb2f) >>> (32 - bits);
+}
+
+/** A table of 2^bits slots holding positions 0..m-1. */
+function rehash(px: Float64Array, py: Float64Array, m: number, bits: number): Int32Array {
+  const table = new Int32Array(1 << bits).fill(-1);
+  const mask = (1 << bits) - 1;
+  const pair = new Float64Array(2);
+  const w = new Uint32Array(pair.buffer);
+  for (let j = 0; j < m; j++) {
+    pair[0] = px[j];
+    pair[1] = py[j];
+    let g = hash(w[0], w[1], w[2], w[3], bits);
+    while (table[g] >= 0) g = (g + 1) & mask;
+    table[g] = j;
+  }
+  return table;
 }
 
 function grow(a: Float64Array): Float64Array {

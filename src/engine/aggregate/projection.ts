@@ -5,6 +5,7 @@ const A = 6378137; // WGS84 semi-major axis
 const E2 = 0.00669437999014; // WGS84 first eccentricity squared
 const RAD = Math.PI / 180;
 
+/** An equirectangular projection: x = (lon − lon0)·kx, y = (lat − lat0)·ky, in metres. */
 export interface LocalProjection {
   lon0: number;
   lat0: number;

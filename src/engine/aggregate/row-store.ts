@@ -36,6 +36,7 @@ interface ColumnEntry {
   bytes: number;
 }
 
+/** Positions and columns of point datasets as typed arrays, read from DuckDB once. */
 export class RowStore {
   private readonly positionsByDataset = new Map<string, PositionsEntry>();
   private readonly columns = new Map<string, ColumnEntry>();
