@@ -19,10 +19,21 @@ describe('distinct positions', () => {
   it('numbers positions in order of first appearance, -1 for unusable rows', () => {
     const lon = f64(1, 2, 1, NaN, 2, 200, 1, 0);
     const lat = f64(5, 6, 5, 5, 6, 5, 5.5, -90);
-    const p = distinctPositions(lon, lat);
+    const p = distinctPositions([lon], [lat]);
     expect(Array.from(p.rowPosition)).toEqual([0, 1, 0, -1, 1, -1, 2, 3]);
     expect(Array.from(p.x)).toEqual([1, 2, 1, 0]);
     expect(Array.from(p.y)).toEqual([5, 6, 5.5, -90]);
+  });
+
+  it('reads rows across chunks, and rounds of readings in the same order, with a look-alike', () => {
+    // Three rounds over places A B C; in round 2, C's latitude is off by one ulp: a new place.
+    const A = [1, 1], B = [2, 1], C = [3, 1], C2 = [3, 1 + 2 ** -52];
+    const rounds = [A, B, C, A, B, C2, A, B, C];
+    const lon = rounds.map((p) => p[0]);
+    const lat = rounds.map((p) => p[1]);
+    const p = distinctPositions([f64(...lon.slice(0, 4)), f64(...lon.slice(4))], [f64(...lat.slice(0, 4)), f64(...lat.slice(4))]);
+    expect(Array.from(p.rowPosition)).toEqual([0, 1, 2, 0, 1, 3, 0, 1, 2]);
+    expect(Array.from(p.y)).toEqual([1, 1, 1, 1 + 2 ** -52]);
   });
 
   it('keeps every position through table growth (10,000 distinct, each twice)', () => {
@@ -33,7 +44,7 @@ describe('distinct positions', () => {
       lon[i] = lon[2 * n - 1 - i] = -74 + i * 1e-5;
       lat[i] = lat[2 * n - 1 - i] = 40 + (i % 7) * 1e-3;
     }
-    const p = distinctPositions(lon, lat);
+    const p = distinctPositions([lon], [lat]);
     expect(p.x.length).toBe(n);
     for (let i = 0; i < n; i++) {
       expect(p.rowPosition[i]).toBe(i);
@@ -46,7 +57,7 @@ describe('distinct positions', () => {
     const lon = Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? 0 : i * 1e-4));
     const lat = new Float64Array(n);
     lat[5] = NaN;
-    const p = distinctPositions(lon, lat);
+    const p = distinctPositions([lon], [lat]);
     expect(p.x.length).toBe(n - 1);
     expect(p.rowPosition[4]).toBe(4);
     expect(p.rowPosition[5]).toBe(-1);
@@ -123,35 +134,36 @@ describe('masks', () => {
 });
 
 describe('reduction', () => {
-  // Rows: cell, value (null = not valid).
-  const rowCell = i32(0, 1, 0, -1, 2, 0, 1, 2);
+  // Rows: position, value (null = not valid); positions 0 and 3 share cell 0.
+  const rowPosition = i32(0, 1, 3, -1, 2, 0, 1, 2);
+  const positionCell = i32(0, 1, 2, 0);
   const values = f64(2, 10, 4, 99, NaN, 0.5, 0, 7);
   const valid = Uint8Array.from([1, 1, 1, 1, 1, 1, 0, 0]);
 
   it('counts rows per cell, skipping rows without a cell and masked rows', () => {
-    const r = reduceCells({ stat: 'count', rowCell, cellCount: 4 });
+    const r = reduceCells({ stat: 'count', rowPosition, positionCell, cellCount: 4 });
     expect(Array.from(r.counts)).toEqual([3, 2, 2, 0]);
     expect(Array.from(r.values)).toEqual([3, 2, 2, 0]);
-    const masked = reduceCells({ stat: 'count', rowCell, cellCount: 4, mask: Uint8Array.from([1, 1, 0, 1, 1, 1, 1, 1]) });
+    const masked = reduceCells({ stat: 'count', rowPosition, positionCell, cellCount: 4, mask: Uint8Array.from([1, 1, 0, 1, 1, 1, 1, 1]) });
     expect(Array.from(masked.counts)).toEqual([2, 2, 2, 0]);
   });
 
   it('sum, mean, min and max skip NULL values and are NaN where a cell has none', () => {
-    const go = (stat: 'sum' | 'mean' | 'min' | 'max') => Array.from(reduceCells({ stat, rowCell, cellCount: 4, values, valid }).values);
+    const go = (stat: 'sum' | 'mean' | 'min' | 'max') => Array.from(reduceCells({ stat, rowPosition, positionCell, cellCount: 4, values, valid }).values);
     expect(go('sum')).toEqual([6.5, 10, NaN, NaN]);
     expect(go('mean')).toEqual([6.5 / 3, 10, NaN, NaN]);
     expect(go('min')).toEqual([0.5, 10, NaN, NaN]);
     expect(go('max')).toEqual([4, 10, NaN, NaN]);
     // Counts are rows, NULL values included.
-    expect(Array.from(reduceCells({ stat: 'sum', rowCell, cellCount: 4, values, valid }).counts)).toEqual([3, 2, 2, 0]);
+    expect(Array.from(reduceCells({ stat: 'sum', rowPosition, positionCell, cellCount: 4, values, valid }).counts)).toEqual([3, 2, 2, 0]);
   });
 
   it('writes into a caller-supplied output of the right length', () => {
     const out = { counts: new Float64Array(4).fill(9), values: new Float64Array(4) };
-    const r = reduceCells({ stat: 'max', rowCell, cellCount: 4, values, valid }, out);
+    const r = reduceCells({ stat: 'max', rowPosition, positionCell, cellCount: 4, values, valid }, out);
     expect(r).toBe(out);
     expect(Array.from(out.counts)).toEqual([3, 2, 2, 0]);
-    const fresh = reduceCells({ stat: 'max', rowCell, cellCount: 3, values, valid }, out);
+    const fresh = reduceCells({ stat: 'max', rowPosition, positionCell, cellCount: 3, values, valid }, out);
     expect(fresh).not.toBe(out);
   });
 
@@ -173,10 +185,11 @@ describe('reduction', () => {
         `SELECT c::DOUBLE AS c, count(*)::DOUBLE AS n, sum(v)::DOUBLE AS s, avg(v)::DOUBLE AS a, min(v)::DOUBLE AS lo, max(v)::DOUBLE AS hi ` +
         `FROM (VALUES ${rows.map(([c, v], i) => `(${i}, ${c}, ${lit(v)})`).join(', ')}) t(i, c, v) GROUP BY c ORDER BY c`;
       const r = engine.connection.query(sql);
-      const rowCell = Int32Array.from(rows, ([c]) => c);
+      const rowPosition = Int32Array.from(rows, ([c]) => c);
+      const positionCell = i32(0, 1, 2, 3, 4, 5);
       const vals = Float64Array.from(rows, ([, v]) => v ?? 0);
       const ok = Uint8Array.from(rows, ([, v]) => (v === null ? 0 : 1));
-      const go = (stat: 'count' | 'sum' | 'mean' | 'min' | 'max') => reduceCells({ stat, rowCell, cellCount: 6, values: vals, valid: ok });
+      const go = (stat: 'count' | 'sum' | 'mean' | 'min' | 'max') => reduceCells({ stat, rowPosition, positionCell, cellCount: 6, values: vals, valid: ok });
       expect(Array.from(go('count').counts)).toEqual(Array.from(float64Column(r, 'n')));
       expect(Array.from(go('sum').values)).toEqual(Array.from(float64Column(r, 's')));
       expect(Array.from(go('mean').values)).toEqual(Array.from(float64Column(r, 'a')));

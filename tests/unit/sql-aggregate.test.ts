@@ -12,7 +12,7 @@ import {
   parsedTimestampOf,
   rangeCondition,
   rowColumnQuery,
-  rowCoordinateQuery,
+  rowCoordinatesQuery,
   statExpr,
   timeBinKey,
   timeBinsQuery,
@@ -121,12 +121,13 @@ describe('aggregation queries', () => {
 
   it('one column of every row, in row order', async () => {
     expect(rowColumnQuery('points', 'count_int')).toBe('SELECT CAST("count_int" AS DOUBLE) AS v\nFROM "points"');
-    expect(rowCoordinateQuery('points', 'lon', 'lon', 'lat', false)).toBe('SELECT CAST("lon" AS DOUBLE) AS v\nFROM "points"');
-    expect(rowCoordinateQuery('points', 'lat', 'lon', 'lat', true)).toBe(
-      'SELECT CASE WHEN "lon" BETWEEN -180 AND 180 AND "lat" BETWEEN -90 AND 90 THEN CAST("lat" AS DOUBLE) END AS v\nFROM "points"',
+    expect(rowCoordinatesQuery('points', 'lon', 'lat', false)).toBe('SELECT CAST("lon" AS DOUBLE) AS x, CAST("lat" AS DOUBLE) AS y\nFROM "points"');
+    const usable = 'CASE WHEN "lon" BETWEEN -180 AND 180 AND "lat" BETWEEN -90 AND 90';
+    expect(rowCoordinatesQuery('points', 'lon', 'lat', true)).toBe(
+      `SELECT ${usable} THEN CAST("lon" AS DOUBLE) END AS x, ${usable} THEN CAST("lat" AS DOUBLE) END AS y\nFROM "points"`,
     );
     await explain(rowColumnQuery('points', 'count_int'));
-    await explain(rowCoordinateQuery('points', 'lat', 'lon', 'lat', true));
+    await explain(rowCoordinatesQuery('points', 'lon', 'lat', true));
   });
 
   it('cells from the cached cell table, by POSITIONAL JOIN', async () => {

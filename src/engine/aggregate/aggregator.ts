@@ -38,28 +38,15 @@ interface AssignmentEntry {
   points: DatasetInfo;
   polygons: DatasetInfo | null;
   cells: CellTable;
-  /** Cell of each row of the point table; -1 = unusable position. */
-  rowCell: Int32Array;
+  /** Position of each row of the point table (-1 = unusable), and cell of each position. */
+  rowPosition: Int32Array;
+  positionCell: Int32Array;
   positions: number;
   /** The per-row cell column as a DuckDB table, made on the first SQL reduction. */
   table: string | null;
 }
 
 const MAX_CACHED_ASSIGNMENTS = 8;
-
-/**
- * The cell of every row from the cell of every position, once per assignment: every
- * reduction indexes it. When each row is its own position (all distinct) the positions'
- * cells are the rows' cells, shared rather than copied.
- */
-function spreadCells(rowPosition: Int32Array, cell: Int32Array): Int32Array {
-  let identity = rowPosition.length === cell.length;
-  for (let i = 0; identity && i < rowPosition.length; i++) identity = rowPosition[i] === i;
-  if (identity) return cell;
-  const rowCell = new Int32Array(rowPosition.length);
-  for (let i = 0; i < rowPosition.length; i++) rowCell[i] = rowPosition[i] < 0 ? -1 : cell[rowPosition[i]];
-  return rowCell;
-}
 
 // Table names are unique per connection, which several aggregators may share (CLI, tests).
 let tableSeq = 0;
@@ -108,7 +95,7 @@ export class Aggregator {
     let stats: CellStats;
     let sql: string;
     if (rows) {
-      stats = reduceCells({ ...rows, rowCell: entry.rowCell, cellCount: entry.cells.count });
+      stats = reduceCells({ ...rows, rowPosition: entry.rowPosition, positionCell: entry.positionCell, cellCount: entry.cells.count });
       sql = [...positionsSql, ...rows.sql].join(';\n');
     } else {
       sql = assignedCellsQuery(parts, this.cellTable(entry));
@@ -161,9 +148,8 @@ export class Aggregator {
     if (hit) this.drop(key);
     const { x, y, rowPosition } = read.positions;
     const { cell, cells } = await bound.assign(x, y);
-    const rowCell = spreadCells(rowPosition, cell);
     this.counters.assignmentsComputed++;
-    const entry: AssignmentEntry = { points, polygons: bound.polygons, cells, rowCell, positions: x.length, table: null };
+    const entry: AssignmentEntry = { points, polygons: bound.polygons, cells, rowPosition, positionCell: cell, positions: x.length, table: null };
     this.cache.set(key, entry);
     while (this.cache.size > MAX_CACHED_ASSIGNMENTS) this.drop(this.cache.keys().next().value!);
     return { entry, cached: false, sql: read.sql };
@@ -173,7 +159,10 @@ export class Aggregator {
   private cellTable(entry: AssignmentEntry): string {
     if (entry.table) return entry.table;
     const table = `__citylens_cells_${++tableSeq}`;
-    insertColumns(this.host.connection, table, { [CELL_COLUMN]: entry.rowCell });
+    const { rowPosition, positionCell } = entry;
+    const rowCell = new Int32Array(rowPosition.length);
+    for (let i = 0; i < rowPosition.length; i++) rowCell[i] = rowPosition[i] < 0 ? -1 : positionCell[rowPosition[i]];
+    insertColumns(this.host.connection, table, { [CELL_COLUMN]: rowCell });
     entry.table = table;
     return table;
   }

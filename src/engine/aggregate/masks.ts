@@ -17,22 +17,14 @@ export function maskRange(values: Float64Array, valid: Uint8Array | null, range:
   const hi = range.max ?? Infinity;
   const loOpen = range.min !== undefined && range.minExclusive === true;
   const hiOpen = range.max !== undefined && range.maxExclusive === true;
-  const hasMax = range.max !== undefined;
+  // NaN passes any lower bound and fails any upper one.
+  const nanPasses = range.max === undefined;
   for (let i = 0; i < values.length; i++) {
-    if (!mask[i]) continue;
-    if (valid !== null && !valid[i]) {
-      mask[i] = 0;
-      continue;
-    }
     const v = values[i];
-    if (v !== v) {
-      // NaN passes any lower bound and fails any upper one.
-      if (hasMax) mask[i] = 0;
-      continue;
-    }
-    if (loOpen ? !(v > lo) : !(v >= lo)) mask[i] = 0;
-    else if (hiOpen ? !(v < hi) : !(v <= hi)) mask[i] = 0;
+    const inside = (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
+    if (!inside && !(nanPasses && v !== v)) mask[i] = 0;
   }
+  if (valid !== null) for (let i = 0; i < valid.length; i++) if (!valid[i]) mask[i] = 0;
 }
 
 /** Per position: 1 where (lon, lat) lies in the bbox, edges included. */

@@ -21,98 +21,113 @@ export function usablePosition(lon: number, lat: number): boolean {
 const PROBE_ROWS = 65_536;
 
 /**
- * Number the distinct usable positions of rows (lon[i], lat[i]); NaN marks an unusable
+ * Number the distinct usable positions of rows (lon, lat), given as chunks of rows (the
+ * record batches of a query, lon[k] and lat[k] of one length); NaN marks an unusable
  * row. Positions are equal when their doubles are. When the first rows are mostly
  * distinct, every usable row becomes its own position instead: hashing millions of
- * unique points would cost memory and time for nothing. The inputs are then reused for
- * the positions, so the caller must not keep them.
+ * unique points would cost memory and time for nothing. Pure.
  */
-export function distinctPositions(lon: Float64Array, lat: Float64Array): Positions {
-  const n = lon.length;
+export function distinctPositions(lon: readonly Float64Array[], lat: readonly Float64Array[]): Positions {
+  let n = 0;
+  for (const chunk of lon) n += chunk.length;
   const rowPosition = new Int32Array(n);
-  const bx = new Uint32Array(lon.buffer, lon.byteOffset, 2 * n);
-  const by = new Uint32Array(lat.buffer, lat.byteOffset, 2 * n);
   let bits = 12;
   let table: Int32Array = new Int32Array(1 << bits).fill(-1);
   let px: Float64Array = new Float64Array(1024);
   let py: Float64Array = new Float64Array(1024);
+  // The position that followed each position last time: readings taken in rounds list the
+  // places in the same order each round, so most rows are found without hashing.
+  let next: Int32Array = new Int32Array(1024).fill(-1);
+  const pair = new Float64Array(2);
+  const words = new Uint32Array(pair.buffer);
   let m = 0;
   let usable = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === PROBE_ROWS && 2 * m > usable) return everyRow(lon, lat, rowPosition);
-    const x = lon[i], y = lat[i];
-    if (!usablePosition(x, y)) {
-      rowPosition[i] = -1;
-      continue;
-    }
-    usable++;
-    const mask = (1 << bits) - 1;
-    let h = hash(bx[2 * i], bx[2 * i + 1], by[2 * i], by[2 * i + 1], bits);
-    let k: number;
-    while ((k = table[h]) >= 0 && !(px[k] === x && py[k] === y)) h = (h + 1) & mask;
-    if (k >= 0) {
-      rowPosition[i] = k;
-      continue;
-    }
-    if (m === px.length) {
-      px = grow(px);
-      py = grow(py);
-    }
-    px[m] = x;
-    py[m] = y;
-    rowPosition[i] = m;
-    table[h] = m++;
-    if (2 * m > 1 << bits) {
-      // Keep the load under ½: rehash every position into a table twice the size.
-      bits++;
-      table = rehash(px, py, m, bits);
+  let prev = -1;
+  let row = 0;
+  for (let k = 0; k < lon.length; k++) {
+    const xs = lon[k], ys = lat[k];
+    for (let i = 0; i < xs.length; i++, row++) {
+      if (row === PROBE_ROWS && 2 * m > usable) return everyRow(lon, lat, rowPosition);
+      const x = xs[i], y = ys[i];
+      if (!usablePosition(x, y)) {
+        rowPosition[row] = -1;
+        continue;
+      }
+      usable++;
+      let found = prev >= 0 ? next[prev] : -1;
+      if (found < 0 || px[found] !== x || py[found] !== y) {
+        pair[0] = x;
+        pair[1] = y;
+        const mask = (1 << bits) - 1;
+        let h = hash(words, bits);
+        while ((found = table[h]) >= 0 && !(px[found] === x && py[found] === y)) h = (h + 1) & mask;
+        if (found < 0) {
+          if (m === px.length) {
+            px = grow(px, NaN);
+            py = grow(py, NaN);
+            next = grow(next, -1);
+          }
+          px[m] = x;
+          py[m] = y;
+          found = m++;
+          table[h] = found;
+          if (2 * m > 1 << bits) table = rehash(px, py, m, ++bits);
+        }
+        if (prev >= 0) next[prev] = found;
+      }
+      rowPosition[row] = found;
+      prev = found;
     }
   }
   return { x: px.slice(0, m), y: py.slice(0, m), rowPosition };
 }
 
 /** Multiplicative (Fibonacci) hash of a position's four 32-bit words: the top `bits` bits. */
-function hash(xl: number, xh: number, yl: number, yh: number, bits: number): number {
-  return Math.imul(xl ^ Math.imul(xh, 0x9e3779b1) ^ Math.imul(yl, 0x85ebca6b) ^ Math.imul(yh, 0xc2b2ae35), 0x27d4eb2f) >>> (32 - bits);
+function hash(w: Uint32Array, bits: number): number {
+  return Math.imul(w[0] ^ Math.imul(w[1], 0x9e3779b1) ^ Math.imul(w[2], 0x85ebca6b) ^ Math.imul(w[3], 0xc2b2ae35), 0x27d4eb2f) >>> (32 - bits);
 }
 
-/** A table of 2^bits slots holding positions 0..m-1. */
+/** A table of 2^bits slots holding positions 0..m-1 (load ½ keeps probes short). */
 function rehash(px: Float64Array, py: Float64Array, m: number, bits: number): Int32Array {
   const table = new Int32Array(1 << bits).fill(-1);
   const mask = (1 << bits) - 1;
   const pair = new Float64Array(2);
-  const w = new Uint32Array(pair.buffer);
+  const words = new Uint32Array(pair.buffer);
   for (let j = 0; j < m; j++) {
     pair[0] = px[j];
     pair[1] = py[j];
-    let g = hash(w[0], w[1], w[2], w[3], bits);
+    let g = hash(words, bits);
     while (table[g] >= 0) g = (g + 1) & mask;
     table[g] = j;
   }
   return table;
 }
 
-function grow(a: Float64Array): Float64Array {
-  const out = new Float64Array(2 * a.length);
+function grow<T extends Float64Array | Int32Array>(a: T, fill: number): T {
+  const out = new (a.constructor as new (n: number) => T)(2 * a.length);
   out.set(a);
+  out.fill(fill, a.length);
   return out;
 }
 
-/**
- * Every usable row its own position (rows with repeated positions then repeat too).
- * The positions are compacted into the input arrays themselves, which the caller hands
- * over: at millions of distinct points a copy would double the memory.
- */
-function everyRow(lon: Float64Array, lat: Float64Array, rowPosition: Int32Array): Positions {
+/** Every usable row its own position (rows with repeated positions then repeat too). */
+function everyRow(lon: readonly Float64Array[], lat: readonly Float64Array[], rowPosition: Int32Array): Positions {
   let m = 0;
-  for (let i = 0; i < lon.length; i++) {
-    if (usablePosition(lon[i], lat[i])) {
-      lon[m] = lon[i];
-      lat[m] = lat[i];
-      rowPosition[i] = m++;
-    } else {
-      rowPosition[i] = -1;
+  for (let k = 0; k < lon.length; k++) for (let i = 0; i < lon[k].length; i++) if (usablePosition(lon[k][i], lat[k][i])) m++;
+  const x = new Float64Array(m);
+  const y = new Float64Array(m);
+  m = 0;
+  let row = 0;
+  for (let k = 0; k < lon.length; k++) {
+    for (let i = 0; i < lon[k].length; i++, row++) {
+      if (usablePosition(lon[k][i], lat[k][i])) {
+        x[m] = lon[k][i];
+        y[m] = lat[k][i];
+        rowPosition[row] = m++;
+      } else {
+        rowPosition[row] = -1;
+      }
     }
   }
-  return { x: lon.subarray(0, m), y: lat.subarray(0, m), rowPosition };
+  return { x, y, rowPosition };
 }

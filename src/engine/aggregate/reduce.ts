@@ -7,8 +7,10 @@ import type { KernelStat } from './stats';
 /** The rows to reduce, one entry per row. */
 export interface ReduceInput {
   stat: KernelStat;
-  /** Cell number of each row; -1 = the row belongs to no cell. */
-  rowCell: Int32Array;
+  /** Position of each row; -1 = the row has none (it belongs to no cell). */
+  rowPosition: Int32Array;
+  /** Cell number of each position. */
+  positionCell: Int32Array;
   /** C, the number of cells. */
   cellCount: number;
   /** Value of each row (any stat but count). */
@@ -33,52 +35,81 @@ function outputs(cellCount: number, out?: CellStats): CellStats {
   return { counts: new Float64Array(cellCount), values: new Float64Array(cellCount) };
 }
 
-/** Reduce rows into per-cell counts and statistic; writes into `out` when its arrays have C entries. Pure. */
+/** counts[c] = Σ perPosition[p] over the positions p of cell c. */
+function fold(perPosition: Int32Array, positionCell: Int32Array, counts: Float64Array): void {
+  for (let p = 0; p < perPosition.length; p++) counts[positionCell[p]] += perPosition[p];
+}
+
+/**
+ * Reduce rows into per-cell counts and statistic; writes into `out` when its arrays have
+ * C entries. Rows are counted per position (a small array that stays in cache), then per
+ * cell; values are accumulated per cell in row order, as DuckDB adds them. Pure.
+ */
 export function reduceCells(input: ReduceInput, out?: CellStats): CellStats {
-  const { stat, rowCell, cellCount } = input;
+  const { stat, rowPosition, positionCell, cellCount } = input;
   const mask = input.mask ?? null;
   const res = outputs(cellCount, out);
   const { counts, values } = res;
-  const n = rowCell.length;
+  const n = rowPosition.length;
+  const rowsAt = new Int32Array(positionCell.length);
   if (stat === 'count') {
-    for (let i = 0; i < n; i++) {
-      const c = rowCell[i];
-      if (c >= 0 && (mask === null || mask[i])) counts[c]++;
+    if (mask === null) {
+      for (let i = 0; i < n; i++) {
+        const p = rowPosition[i];
+        if (p >= 0) rowsAt[p]++;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const p = rowPosition[i];
+        if (p >= 0 && mask[i]) rowsAt[p]++;
+      }
     }
+    fold(rowsAt, positionCell, counts);
     values.set(counts);
     return res;
   }
   const v = input.values;
   if (!v || v.length !== n) throw new Error(`internal: the statistic "${stat}" needs one value per row`);
   const valid = input.valid ?? null;
-  // Values seen per cell (non-NULL), the "no value" test of every statistic below.
-  const seen = new Float64Array(cellCount);
+  // Values seen (non-NULL) per position, the "no value" test of every statistic below.
+  const seenAt = valid === null ? rowsAt : new Int32Array(positionCell.length);
   if (stat === 'sum' || stat === 'mean') {
     values.fill(0);
     for (let i = 0; i < n; i++) {
-      const c = rowCell[i];
-      if (c < 0 || (mask !== null && !mask[i])) continue;
-      counts[c]++;
-      if (valid !== null && !valid[i]) continue;
-      values[c] += v[i];
-      seen[c]++;
+      const p = rowPosition[i];
+      if (p < 0 || (mask !== null && !mask[i])) continue;
+      rowsAt[p]++;
+      if (valid !== null) {
+        if (!valid[i]) continue;
+        seenAt[p]++;
+      }
+      values[positionCell[p]] += v[i];
     }
+    fold(rowsAt, positionCell, counts);
+    const seen = valid === null ? counts : new Float64Array(cellCount);
+    if (valid !== null) fold(seenAt, positionCell, seen);
     for (let c = 0; c < cellCount; c++) {
       values[c] = seen[c] === 0 ? NaN : stat === 'mean' ? values[c] / seen[c] : values[c];
     }
     return res;
   }
   values.fill(NaN);
+  // Whether a cell has a value yet: min and max start from its first one.
+  const started = new Uint8Array(cellCount);
   const isMax = stat === 'max';
   for (let i = 0; i < n; i++) {
-    const c = rowCell[i];
-    if (c < 0 || (mask !== null && !mask[i])) continue;
-    counts[c]++;
+    const p = rowPosition[i];
+    if (p < 0 || (mask !== null && !mask[i])) continue;
+    rowsAt[p]++;
     if (valid !== null && !valid[i]) continue;
+    const c = positionCell[p];
     const x = v[i];
     const m = values[c];
-    if (seen[c]++ === 0) values[c] = x;
-    else if (isMax ? m === m && (x !== x || x > m) : m !== m || x < m) values[c] = x;
+    if (!started[c]) {
+      started[c] = 1;
+      values[c] = x;
+    } else if (isMax ? m === m && (x !== x || x > m) : m !== m || x < m) values[c] = x;
   }
+  fold(rowsAt, positionCell, counts);
   return res;
 }

@@ -29,13 +29,14 @@ export function rowColumnQuery(table: string, column: string): string {
 }
 
 /**
- * A coordinate column per row as DOUBLE, NULL where the position is unusable, in row
- * order: column `v`. For column types whose cast to DOUBLE is exact the caller tests the
- * range itself and `inSql` is false, which keeps the scan a plain copy.
+ * The coordinates of every row as DOUBLE, NULL where the position is unusable, in row
+ * order: columns `x`, `y`. For column types whose cast to DOUBLE is exact the caller
+ * tests the range itself and `inSql` is false, which keeps the scan a plain copy.
  */
-export function rowCoordinateQuery(table: string, column: string, lon: string, lat: string, inSql: boolean): string {
-  const v = `CAST(${ident(column)} AS DOUBLE)`;
-  return select([inSql ? `CASE WHEN ${positionInRange(lon, lat)} THEN ${v} END AS v` : `${v} AS v`], ident(table));
+export function rowCoordinatesQuery(table: string, lon: string, lat: string, inSql: boolean): string {
+  const cast = (c: string) => `CAST(${ident(c)} AS DOUBLE)`;
+  const usable = (e: string) => (inSql ? `CASE WHEN ${positionInRange(lon, lat)} THEN ${e} END` : e);
+  return select([`${usable(cast(lon))} AS x`, `${usable(cast(lat))} AS y`], ident(table));
 }
 
 function valueColumn(parts: Pick<QueryParts, 'stat' | 'value'>): string[] {

@@ -16,7 +16,7 @@ export {
   CELL_COLUMN,
   type QueryParts,
   rowColumnQuery,
-  rowCoordinateQuery,
+  rowCoordinatesQuery,
   assignedCellsQuery,
   timeBinsQuery,
   districtAttributesQuery,
