@@ -148,6 +148,18 @@ describe('reduction', () => {
     expect(Array.from(masked.counts)).toEqual([2, 2, 2, 0]);
   });
 
+  it('counts the same way when positions repeat many times (per position, then per cell)', () => {
+    // 20 rows over 3 positions: positions 0 and 2 in cell 1, position 1 in cell 0.
+    const many = Int32Array.from({ length: 20 }, (_, i) => (i % 5 === 4 ? -1 : i % 3));
+    const mask = Uint8Array.from({ length: 20 }, (_, i) => (i < 10 ? 1 : 0));
+    const r = reduceCells({ stat: 'count', rowPosition: many, positionCell: i32(1, 0, 1), cellCount: 2 });
+    // Rows with a position: 16; position 1 holds rows 1, 7, 10, 13, 16 (row 4 and 19 have none).
+    expect(Array.from(r.counts)).toEqual([5, 11]);
+    const m = reduceCells({ stat: 'count', rowPosition: many, positionCell: i32(1, 0, 1), cellCount: 2, mask });
+    expect(Array.from(m.counts)).toEqual([2, 6]);
+    expect(Array.from(reduceCells({ stat: 'sum', rowPosition: many, positionCell: i32(1, 0, 1), cellCount: 2, values: new Float64Array(20).fill(0.5) }).values)).toEqual([2.5, 5.5]);
+  });
+
   it('sum, mean, min and max skip NULL values and are NaN where a cell has none', () => {
     const go = (stat: 'sum' | 'mean' | 'min' | 'max') => Array.from(reduceCells({ stat, rowPosition, positionCell, cellCount: 4, values, valid }).values);
     expect(go('sum')).toEqual([6.5, 10, NaN, NaN]);

@@ -32,13 +32,18 @@ export function numberCells(cols: Int32Array, rows: Int32Array): NumberedCells {
   const cell = new Int32Array(n);
   let keys: Float64Array;
   if (span <= MAX_TABLE && span <= 16 * n + 1024) {
+    // The key fits an int here: keep it per position, then look it up once.
     const table = new Int32Array(span);
-    for (let i = 0; i < n; i++) table[key(i)] = 1;
+    for (let i = 0; i < n; i++) {
+      const k = (cols[i] - c0) * spanR + (rows[i] - r0);
+      cell[i] = k;
+      table[k] = 1;
+    }
     let m = 0;
     for (let k = 0; k < span; k++) if (table[k]) table[k] = ++m;
     keys = new Float64Array(m);
     for (let k = 0; k < span; k++) if (table[k]) keys[table[k] - 1] = k;
-    for (let i = 0; i < n; i++) cell[i] = table[key(i)] - 1;
+    for (let i = 0; i < n; i++) cell[i] = table[cell[i]] - 1;
   } else {
     const all = new Float64Array(n);
     for (let i = 0; i < n; i++) all[i] = key(i);

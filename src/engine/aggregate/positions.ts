@@ -112,22 +112,23 @@ function grow<T extends Float64Array | Int32Array>(a: T, fill: number): T {
 
 /** Every usable row its own position (rows with repeated positions then repeat too). */
 function everyRow(lon: readonly Float64Array[], lat: readonly Float64Array[], rowPosition: Int32Array): Positions {
+  // Sized for every row, then trimmed by a view: one pass instead of counting first.
+  const x = new Float64Array(rowPosition.length);
+  const y = new Float64Array(rowPosition.length);
   let m = 0;
-  for (let k = 0; k < lon.length; k++) for (let i = 0; i < lon[k].length; i++) if (usablePosition(lon[k][i], lat[k][i])) m++;
-  const x = new Float64Array(m);
-  const y = new Float64Array(m);
-  m = 0;
   let row = 0;
   for (let k = 0; k < lon.length; k++) {
-    for (let i = 0; i < lon[k].length; i++, row++) {
-      if (usablePosition(lon[k][i], lat[k][i])) {
-        x[m] = lon[k][i];
-        y[m] = lat[k][i];
+    const xs = lon[k], ys = lat[k];
+    for (let i = 0; i < xs.length; i++, row++) {
+      const a = xs[i], b = ys[i];
+      if (a >= -180 && a <= 180 && b >= -90 && b <= 90) {
+        x[m] = a;
+        y[m] = b;
         rowPosition[row] = m++;
       } else {
         rowPosition[row] = -1;
       }
     }
   }
-  return { x, y, rowPosition };
+  return { x: x.subarray(0, m), y: y.subarray(0, m), rowPosition };
 }

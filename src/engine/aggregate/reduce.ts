@@ -52,6 +52,15 @@ export function reduceCells(input: ReduceInput, out?: CellStats): CellStats {
   const { counts, values } = res;
   const n = rowPosition.length;
   const rowsAt = new Int32Array(positionCell.length);
+  if (stat === 'count' && 4 * positionCell.length > n) {
+    // Positions barely repeat (all-distinct points): count per cell directly, one pass.
+    for (let i = 0; i < n; i++) {
+      const p = rowPosition[i];
+      if (p >= 0 && (mask === null || mask[i])) counts[positionCell[p]]++;
+    }
+    values.set(counts);
+    return res;
+  }
   if (stat === 'count') {
     if (mask === null) {
       for (let i = 0; i < n; i++) {
