@@ -5,7 +5,7 @@ import { openBenchPage } from './session.mjs';
 import { DATA } from './plan-main.mjs';
 import { atMost, classify, newStep, ratioAtMost, sampleInto } from './steps.mjs';
 
-const HEX = { kind: 'hex', sizeM: 500 };
+const HEX = { kind: 'hexagon', sizeM: 500 };
 const GRID = { kind: 'grid', sizeM: 500 };
 
 async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {

@@ -19,7 +19,7 @@ const WARM_VARIANTS = [
 ];
 
 const SCHEMES = {
-  hex: { kind: 'hex', sizeM: 500 },
+  hex: { kind: 'hexagon', sizeM: 500 },
   grid: { kind: 'grid', sizeM: 500 },
   h3: { kind: 'h3', resolution: 9 },
   districts: { kind: 'districts', polygons: 'tracts' },

@@ -13,7 +13,8 @@ Commands:
 
   aggregate <points-file> --by <cells> --out <file.csv|file.geojson|file.parquet> [options]
       --by grid:<metres>            square cells of that side
-           hex:<metres>             hexagons of that radius (centre to corner)
+           hex:<metres>             hexagons of that radius (centre to corner);
+                                    hexagon:<metres> is the same
            h3:<resolution>          H3 cells, resolution 0-15
            districts:<polygon-file>[:<name-column>]
                                     the polygons of a GeoJSON/TopoJSON/GeoParquet file;
@@ -112,7 +113,8 @@ function parseBy(text: string): AggregateCommand['by'] {
     case 'grid':
       return { kind: 'grid', sizeM: metres() };
     case 'hex':
-      return { kind: 'hex', sizeM: metres() };
+    case 'hexagon':
+      return { kind: 'hexagon', sizeM: metres() };
     case 'h3': {
       const r = Number(arg);
       if (!/^\d+$/.test(arg) || r > 15) throw new UsageError(`--by ${text}: the H3 resolution must be a whole number 0-15`);

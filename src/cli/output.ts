@@ -2,11 +2,9 @@
 // cells keep their row, flagged, with empty count and statistic (never 0).
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { AggregateResult, PolygonShapes } from '../engine/protocol';
-import type { LocalProjection } from '../engine/aggregate/projection';
-import { gridCellRing } from '../engine/aggregate/grid';
-import { hexCellRing } from '../engine/aggregate/hexagon';
-import { h3At, h3CellRing } from '../engine/aggregate/h3';
-import { featureCoordinates } from '../engine/aggregate/districts';
+import { schemeOf } from '../engine/aggregate/schemes';
+import { engineText } from '../i18n';
+import { message } from '../engine/messages';
 
 type Cell = string | number | boolean | null;
 interface Column {
@@ -22,14 +20,10 @@ export function resultColumns(r: AggregateResult): Column[] {
   const n = r.length;
   const idx = Array.from({ length: n }, (_, i) => i);
   const cols: Column[] = [];
-  if (r.by.kind === 'grid' || r.by.kind === 'hex') {
-    cols.push({ name: 'col', type: 'int', values: idx.map((i) => r.ids[2 * i]) });
-    cols.push({ name: 'row', type: 'int', values: idx.map((i) => r.ids[2 * i + 1]) });
-  } else if (r.by.kind === 'h3') {
-    cols.push({ name: 'h3', type: 'string', values: idx.map((i) => h3At(r.h3!, i)) });
-  } else {
-    cols.push({ name: 'fid', type: 'int', values: idx.map((i) => r.ids[i]) });
-    cols.push({ name: 'name', type: 'string', values: idx.map((i) => r.names![i]) });
+  for (const f of schemeOf(r.by).idFields(r)) {
+    // Nulls a code words (districts' "outside") read as that word, as the CSV always did.
+    const ifNull = f.nullCode ? engineText(message(f.nullCode)) : null;
+    cols.push({ name: f.name, type: f.type, values: idx.map((i) => f.value(i) ?? ifNull) });
   }
   if (r.centers) {
     cols.push({ name: 'lon', type: 'float', values: idx.map((i) => r.centers![2 * i]) });
@@ -49,6 +43,7 @@ function csvField(v: Cell): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** The result as CSV, one line per cell; empty fields where a value is withheld or undefined. */
 export function toCsv(r: AggregateResult): string {
   const cols = resultColumns(r);
   const lines = [cols.map((c) => csvField(c.name)).join(',')];
@@ -56,21 +51,13 @@ export function toCsv(r: AggregateResult): string {
   return lines.join('\n') + '\n';
 }
 
-function projectionOf(r: AggregateResult): LocalProjection {
-  const p = r.projection!;
-  return { lon0: p.origin[0], lat0: p.origin[1], kx: p.metresPerDegree[0], ky: p.metresPerDegree[1] };
-}
-
+/** The result as a GeoJSON FeatureCollection of cell outlines (districts read `shapes`). */
 export function toGeoJSON(r: AggregateResult, shapes: PolygonShapes | null): string {
   const cols = resultColumns(r);
+  const scheme = schemeOf(r.by);
   const features = [];
   for (let i = 0; i < r.length; i++) {
-    let geometry: object | null = null;
-    const by = r.by;
-    if (by.kind === 'grid') geometry = { type: 'Polygon', coordinates: [gridCellRing(projectionOf(r), by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
-    else if (by.kind === 'hex') geometry = { type: 'Polygon', coordinates: [hexCellRing(projectionOf(r), by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
-    else if (by.kind === 'h3') geometry = { type: 'Polygon', coordinates: [h3CellRing(h3At(r.h3!, i))] };
-    else if (r.ids[i] >= 0 && shapes) geometry = { type: 'MultiPolygon', coordinates: featureCoordinates(shapes, r.ids[i]) };
+    const geometry = scheme.outline(r, i, shapes);
     const properties = Object.fromEntries(cols.map((c) => [c.name, c.values[i]]));
     features.push({ type: 'Feature', geometry, properties });
   }
@@ -91,6 +78,7 @@ export function toArrowIPC(r: AggregateResult): Uint8Array {
   return tableToIPC(new Table(vectors), 'stream');
 }
 
+/** The result as a Parquet file (parquet-wasm's Node build). */
 export async function toParquet(r: AggregateResult): Promise<Uint8Array> {
   const pq = await import('parquet-wasm/node');
   const table = pq.Table.fromIPCStream(toArrowIPC(r));

@@ -1,7 +1,7 @@
 // The layer list: add, remove, reorder, show/hide, opacity, settings, and the query
 // behind each layer. The first layer in the list is drawn on top.
 import { useId, useState } from 'react';
-import { t, useT } from '../i18n';
+import { engineText, t, useT } from '../i18n';
 import type { DatasetInfo } from '../engine/protocol';
 import { createLayer, updateLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
 import { kindLabel, LayerSettings } from './LayerSettings';
@@ -36,7 +36,7 @@ function querySql(state: LayerDataState | undefined): string | null {
   if (d.kind === 'points') return `${t('layers.marksComment', { rows: d.marks.rows, marks: d.marks.marks })}\n${d.marks.sql}`;
   if (d.kind === 'lines') return null;
   const r = d.result;
-  return r ? `-- ${r.method}\n${r.sql}` : null;
+  return r ? `-- ${engineText(r.method)}\n${r.sql}` : null;
 }
 
 export function LayerPanel({ specs, datasets, data, onChange }: Props) {

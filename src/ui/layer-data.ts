@@ -25,7 +25,7 @@ export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
   const aggregate = { dataset, stat: spec.stat, value: spec.value, minCount };
   switch (spec.kind) {
     case 'hexagon':
-      return { kind: 'hexagon', ...aggregate, by: { kind: 'hex', sizeM: spec.sizeM } };
+      return { kind: 'hexagon', ...aggregate, by: { kind: 'hexagon', sizeM: spec.sizeM } };
     case 'grid':
       return { kind: 'grid', ...aggregate, by: { kind: 'grid', sizeM: spec.sizeM } };
     case 'h3':

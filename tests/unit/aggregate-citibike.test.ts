@@ -7,6 +7,7 @@ import { h3At } from '../../src/engine/aggregate/h3';
 import { hexCell } from '../../src/engine/aggregate/hexagon';
 import { localProjection } from '../../src/engine/aggregate/projection';
 import type { AggregateResult } from '../../src/engine/protocol';
+import { engineText } from '../../src/i18n';
 import { hasSharedData, sharedFile } from '../shared-data';
 import { loadPolygons, rowsPerPosition, scalar, turfLocator } from './aggregate-helpers';
 
@@ -33,19 +34,19 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
   });
 
   it('square grid and hexagon counts add up to every row', async () => {
-    for (const by of [{ kind: 'grid', sizeM: 500 }, { kind: 'hex', sizeM: 500 }, { kind: 'hex', sizeM: 250 }] as const) {
+    for (const by of [{ kind: 'grid', sizeM: 500 }, { kind: 'hexagon', sizeM: 500 }, { kind: 'hexagon', sizeM: 250 }] as const) {
       const r = await agg.aggregate({ dataset: T, by, minCount: 0 });
       expect(sum(r.counts)).toBe(ROWS);
       expect(r.rows).toBe(ROWS);
       expect(r.ids.length).toBe(2 * r.length);
       expect(r.centers!.length).toBe(2 * r.length);
-      expect(r.assignment).toBe('sql');
+      expect(r.assignment).toBe('computed');
     }
   });
 
   it('hexagon median and p90 match quantile_cont over the same rows, found independently', async () => {
-    const r = await agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 500 }, stat: 'median', value: 'num_bikes_available', minCount: 0 });
-    const p90 = await agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 500 }, stat: 'p90', value: 'num_bikes_available', minCount: 0 });
+    const r = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 }, stat: 'median', value: 'num_bikes_available', minCount: 0 });
+    const p90 = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 }, stat: 'p90', value: 'num_bikes_available', minCount: 0 });
     // The busiest cell, and its stations by the JS hexagon kernel over distinct positions.
     let best = 0;
     for (let i = 1; i < r.length; i++) if (r.counts[i] > r.counts[best]) best = i;
@@ -111,7 +112,7 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
 
   it('filters and time windows select the same rows as plain SQL', async () => {
     const cases: [Parameters<Aggregator['aggregate']>[0], string][] = [
-      [{ dataset: T, by: { kind: 'hex', sizeM: 400 }, filters: [{ kind: 'range', column: 'capacity', min: 20, max: 40, maxExclusive: true }] }, 'capacity >= 20 AND capacity < 40'],
+      [{ dataset: T, by: { kind: 'hexagon', sizeM: 400 }, filters: [{ kind: 'range', column: 'capacity', min: 20, max: 40, maxExclusive: true }] }, 'capacity >= 20 AND capacity < 40'],
       [{ dataset: T, by: { kind: 'grid', sizeM: 400 }, filters: [{ kind: 'in', column: 'station_id', values: ['JC116', "it's"] , not: true }] }, "station_id IS NULL OR station_id NOT IN ('JC116')"],
       [{ dataset: T, by: { kind: 'grid', sizeM: 400 }, filters: [{ kind: 'bbox', bbox: [-74.0, 40.7, -73.95, 40.75] }] }, 'lon BETWEEN -74.0 AND -73.95 AND lat BETWEEN 40.7 AND 40.75'],
       [{ dataset: T, by: { kind: 'h3', resolution: 8 }, time: { column: 'ts_local', from: '2024-03-15', to: '2024-03-16T06:30' } }, "ts_local >= TIMESTAMP '2024-03-15' AND ts_local < TIMESTAMP '2024-03-16 06:30'"],
@@ -143,7 +144,8 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
       value: 'station_id',
       minCount: 0,
     });
-    const got = Object.fromEntries(r.names!.map((n, i) => [n, r.values[i]]));
+    expect(r.names!.at(-1)).toBeNull();
+    const got = Object.fromEntries(r.names!.map((n, i) => [n ?? 'outside', r.values[i]]));
     expect(got).toEqual({ Brooklyn: 688, Manhattan: 660, Queens: 448, Bronx: 323, 'Staten Island': 0, outside: 83 });
     // Independently: turf over each station's position.
     const { features, locate } = turfLocator('nyc_boroughs.geojson');
@@ -206,13 +208,18 @@ describe.skipIf(!hasSharedData)('aggregation of the 1.8M Citi Bike rows', () => 
   });
 
   it('says what it did: SQL and method for every result', async () => {
-    const r: AggregateResult = await agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 500 } });
-    expect(r.sql).toMatch(/GROUP BY __col, __row/);
-    expect(r.method).toMatch(/hexagons of 500 m/);
+    const r: AggregateResult = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 } });
+    // Counted by the typed-array kernels: the SQL is what read the rows.
+    expect(r.sql).toMatch(/SELECT CAST\("lon" AS DOUBLE\) AS x, CAST\("lat" AS DOUBLE\) AS y/);
+    expect(r.method).toMatchObject({ code: 'method-hexagon', params: { sizeM: 500, kernel: 'js', positions: 2_202 } });
+    expect(engineText(r.method)).toMatch(/hexagons of 500 m/);
+    const median = await agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 500 }, stat: 'median', value: 'capacity' });
+    expect(median.sql).toMatch(/POSITIONAL JOIN/);
+    expect(median.method).toMatchObject({ code: 'method-hexagon', params: { kernel: 'sql' } });
   });
 
   it('rejects bad requests with clear messages', async () => {
-    await expect(agg.aggregate({ dataset: T, by: { kind: 'hex', sizeM: 0 } })).rejects.toThrow(/at least 1 metre/);
+    await expect(agg.aggregate({ dataset: T, by: { kind: 'hexagon', sizeM: 0 } })).rejects.toThrow(/at least 1 metre/);
     await expect(agg.aggregate({ dataset: T, by: { kind: 'h3', resolution: 16 } })).rejects.toThrow(/resolution/);
     await expect(agg.aggregate({ dataset: T, by: { kind: 'grid', sizeM: 100 }, stat: 'mean' })).rejects.toThrow(/needs a value column/);
     await expect(agg.aggregate({ dataset: T, by: { kind: 'grid', sizeM: 100 }, stat: 'sum', value: 'name' })).rejects.toThrow(/numeric/);

@@ -20,10 +20,10 @@ function cells(n: number): AggregateResult {
     centers[2 * i + 1] = 40.7;
   }
   return {
-    dataset: 'd', by: { kind: 'hex', sizeM: 200 }, stat: 'count', value: null, minCount: 5, length: n,
+    dataset: 'd', by: { kind: 'hexagon', sizeM: 200 }, stat: 'count', value: null, minCount: 5, length: n,
     ids: new Int32Array(2 * n), h3: null, names: null, centers, counts: values.slice(), values, suppressed,
     areasKm2: new Float64Array(n).fill(0.1), perKm2: values.map((v) => v * 10), per1000: null, rows: n,
-    suppressedCells: 0, projection: null, sql: '', method: '', assignment: 'sql', timings: { assignMs: 0, queryMs: 0, totalMs: 0 },
+    suppressedCells: 0, projection: null, sql: '', method: { code: 'method-hexagon' }, assignment: 'computed', timings: { assignMs: 0, queryMs: 0, totalMs: 0 },
   };
 }
 

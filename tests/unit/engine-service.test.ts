@@ -89,7 +89,7 @@ describe('engine service', () => {
     expect(answer.request).toEqual({ type: 'layer', layer });
     const v = areas(answer.value);
     expect(v.result!.counts).toEqual(Float64Array.from([3, 2, 1]));
-    expect(v.names).toEqual(['A', 'B', 'outside']);
+    expect(v.names).toEqual(['A', 'B', null]); // outside every district: worded by the UI
     expect(v.values).toBeNull();
     const mesh = v.mesh.data!;
     // Each square is a closed ring of 5 vertices, triangulated into 2 triangles.

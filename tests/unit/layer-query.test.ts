@@ -16,7 +16,7 @@ describe('layerQuery', () => {
     expect(layerQuery(newLayer('outlines', 'd', 't'), 5)).toEqual({ kind: 'outlines', dataset: 'd' });
     expect(layerQuery(newLayer('choropleth', 'd', 't', { column: 'pop' }), 5)).toEqual({ kind: 'choropleth', dataset: 'd', column: 'pop' });
     const cells = { dataset: 'p', stat: 'count', minCount: 5 };
-    expect(layerQuery(newLayer('hexagon', 'p', 't', { sizeM: 250 }), 5)).toEqual({ kind: 'hexagon', ...cells, by: { kind: 'hex', sizeM: 250 } });
+    expect(layerQuery(newLayer('hexagon', 'p', 't', { sizeM: 250 }), 5)).toEqual({ kind: 'hexagon', ...cells, by: { kind: 'hexagon', sizeM: 250 } });
     expect(layerQuery(newLayer('grid', 'p', 't'), 5)).toEqual({ kind: 'grid', ...cells, by: { kind: 'grid', sizeM: 500 } });
     expect(layerQuery(newLayer('h3', 'p', 't', { resolution: 8 }), 5)).toEqual({ kind: 'h3', ...cells, by: { kind: 'h3', resolution: 8 } });
     expect(layerQuery(newLayer('districts', 'p', 't', { districts: 'd', stat: 'sum', value: 'v' }), 0)).toEqual({

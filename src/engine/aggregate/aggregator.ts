@@ -1,6 +1,7 @@
-// Aggregation state for one engine: validates a request, runs the SQL, and caches the
-// point → cell assignment (H3, districts) per point dataset and cell scheme, so that a
-// new filter, statistic or time window is one SQL query and no geometry work.
+// Aggregation state for one engine: validates a request, binds its cell scheme, caches
+// the point → cell assignment per point dataset and scheme key, and reduces the rows:
+// in typed-array kernels when they can (reduce.ts), else in SQL over a cached per-row
+// cell table. A new filter, statistic or time window does no geometry work.
 import type { DuckDBConnection } from '../duckdb-types';
 import type {
   AggregateRequest,
@@ -11,24 +12,18 @@ import type {
   TimeBinsRequest,
   TimeBinsResult,
 } from '../protocol';
-import { ASSIGN_CELL, ASSIGN_LAT, ASSIGN_LON, type AssignmentEntry, type CellAssignment } from './assignment';
-import { float64Column, insertColumns } from './arrow-io';
+import type { BoundScheme, CellTable } from './cell-scheme';
+import { CELL_COLUMN, assignedCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, type QueryParts } from '../sql';
+import { float64Column, insertColumns, int32Column } from './arrow-io';
 import { filtersSql } from './filters';
 import { timeExpr, timeWindowSql, binSql, TIME_BINS } from './time';
 import { checkStat } from './stats';
 import { checkMinCount, suppress } from './privacy';
-import { assignH3, checkH3Resolution } from './h3';
-import { PolygonIndex } from './districts';
-import {
-  copyCellsSql,
-  distinctPositionsQuery,
-  joinCellsSql,
-  rowOrderCheckSql,
-  timeBinsQuery,
-  type QueryParts,
-} from './query';
-import { ident, positionInRange } from '../sql';
-import { aggregateAssigned, aggregateProjected } from './results';
+import { schemeOf } from './schemes';
+import { RowStore } from './row-store';
+import { kernelRows } from './kernel-rows';
+import { reduceCells, type CellStats } from './reduce';
+import { packResult } from './results';
 
 /** What the aggregator needs from the engine (the Engine class provides it). */
 export interface AggregateHost {
@@ -37,15 +32,35 @@ export interface AggregateHost {
   polygons?(id: string): PolygonShapes | null | Promise<PolygonShapes | null>;
 }
 
+/** A cached assignment: each point row's cell, and the cells' geometry. */
+interface AssignmentEntry {
+  /** The DatasetInfo objects it was computed from; a reload under the same id is a miss. */
+  points: DatasetInfo;
+  polygons: DatasetInfo | null;
+  cells: CellTable;
+  /** Position of each row of the point table (-1 = unusable), and cell of each position. */
+  rowPosition: Int32Array;
+  positionCell: Int32Array;
+  positions: number;
+  /** The per-row cell column as a DuckDB table, made on the first SQL reduction. */
+  table: string | null;
+}
+
 const MAX_CACHED_ASSIGNMENTS = 8;
 
+// Table names are unique per connection, which several aggregators may share (CLI, tests).
+let tableSeq = 0;
+
+/** The aggregation requests of one engine: aggregate, timeBins, forget; caches per dataset. */
 export class Aggregator {
   private readonly cache = new Map<string, AssignmentEntry>();
-  private tableSeq = 0;
+  private readonly rowStore: RowStore;
   /** Geometry passes run and cache hits, for tests and the performance panel. */
   readonly counters = { assignmentsComputed: 0, cacheHits: 0 };
 
-  constructor(private readonly host: AggregateHost) {}
+  constructor(private readonly host: AggregateHost) {
+    this.rowStore = new RowStore(() => host.connection);
+  }
 
   private parts(info: DatasetInfo, req: Omit<AggregateRequest, 'by'>, needPosition: boolean): QueryParts {
     const { lon, lat } = info.geometry;
@@ -70,97 +85,101 @@ export class Aggregator {
     const info = this.host.dataset(req.dataset);
     const k = checkMinCount(req.minCount);
     const parts = this.parts(info, req, true);
-    const conn = this.host.connection;
-    const by = req.by;
-    if (by.kind === 'grid' || by.kind === 'hex') {
-      if (!(by.sizeM >= 1 && Number.isFinite(by.sizeM))) throw new Error(`cell size must be at least 1 metre, got ${by.sizeM}`);
-      return aggregateProjected(conn, info, req, parts, k, t0);
-    }
-    let got: { entry: AssignmentEntry; cached: boolean };
+    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
     const ta = performance.now();
-    if (by.kind === 'h3') {
-      checkH3Resolution(by.resolution);
-      got = await this.assignment(info, `h3:${by.resolution}`, null, (x, y) => assignH3(x, y, by.resolution));
-    } else if (by.kind === 'districts') {
-      const polyInfo = this.host.dataset(by.polygons);
-      if (!this.host.polygons) throw new Error('this engine cannot read polygon datasets');
-      const read = this.host.polygons.bind(this.host);
-      got = await this.assignment(info, `districts:${polyInfo.id}`, polyInfo, async (x, y) => {
-        const shapes: PolygonShapes | null | undefined = await read(polyInfo.id);
-        if (!shapes) throw new Error(`${polyInfo.name} has no polygons to aggregate into`);
-        return { ...new PolygonIndex(shapes).assign(x, y), shapes };
-      });
-    } else {
-      throw new Error(`unknown aggregation "${(by as { kind: string }).kind}"`);
-    }
+    const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
     const assignMs = performance.now() - ta;
-    return aggregateAssigned(conn, info, req, parts, k, got, t0, assignMs);
+    const tq = performance.now();
+    const positions = this.rowStore.positions(info).positions;
+    const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: req.time }, this.rowStore, positions);
+    let stats: CellStats;
+    let sql: string;
+    if (rows) {
+      stats = reduceCells({ ...rows, rowPosition: entry.rowPosition, positionCell: entry.positionCell, cellCount: entry.cells.count });
+      sql = [...positionsSql, ...rows.sql].join(';\n');
+    } else {
+      sql = assignedCellsQuery(parts, this.cellTable(entry));
+      stats = this.reduceInSql(sql, entry.cells.count);
+    }
+    const queryMs = performance.now() - tq;
+    const facts = { positions: entry.positions, cached, kernel: rows ? 'js' : 'sql' } as const;
+    return packResult({
+      req,
+      stat: parts.stat,
+      value: parts.value?.name ?? null,
+      minCount: k,
+      bound,
+      cells: entry.cells,
+      stats,
+      sql,
+      method: bound.method(facts),
+      assignment: cached ? 'cached' : 'computed',
+      timings: { t0, assignMs, queryMs },
+    });
   }
 
-  /** The cached assignment for a point dataset and cell scheme, computed on a miss. */
-  private async assignment(
-    points: DatasetInfo,
-    scheme: string,
-    polygons: DatasetInfo | null,
-    assign: (x: Float64Array, y: Float64Array) => CellAssignment | Promise<CellAssignment>,
-  ): Promise<{ entry: AssignmentEntry; cached: boolean }> {
-    const key = `${points.id}\u0000${scheme}`;
+  /** Per-cell count and statistic from SQL over the cell table; cells without rows get 0 and NaN. */
+  private reduceInSql(sql: string, cellCount: number): CellStats {
+    const r = this.host.connection.query(sql);
+    const cell = int32Column(r, '__cell');
+    const n = float64Column(r, '__n');
+    const v = float64Column(r, '__value');
+    const stats = { counts: new Float64Array(cellCount), values: new Float64Array(cellCount).fill(NaN) };
+    for (let i = 0; i < cell.length; i++) {
+      if (cell[i] < 0) continue;
+      stats.counts[cell[i]] = n[i];
+      stats.values[cell[i]] = v[i];
+    }
+    return stats;
+  }
+
+  /** The cached assignment for a point dataset and bound scheme, computed on a miss. */
+  private async assignment(points: DatasetInfo, bound: BoundScheme): Promise<{ entry: AssignmentEntry; cached: boolean; sql: string[] }> {
+    const key = `${points.id}\u0000${bound.key}`;
     const hit = this.cache.get(key);
+    const read = this.rowStore.positions(points);
     // Same DatasetInfo objects = same loaded tables; a reload under the same id misses.
-    if (hit && hit.points === points && hit.polygons === polygons) {
+    if (hit && hit.points === points && hit.polygons === bound.polygons) {
       this.counters.cacheHits++;
       this.cache.delete(key);
       this.cache.set(key, hit); // most recently used last
-      return { entry: hit, cached: true };
+      return { entry: hit, cached: true, sql: read.sql };
     }
     if (hit) this.drop(key);
-    const conn = this.host.connection;
-    const t0 = performance.now();
-    const { lon, lat } = points.geometry;
-    const src = { table: points.id, lon: lon!, lat: lat! };
-    const pos = conn.query(distinctPositionsQuery(src));
-    const x = float64Column(pos, 'x');
-    const y = float64Column(pos, 'y');
-    const { cell, keys, shapes } = await assign(x, y);
-    const seq = ++this.tableSeq;
-    const table = `__citylens_cells_${seq}`;
-    const temp = { assign: `__citylens_assign_${seq}`, joined: `__citylens_joined_${seq}` };
-    try {
-      insertColumns(conn, temp.assign, { [ASSIGN_LON]: x, [ASSIGN_LAT]: y, [ASSIGN_CELL]: cell });
-      conn.query(joinCellsSql(src, temp.assign, temp.joined));
-      const ordered = Number(conn.query(rowOrderCheckSql(temp.joined)).getChildAt(0)!.get(0)) === 0;
-      conn.query(copyCellsSql(temp.joined, table, ordered));
-    } finally {
-      conn.query(`DROP TABLE IF EXISTS ${ident(temp.assign)}`);
-      conn.query(`DROP TABLE IF EXISTS ${ident(temp.joined)}`);
-    }
+    const { x, y, rowPosition } = read.positions;
+    const { cell, cells } = await bound.assign(x, y);
     this.counters.assignmentsComputed++;
-    const entry: AssignmentEntry = {
-      points,
-      polygons,
-      table,
-      keys,
-      shapes,
-      positions: x.length,
-      ms: performance.now() - t0,
-    };
+    const entry: AssignmentEntry = { points, polygons: bound.polygons, cells, rowPosition, positionCell: cell, positions: x.length, table: null };
     this.cache.set(key, entry);
     while (this.cache.size > MAX_CACHED_ASSIGNMENTS) this.drop(this.cache.keys().next().value!);
-    return { entry, cached: false };
+    return { entry, cached: false, sql: read.sql };
+  }
+
+  /** The assignment's per-row cell column as a DuckDB table, in point-row order, for a POSITIONAL JOIN. */
+  private cellTable(entry: AssignmentEntry): string {
+    if (entry.table) return entry.table;
+    const table = `__citylens_cells_${++tableSeq}`;
+    const { rowPosition, positionCell } = entry;
+    const rowCell = new Int32Array(rowPosition.length);
+    for (let i = 0; i < rowPosition.length; i++) rowCell[i] = rowPosition[i] < 0 ? -1 : positionCell[rowPosition[i]];
+    insertColumns(this.host.connection, table, { [CELL_COLUMN]: rowCell });
+    entry.table = table;
+    return table;
   }
 
   private drop(key: string): void {
     const e = this.cache.get(key);
     if (!e) return;
-    this.host.connection.query(`DROP TABLE IF EXISTS ${ident(e.table)}`);
+    if (e.table) this.host.connection.query(dropTableQuery(e.table));
     this.cache.delete(key);
   }
 
-  /** Forget cached assignments of a dataset (points or polygons), e.g. when it is removed. */
+  /** Forget cached assignments and rows of a dataset (points or polygons), e.g. when it is removed. */
   forget(datasetId: string): void {
     for (const [key, e] of [...this.cache]) {
       if (e.points.id === datasetId || e.polygons?.id === datasetId) this.drop(key);
     }
+    this.rowStore.forget(datasetId);
   }
 
   timeBins(req: TimeBinsRequest): TimeBinsResult {

@@ -4,8 +4,8 @@
 // overlap, the lowest feature index wins, so results are deterministic.
 import Flatbush from 'flatbush';
 import type { PolygonShapes } from '../protocol';
-import type { CellAssignment } from './assignment';
 
+/** A point-in-polygon index over the features of a polygon dataset. */
 export class PolygonIndex {
   private readonly index: Flatbush | null;
   private readonly polygonFeature: Int32Array;
@@ -72,10 +72,11 @@ export class PolygonIndex {
     return best;
   }
 
-  assign(lons: Float64Array, lats: Float64Array): CellAssignment {
-    const cell = new Int32Array(lons.length);
-    for (let i = 0; i < lons.length; i++) cell[i] = this.locate(lons[i], lats[i]);
-    return { cell };
+  /** The feature containing each position, or -1. */
+  assign(lons: Float64Array, lats: Float64Array): Int32Array {
+    const feature = new Int32Array(lons.length);
+    for (let i = 0; i < lons.length; i++) feature[i] = this.locate(lons[i], lats[i]);
+    return feature;
   }
 }
 

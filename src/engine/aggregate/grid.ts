@@ -1,14 +1,26 @@
 // Square grid cells in the local projection: column = floor(x / size), row = floor(y / size).
-// The kernel is SQL (one GROUP BY); centres and outlines are computed here for drawing.
 import type { LocalProjection } from './projection';
 import { unproject } from './projection';
-import { num } from '../sql';
 
-/** SQL for a row's grid column and row from its projected x/y in metres (see hexCellStages). */
-export function gridCellStages(sizeM: number, x: string, y: string): string[][] {
-  return [[`floor(${x} / ${num(sizeM)})::INTEGER AS __col`, `floor(${y} / ${num(sizeM)})::INTEGER AS __row`]];
+/**
+ * Grid column and row of each position (lon[i], lat[i]), written into `cols` and `rows`
+ * (same length as the positions). Pure; the projection is x = (lon − lon0)·kx, y = (lat − lat0)·ky.
+ */
+export function gridCells(
+  p: LocalProjection,
+  sizeM: number,
+  lon: Float64Array,
+  lat: Float64Array,
+  cols: Int32Array,
+  rows: Int32Array,
+): void {
+  for (let i = 0; i < lon.length; i++) {
+    cols[i] = Math.floor(((lon[i] - p.lon0) * p.kx) / sizeM);
+    rows[i] = Math.floor(((lat[i] - p.lat0) * p.ky) / sizeM);
+  }
 }
 
+/** Centre of grid cell (col, row), lon/lat. */
 export function gridCenter(p: LocalProjection, sizeM: number, col: number, row: number): [number, number] {
   return unproject(p, (col + 0.5) * sizeM, (row + 0.5) * sizeM);
 }
@@ -28,6 +40,7 @@ export function gridCellRing(p: LocalProjection, sizeM: number, col: number, row
   ];
 }
 
+/** Area of a grid cell in km². */
 export function gridCellAreaKm2(sizeM: number): number {
   return (sizeM * sizeM) / 1e6;
 }

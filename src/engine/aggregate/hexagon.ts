@@ -1,59 +1,54 @@
 // Pointy-top hexagons of radius r (centre to corner) in the local projection. Hexagon
 // centres are the union of two rectangular lattices, A at (i·w, j·3r) and B offset by
 // (w/2, 1.5r), with w = √3·r; a point belongs to the nearer of its nearest A and B
-// centres (the hexagons are exactly the Voronoi cells of the centres). That is a few
-// floor() calls per row, so it runs as plain SQL.
-// Ids are offset coordinates: row = y / 1.5r (even rows from A, odd from B), col along x.
+// centres (the hexagons are exactly the Voronoi cells of the centres): a few floor()
+// calls per position.
+// Ids are offset coordinates: row = y / 1.5r (even rows from A, odd from B, odd rows
+// shifted +½ column), col along x.
 import type { LocalProjection } from './projection';
 import { unproject } from './projection';
-import { num } from '../sql';
 
 const SQRT3 = Math.sqrt(3);
 
 /**
- * SQL for a row's hexagon column and row from its projected x/y in metres, as
- * successive select lists (each over the previous one's columns `__x`, `__y`, …), so
- * DuckDB computes every floor() and distance once rather than once per use.
+ * Hexagon column and row of each position (lon[i], lat[i]), written into `cols` and
+ * `rows`. Ties between the two lattices go to A. Pure.
  */
-export function hexCellStages(radiusM: number, x: string, y: string): string[][] {
-  const w = num(SQRT3 * radiusM);
-  const h = num(3 * radiusM);
-  return [
-    [`${x} AS __x`, `${y} AS __y`],
-    // Nearest centre in each lattice, as lattice indexes.
-    [
-      '__x',
-      '__y',
-      `floor(__x / ${w} + 0.5) AS __ai`,
-      `floor(__y / ${h} + 0.5) AS __aj`,
-      `floor(__x / ${w}) AS __bi`,
-      `floor(__y / ${h}) AS __bj`,
-    ],
-    [
-      '__ai', '__aj', '__bi', '__bj',
-      `(__x - __ai * ${w}) * (__x - __ai * ${w}) + (__y - __aj * ${h}) * (__y - __aj * ${h}) <=` +
-        ` (__x - (__bi + 0.5) * ${w}) * (__x - (__bi + 0.5) * ${w}) + (__y - (__bj + 0.5) * ${h}) * (__y - (__bj + 0.5) * ${h}) AS __in_a`,
-    ],
-    [
-      `(CASE WHEN __in_a THEN __ai ELSE __bi END)::INTEGER AS __col`,
-      `(CASE WHEN __in_a THEN 2 * __aj ELSE 2 * __bj + 1 END)::INTEGER AS __row`,
-    ],
-  ];
-}
-
-/** The same assignment in JS, for tests and for callers without SQL. */
-export function hexCell(p: LocalProjection, radiusM: number, lon: number, lat: number): [number, number] {
+export function hexCells(
+  p: LocalProjection,
+  radiusM: number,
+  lon: Float64Array,
+  lat: Float64Array,
+  cols: Int32Array,
+  rows: Int32Array,
+): void {
   const w = SQRT3 * radiusM;
   const h = 3 * radiusM;
-  const x = (lon - p.lon0) * p.kx;
-  const y = (lat - p.lat0) * p.ky;
-  const ai = Math.floor(x / w + 0.5);
-  const aj = Math.floor(y / h + 0.5);
-  const bi = Math.floor(x / w);
-  const bj = Math.floor(y / h);
-  const da = (x - ai * w) ** 2 + (y - aj * h) ** 2;
-  const db = (x - (bi + 0.5) * w) ** 2 + (y - (bj + 0.5) * h) ** 2;
-  return da <= db ? [ai, 2 * aj] : [bi, 2 * bj + 1];
+  for (let i = 0; i < lon.length; i++) {
+    const x = (lon[i] - p.lon0) * p.kx;
+    const y = (lat[i] - p.lat0) * p.ky;
+    const ai = Math.floor(x / w + 0.5);
+    const aj = Math.floor(y / h + 0.5);
+    const bi = Math.floor(x / w);
+    const bj = Math.floor(y / h);
+    const ax = x - ai * w, ay = y - aj * h;
+    const bx = x - (bi + 0.5) * w, by = y - (bj + 0.5) * h;
+    if (ax * ax + ay * ay <= bx * bx + by * by) {
+      cols[i] = ai;
+      rows[i] = 2 * aj;
+    } else {
+      cols[i] = bi;
+      rows[i] = 2 * bj + 1;
+    }
+  }
+}
+
+/** The hexagon (col, row) of one point: hexCells for a single position. */
+export function hexCell(p: LocalProjection, radiusM: number, lon: number, lat: number): [number, number] {
+  const cols = new Int32Array(1);
+  const rows = new Int32Array(1);
+  hexCells(p, radiusM, Float64Array.of(lon), Float64Array.of(lat), cols, rows);
+  return [cols[0], rows[0]];
 }
 
 function hexCenterXY(radiusM: number, col: number, row: number): [number, number] {
@@ -61,6 +56,7 @@ function hexCenterXY(radiusM: number, col: number, row: number): [number, number
   return [(col + (row & 1 ? 0.5 : 0)) * w, row * 1.5 * radiusM];
 }
 
+/** Centre of hexagon (col, row), lon/lat. */
 export function hexCenter(p: LocalProjection, radiusM: number, col: number, row: number): [number, number] {
   const [x, y] = hexCenterXY(radiusM, col, row);
   return unproject(p, x, y);
@@ -77,6 +73,7 @@ export function hexCellRing(p: LocalProjection, radiusM: number, col: number, ro
   return ring;
 }
 
+/** Area of a hexagon of radius r in km²: (3√3/2)·r². */
 export function hexCellAreaKm2(radiusM: number): number {
   return ((3 * SQRT3) / 2) * radiusM * radiusM / 1e6;
 }

@@ -3,6 +3,7 @@
 
 export const DEFAULT_MIN_COUNT = 5;
 
+/** The privacy threshold k of a request (default 5), refused unless a whole number ≥ 0. */
 export function checkMinCount(k: number | undefined): number {
   const v = k ?? DEFAULT_MIN_COUNT;
   if (!Number.isInteger(v) || v < 0) throw new Error(`the minimum count must be a whole number ≥ 0, got ${k}`);

@@ -1,12 +1,11 @@
 // A local equirectangular projection centred on the dataset: metres per degree come
 // from the WGS84 ellipsoid's radii of curvature at the origin's latitude, so a cell of
 // N metres is N metres in Santander and in Oslo (within ~1% over a city's extent).
-import { num } from '../sql';
-
 const A = 6378137; // WGS84 semi-major axis
 const E2 = 0.00669437999014; // WGS84 first eccentricity squared
 const RAD = Math.PI / 180;
 
+/** An equirectangular projection: x = (lon − lon0)·kx, y = (lat − lat0)·ky, in metres. */
 export interface LocalProjection {
   lon0: number;
   lat0: number;
@@ -15,6 +14,7 @@ export interface LocalProjection {
   ky: number;
 }
 
+/** The projection centred on (lon0, lat0). */
 export function localProjection(lon0: number, lat0: number): LocalProjection {
   const s = Math.sin(lat0 * RAD);
   const w = 1 - E2 * s * s;
@@ -23,18 +23,12 @@ export function localProjection(lon0: number, lat0: number): LocalProjection {
   return { lon0, lat0, kx: n * Math.cos(lat0 * RAD) * RAD, ky: m * RAD };
 }
 
-/** SQL expressions for the projected x/y in metres of lon/lat expressions. */
-export function projectSql(p: LocalProjection, lonExpr: string, latExpr: string): { x: string; y: string } {
-  return {
-    x: `((${lonExpr} - ${num(p.lon0)}) * ${num(p.kx)})`,
-    y: `((${latExpr} - ${num(p.lat0)}) * ${num(p.ky)})`,
-  };
-}
-
+/** lon/lat → x/y metres. */
 export function project(p: LocalProjection, lon: number, lat: number): [number, number] {
   return [(lon - p.lon0) * p.kx, (lat - p.lat0) * p.ky];
 }
 
+/** x/y metres → lon/lat. */
 export function unproject(p: LocalProjection, x: number, y: number): [number, number] {
   return [p.lon0 + x / p.kx, p.lat0 + y / p.ky];
 }

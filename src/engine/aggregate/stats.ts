@@ -1,11 +1,11 @@
-// SQL for the statistics of a cell. Values are cast to DOUBLE first so small integer
-// and DECIMAL columns sum without overflow and every statistic comes back as a double;
-// medians and percentiles are DuckDB's quantile_cont (linear interpolation).
+// The statistics a cell can report, and which of them the typed-array kernels reduce
+// (reduce.ts); the SQL expressions are in sql/stats.ts.
 import type { AggregateStat, ColumnInfo } from '../protocol';
-import { ident } from '../sql';
 
+/** Every statistic, in the order the CLI lists them. */
 export const STATS: readonly AggregateStat[] = ['count', 'sum', 'mean', 'median', 'min', 'max', 'p90', 'distinct'];
 
+/** Whether `s` names a statistic. */
 export function isStat(s: string): s is AggregateStat {
   return (STATS as readonly string[]).includes(s);
 }
@@ -26,35 +26,15 @@ export function checkStat(stat: AggregateStat, value: string | undefined, column
   return col;
 }
 
-/** The aggregate expression of a statistic over the value expression `v` (a column of the subquery). */
-export function statSql(stat: AggregateStat, v: string | null): string {
-  switch (stat) {
-    case 'count':
-      return 'count(*)::DOUBLE';
-    case 'distinct':
-      return `count(DISTINCT ${v})::DOUBLE`;
-    case 'sum':
-      return `sum(${v})`;
-    case 'mean':
-      return `avg(${v})`;
-    case 'median':
-      return `quantile_cont(${v}, 0.5)`;
-    case 'p90':
-      return `quantile_cont(${v}, 0.9)`;
-    case 'min':
-      return `min(${v})`;
-    case 'max':
-      return `max(${v})`;
-  }
-}
-
-/** The value expression selected into the subquery: numeric columns as DOUBLE, others raw (distinct). */
-export function valueSql(stat: AggregateStat, col: ColumnInfo | null): string | null {
-  if (!col) return null;
-  return stat === 'distinct' ? ident(col.name) : `CAST(${ident(col.name)} AS DOUBLE)`;
-}
-
 /** Whether a statistic adds up over space, so "per km²" and "per 1,000 residents" mean something. */
 export function isAdditive(stat: AggregateStat): boolean {
   return stat === 'count' || stat === 'sum' || stat === 'distinct';
+}
+
+/** Statistics a typed-array kernel reduces exactly as DuckDB does; the others (quantiles, distinct) run in SQL. */
+export type KernelStat = 'count' | 'sum' | 'mean' | 'min' | 'max';
+
+/** Whether the typed-array kernels reduce this statistic. */
+export function isKernelStat(stat: AggregateStat): stat is KernelStat {
+  return stat === 'count' || stat === 'sum' || stat === 'mean' || stat === 'min' || stat === 'max';
 }

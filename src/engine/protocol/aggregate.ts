@@ -1,6 +1,7 @@
 // Aggregation requests and results (src/engine/aggregate/): part of the engine contract
 // (protocol/index.ts).
 import type { BBox } from './base';
+import type { EngineMessage } from '../messages';
 
 /**
  * How points are grouped. Grid and hexagon sizes are metres in a local projection
@@ -9,7 +10,7 @@ import type { BBox } from './base';
  */
 export type AggregateBy =
   | { kind: 'grid'; sizeM: number }
-  | { kind: 'hex'; sizeM: number }
+  | { kind: 'hexagon'; sizeM: number }
   | { kind: 'h3'; resolution: number }
   | {
       kind: 'districts';
@@ -62,19 +63,19 @@ export interface AggregateResult {
   stat: AggregateStat;
   value: string | null;
   minCount: number;
-  /** Number of cells (districts: every district, then one "outside" entry). */
+  /** Number of cells (districts: every district, then one entry for the points outside them all). */
   length: number;
   /**
-   * Cell ids. grid/hex: column,row integer pairs (length 2n) in the local projection;
+   * Cell ids. grid/hexagon: column,row integer pairs (length 2n) in the local projection;
    * districts: the polygon dataset's feature index (length n), -1 = outside every polygon;
    * h3: unused (empty), see `h3`.
    */
   ids: Int32Array;
   /** H3 only: each cell's index as [lower 32 bits, upper 32 bits] (h3-js splitLongToH3Index). */
   h3: Uint32Array | null;
-  /** District names (districts only; "outside" for the last entry). */
-  names: string[] | null;
-  /** Cell centres, lon,lat pairs (grid, hex, h3); null for districts. */
+  /** District names (districts only); null for the last entry, outside every district. */
+  names: (string | null)[] | null;
+  /** Cell centres, lon,lat pairs (grid, hexagon, h3); null for districts. */
   centers: Float64Array | null;
   /** Contributing rows per cell; NaN where suppressed. */
   counts: Float64Array;
@@ -82,7 +83,7 @@ export interface AggregateResult {
   values: Float64Array;
   /** 1 where the cell has fewer than `minCount` rows: counts and values are withheld. */
   suppressed: Uint8Array;
-  /** Cell area in km² (NaN for "outside"). */
+  /** Cell area in km² (NaN for outside). */
   areasKm2: Float64Array;
   /** The statistic per km² for count/sum/distinct, else the row count per km². */
   perKm2: Float64Array;
@@ -91,13 +92,17 @@ export interface AggregateResult {
   /** Rows aggregated (after filters) over all cells, suppressed ones included. */
   rows: number;
   suppressedCells: number;
-  /** For grid/hex: the projection, so cell outlines can be drawn (aggregate/grid.ts, hexagon.ts). */
+  /** For grid/hexagon: the projection, so cell outlines can be drawn (aggregate/grid.ts, hexagon.ts). */
   projection: { origin: [number, number]; metresPerDegree: [number, number] } | null;
-  /** The SQL that produced the numbers and how cells were assigned, for display. */
+  /**
+   * The SQL that produced the numbers, for display: the reduction over the cached cell
+   * table, or, when typed-array kernels reduced the rows, the statements that read them.
+   */
   sql: string;
-  method: string;
-  /** Whether the point→cell assignment came from the cache (h3, districts). */
-  assignment: 'sql' | 'computed' | 'cached';
+  /** How cells were assigned and rows reduced, as a code with parameters (e.g. 'method-hexagon'). */
+  method: EngineMessage;
+  /** Whether the point→cell assignment was computed for this request or came from the cache. */
+  assignment: 'computed' | 'cached';
   timings: { assignMs: number; queryMs: number; totalMs: number };
 }
 

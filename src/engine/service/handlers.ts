@@ -46,7 +46,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   aggregate: async (request, { aggregator }) => {
     const value = await aggregator.aggregate(request);
-    return { request, sql: value.sql, method: null, value };
+    return { request, sql: value.sql, method: value.method, value };
   },
   'time-bins': (request, { aggregator }) => {
     const value = aggregator.timeBins(request);

@@ -3,7 +3,7 @@
 // a change of statistic re-sends only the values.
 import type { Engine } from '../engine';
 import type { Aggregator } from '../aggregate/aggregator';
-import type { AggregateBy, Answer, CellsLayerQuery, GeometryPart, PolygonMesh, RequestOf } from '../protocol';
+import type { Answer, CellsLayerQuery, GeometryPart, PolygonMesh, RequestOf } from '../protocol';
 import { message } from '../messages';
 import { h3Shapes, polygonMesh } from '../mesh';
 import { columnValues, featureNames } from '../features';
@@ -17,15 +17,6 @@ export interface LayerContext {
   geometry: GeometryCache;
   /** Aborts when the request is cancelled while it runs: checked between stages. */
   signal: AbortSignal;
-}
-
-/**
- * The layer kind of an aggregation. Written over strings so it holds both before and
- * after AggregateBy's 'hex' becomes 'hexagon' (then it is the identity: delete it).
- */
-function cellKindOf(by: AggregateBy): string {
-  const kind: string = by.kind;
-  return kind === 'hex' ? 'hexagon' : kind;
 }
 
 /** Geometry under `key`, left out (and not even built) when the caller holds the key. */
@@ -94,7 +85,7 @@ async function cellsAnswer(
   ctx: LayerContext,
   have: ReadonlySet<string>,
 ): Promise<Answer<'layer'>> {
-  if (cellKindOf(aggregate.by) !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
+  if (aggregate.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
   const result = await ctx.aggregator.aggregate(aggregate);
   // A cancel that came while the aggregate ran spares the mesh work.
   ctx.signal.throwIfAborted();
@@ -111,5 +102,5 @@ async function cellsAnswer(
     const method = message('method-polygon-mesh', { features: ctx.engine.dataset(by.polygons).rows });
     return { request, sql: result.sql, method, value: { kind: 'areas', mesh, result, values: null, names: result.names } };
   }
-  return { request, sql: result.sql, method: null, value: { kind: 'cells', result } };
+  return { request, sql: result.sql, method: result.method, value: { kind: 'cells', result } };
 }

@@ -29,3 +29,23 @@ export {
 export { columnValuesSql, featureNamesSql } from './features';
 export { topCategoriesSql, pointMarksSql, type PointMarksQuery } from './point-marks';
 export { memoryByTagSql, databaseSizeSql } from './memory';
+export { statExpr, valueExpr } from './stats';
+export { rangeCondition, inCondition, bboxCondition } from './filters';
+export {
+  timestampOf,
+  parsedTimestampOf,
+  epochMsLiteral,
+  isoTimestampLiteral,
+  timeWindowConditions,
+  timeBinKey,
+} from './time';
+export {
+  CELL_COLUMN,
+  type QueryParts,
+  rowColumnQuery,
+  rowCoordinatesQuery,
+  assignedCellsQuery,
+  timeBinsQuery,
+  districtAttributesQuery,
+  dropTableQuery,
+} from './aggregate';

@@ -1,0 +1,41 @@
+// H3 cells of a resolution (h3-js), assigned per distinct position.
+import type { CellScheme } from '../cell-scheme';
+import { assignH3, checkH3Resolution, h3AreaKm2, h3At, h3Center, h3CellRing, h3SplitLongs } from '../h3';
+import { h3Ring } from '../neighbours';
+import { message } from '../../messages';
+import { factParams } from './projected';
+
+/** The H3 scheme. */
+export const h3Scheme: CellScheme<'h3'> = {
+  kind: 'h3',
+  bind(by) {
+    checkH3Resolution(by.resolution);
+    return {
+      key: `h3:${by.resolution}`,
+      polygons: null,
+      projection: null,
+      names: null,
+      population: null,
+      assign(lon, lat) {
+        const { cell, keys } = assignH3(lon, lat, by.resolution);
+        const centers = new Float64Array(2 * keys.length);
+        const areasKm2 = new Float64Array(keys.length);
+        keys.forEach((h, c) => {
+          [centers[2 * c], centers[2 * c + 1]] = h3Center(h);
+          areasKm2[c] = h3AreaKm2(h);
+        });
+        return {
+          cell,
+          cells: { count: keys.length, ids: new Int32Array(0), h3: h3SplitLongs(keys), centers, areasKm2, listsEmpty: false },
+        };
+      },
+      method: (facts) => message('method-h3', { resolution: by.resolution, ...factParams(facts) }),
+    };
+  },
+  idFields: (r) => [{ name: 'h3', type: 'string', value: (i) => h3At(r.h3!, i) }],
+  outline: (r, i) => ({ type: 'Polygon', coordinates: [h3CellRing(h3At(r.h3!, i))] }),
+  neighbours(r, rule) {
+    if (rule.kind !== 'ring') throw new Error(`H3 cells have ring neighbours, not ${rule.kind}`);
+    return h3Ring(Array.from({ length: r.length }, (_, i) => h3At(r.h3!, i)), rule.k);
+  },
+};

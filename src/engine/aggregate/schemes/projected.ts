@@ -1,0 +1,91 @@
+// What grid and hexagon share: a local projection centred on the point dataset's bbox,
+// cells numbered by (column, row), ids as column,row pairs, and the method parameters.
+import type { AggregateResult, DatasetInfo } from '../../protocol';
+import type { CellAssignment, IdField, MethodFacts } from '../cell-scheme';
+import { localProjection, type LocalProjection } from '../projection';
+import { numberCells } from '../cell-numbers';
+import type { MessageParams } from '../../messages';
+
+/** Refuse cell sizes under a metre (and NaN). */
+export function checkCellSize(sizeM: number): void {
+  if (!(sizeM >= 1 && Number.isFinite(sizeM))) throw new Error(`cell size must be at least 1 metre, got ${sizeM}`);
+}
+
+/** The projection centred on the dataset's bbox. */
+export function datasetProjection(points: DatasetInfo): LocalProjection {
+  if (!points.bbox) throw new Error(`${points.name} has no rows with coordinates`);
+  const [x0, y0, x1, y1] = points.bbox;
+  return localProjection((x0 + x1) / 2, (y0 + y1) / 2);
+}
+
+/** The projection as results carry it. */
+export function projectionField(p: LocalProjection): NonNullable<AggregateResult['projection']> {
+  return { origin: [p.lon0, p.lat0], metresPerDegree: [p.kx, p.ky] };
+}
+
+/** The projection a result carries, back as a LocalProjection. */
+export function projectionOfResult(r: AggregateResult): LocalProjection {
+  const p = r.projection;
+  if (!p) throw new Error('internal: a grid or hexagon result without its projection');
+  return { lon0: p.origin[0], lat0: p.origin[1], kx: p.metresPerDegree[0], ky: p.metresPerDegree[1] };
+}
+
+/**
+ * Assign positions with a (column, row) kernel, number the cells in (column, row)
+ * order, and give each cell its centre and area.
+ */
+export function assignColumnsRows(
+  lon: Float64Array,
+  lat: Float64Array,
+  kernel: (lon: Float64Array, lat: Float64Array, cols: Int32Array, rows: Int32Array) => void,
+  center: (col: number, row: number) => [number, number],
+  areaKm2: number,
+): CellAssignment {
+  const cols = new Int32Array(lon.length);
+  const rows = new Int32Array(lon.length);
+  kernel(lon, lat, cols, rows);
+  const numbered = numberCells(cols, rows);
+  const count = numbered.cols.length;
+  const ids = new Int32Array(2 * count);
+  const centers = new Float64Array(2 * count);
+  for (let c = 0; c < count; c++) {
+    ids[2 * c] = numbered.cols[c];
+    ids[2 * c + 1] = numbered.rows[c];
+    const [x, y] = center(numbered.cols[c], numbered.rows[c]);
+    centers[2 * c] = x;
+    centers[2 * c + 1] = y;
+  }
+  return {
+    cell: numbered.cell,
+    cells: { count, ids, h3: null, centers, areasKm2: new Float64Array(count).fill(areaKm2), listsEmpty: false },
+  };
+}
+
+/** The column and row of each cell of a result. */
+export function columnsRows(r: AggregateResult): { cols: Int32Array; rows: Int32Array } {
+  const cols = new Int32Array(r.length);
+  const rows = new Int32Array(r.length);
+  for (let i = 0; i < r.length; i++) {
+    cols[i] = r.ids[2 * i];
+    rows[i] = r.ids[2 * i + 1];
+  }
+  return { cols, rows };
+}
+
+/** Export columns `col` and `row`. */
+export function columnRowFields(r: AggregateResult): IdField[] {
+  return [
+    { name: 'col', type: 'int', value: (i) => r.ids[2 * i] },
+    { name: 'row', type: 'int', value: (i) => r.ids[2 * i + 1] },
+  ];
+}
+
+/** Method parameters of a projected scheme. */
+export function projectedParams(sizeM: number, p: LocalProjection, facts: MethodFacts): MessageParams {
+  return { sizeM, lon0: p.lon0, lat0: p.lat0, kx: p.kx, ky: p.ky, ...factParams(facts) };
+}
+
+/** The MethodFacts as message parameters (cached: 'yes' or 'no'; kernel: 'js' or 'sql'). */
+export function factParams(facts: MethodFacts): MessageParams {
+  return { positions: facts.positions, cached: facts.cached ? 'yes' : 'no', kernel: facts.kernel };
+}
