@@ -2,7 +2,7 @@
 // tooltip and the detail panel render these as text, never as HTML.
 import { splitLongToH3Index } from 'h3-js';
 import type { LayerData } from './deck-layers';
-import { measureLabel, statLabel } from './layer-spec';
+import { measureLabel, statLabel } from './layer-labels';
 import type { LayerSpec } from '../config/layer';
 import { formatFixed, formatInteger, formatNumber, t } from '../i18n';
 

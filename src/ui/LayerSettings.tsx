@@ -3,7 +3,7 @@
 import type { AggregateStat, DatasetInfo } from '../engine/protocol';
 import { CLASSIFICATIONS, type Classification } from '../scales/classify';
 import { SCHEME_NAMES, type SchemeName } from '../scales/colour';
-import { STATS, statLabel } from '../map/layer-spec';
+import { STATS, statLabel } from '../map/layer-labels';
 import { isAggregateLayer, isCellLayer, isClassedLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
 import type { Measure } from '../config/layer-settings';
 import { populationColumn } from '../engine/column-roles';

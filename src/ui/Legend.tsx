@@ -2,7 +2,7 @@
 import type { ColourScale, Rgba } from '../scales/colour';
 import { SUPPRESSED_COLOUR } from '../scales/colour';
 import type { LayerSpec } from '../config/layer';
-import { measureLabel } from '../map/layer-spec';
+import { measureLabel } from '../map/layer-labels';
 import { formatInteger, formatNumber, useT } from '../i18n';
 
 /** A break or a domain end as the legend prints it: at most four significant digits. */

@@ -11,7 +11,7 @@ import { en } from '../../src/i18n/en';
 import { bboxText, columnText, crsText, geometryText, memoryText, timeText, zoneText } from '../../src/ui/dataset-text';
 import { progressText } from '../../src/ui/ProgressBar';
 import { explainLoadError } from '../../src/ui/load-messages';
-import { measureLabel } from '../../src/map/layer-spec';
+import { measureLabel } from '../../src/map/layer-labels';
 import type { LayerKind, LayerSpec } from '../../src/config/layer';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
