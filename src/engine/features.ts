@@ -34,3 +34,10 @@ export function featureNames(conn: DuckDBConnection, info: DatasetInfo): (string
   const n = result.getChild('n')!;
   return Array.from({ length: result.numRows }, (_, i) => (n.get(i) as string | null) ?? null);
 }
+
+/** The statements columnValues and featureNames run for `column`, for display with the layer. */
+export function featureValuesSql(info: DatasetInfo, column: string): string {
+  const name = nameColumn(info.columns);
+  const values = `${columnValuesSql(info.id, column, order(info))};`;
+  return name ? `${values}\n${featureNamesSql(info.id, name, order(info))};` : values;
+}

@@ -142,6 +142,11 @@ describe('engine service', () => {
     expect(v.names).toEqual(['A', 'B']);
     expect(v.mesh).toEqual({ key: outlines.mesh.key, data: null });
     expect(answer.method).toEqual({ code: 'method-column-values', params: { column: 'density', features: 2 } });
+    // The statements that read the values and the names, shown with the layer.
+    const statements = answer.sql!.split(';\n').map((q) => q.replace(/;$/, ''));
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/"density"/);
+    expect(statements[1]).toMatch(/"name"/);
   });
 
   it('builds the H3 mesh in the worker from the aggregate, keyed by the cell set', async () => {

@@ -6,7 +6,7 @@ import type { Aggregator } from '../aggregate/aggregator';
 import type { Answer, CellsLayerQuery, GeometryPart, PolygonMesh, RequestOf } from '../protocol';
 import { message } from '../messages';
 import { h3Shapes, polygonMesh } from '../mesh';
-import { columnValues, featureNames } from '../features';
+import { columnValues, featureNames, featureValuesSql } from '../features';
 import { h3CellSetKey, type GeometryCache } from './geometry-cache';
 import { copyArrays } from './transfer';
 
@@ -71,7 +71,7 @@ export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext
       const names = featureNames(engine.connection, info);
       const mesh = datasetMesh(ctx, have, q.dataset);
       const method = message('method-column-values', { column: q.column, features: values.length });
-      return { request, sql: null, method, value: { kind: 'areas', mesh, result: null, values, names } };
+      return { request, sql: featureValuesSql(info, q.column), method, value: { kind: 'areas', mesh, result: null, values, names } };
     }
     default:
       return cellsAnswer(request, q, ctx, have);
