@@ -174,6 +174,20 @@ export class Aggregator {
     this.cache.delete(key);
   }
 
+  /**
+   * Index a point dataset's distinct positions now, as part of its load: every cell scheme
+   * starts from them, and the dashboard aggregates a point dataset as soon as it loads.
+   * Anything wrong with the coordinates is left for the first aggregation to report.
+   */
+  prepare(info: DatasetInfo): void {
+    if (info.geometry.kind !== 'point' || !info.geometry.lon || !info.geometry.lat || !info.bbox) return;
+    try {
+      this.rowStore.positions(info);
+    } catch {
+      // reported by the aggregation that needs the positions
+    }
+  }
+
   /** Forget cached assignments and rows of a dataset (points or polygons), e.g. when it is removed. */
   forget(datasetId: string): void {
     for (const [key, e] of [...this.cache]) {

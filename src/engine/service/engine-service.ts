@@ -45,10 +45,12 @@ export function createEngineService(platform: PlatformSource, options: EngineOpt
   };
   const loadOptions = (o: LoadOptions, call?: CallOptions<LoadProgress>): LoadOptions =>
     call?.id === undefined ? o : { ...o, loadId: call.id };
-  // A load under an id that was removed before starts its geometry afresh.
+  // A load under an id that was removed before starts its geometry afresh; a point
+  // dataset's positions are indexed before the load answers (Aggregator.prepare).
   const loaded = async (p: Promise<DatasetInfo>) => {
     const info = await p;
     geometry.reset(info.id);
+    state?.aggregator.prepare(info);
     return info;
   };
 

@@ -1,10 +1,11 @@
 // What grid and hexagon share: a local projection centred on the point dataset's bbox,
 // cells numbered by (column, row), ids as column,row pairs, and the method parameters.
 import type { AggregateResult, DatasetInfo } from '../../protocol';
-import type { CellAssignment, IdField, MethodFacts } from '../cell-scheme';
+import type { CellAssignment, CellScheme, IdField, MethodFacts } from '../cell-scheme';
 import { localProjection, type LocalProjection } from '../projection';
 import { numberCells } from '../cell-numbers';
-import type { MessageParams } from '../../messages';
+import { message, type MessageParams } from '../../messages';
+import type { NeighbourList } from '../neighbours';
 
 /** Refuse cell sizes under a metre (and NaN). */
 export function checkCellSize(sizeM: number): void {
@@ -88,4 +89,52 @@ export function projectedParams(sizeM: number, p: LocalProjection, facts: Method
 /** The MethodFacts as message parameters (cached: 'yes' or 'no'; kernel: 'js' or 'sql'). */
 export function factParams(facts: MethodFacts): MessageParams {
   return { positions: facts.positions, cached: facts.cached ? 'yes' : 'no', kernel: facts.kernel };
+}
+
+/** A lattice of (column, row) cells of one size in the local projection: what a projected scheme is made of. */
+export interface Lattice {
+  /** Column and row of each position, written into cols/rows. */
+  cells(p: LocalProjection, sizeM: number, lon: Float64Array, lat: Float64Array, cols: Int32Array, rows: Int32Array): void;
+  center(p: LocalProjection, sizeM: number, col: number, row: number): [number, number];
+  ring(p: LocalProjection, sizeM: number, col: number, row: number): [number, number][];
+  areaKm2(sizeM: number): number;
+  /** Cells within k steps, among the given cells. */
+  neighbours(cols: Int32Array, rows: Int32Array, k: number): NeighbourList;
+}
+
+/** A grid or hexagon scheme from its lattice: the binding, ids, outlines and ring neighbours they share. */
+export function createProjectedScheme<K extends 'grid' | 'hexagon'>(kind: K, lattice: Lattice): CellScheme<K> {
+  return {
+    kind,
+    bind(by, points) {
+      checkCellSize(by.sizeM);
+      const p = datasetProjection(points);
+      return {
+        key: `${kind}:${by.sizeM}`,
+        polygons: null,
+        projection: projectionField(p),
+        names: null,
+        population: null,
+        assign: (lon, lat) =>
+          assignColumnsRows(
+            lon,
+            lat,
+            (x, y, cols, rows) => lattice.cells(p, by.sizeM, x, y, cols, rows),
+            (col, row) => lattice.center(p, by.sizeM, col, row),
+            lattice.areaKm2(by.sizeM),
+          ),
+        method: (facts) => message(`method-${kind}`, projectedParams(by.sizeM, p, facts)),
+      };
+    },
+    idFields: columnRowFields,
+    outline(r, i) {
+      if (r.by.kind !== kind) throw new Error(`internal: not a ${kind} result`);
+      return { type: 'Polygon', coordinates: [lattice.ring(projectionOfResult(r), r.by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
+    },
+    neighbours(r, rule) {
+      if (rule.kind !== 'ring') throw new Error(`${kind} cells have ring neighbours, not ${rule.kind}`);
+      const { cols, rows } = columnsRows(r);
+      return lattice.neighbours(cols, rows, rule.k);
+    },
+  };
 }
