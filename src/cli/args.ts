@@ -2,6 +2,9 @@
 // typed command, with errors that say what was wrong and how to write it.
 import type { AggregateBy, AggregateFilter, AggregateStat } from '../engine/protocol';
 import { STATS, isStat } from '../engine/aggregate/stats';
+import { parseWhere, whereToFilter, type WhereClause } from '../config/where';
+
+export type { WhereClause };
 
 export class UsageError extends Error {}
 
@@ -57,48 +60,22 @@ export interface HelpCommand {
   command: 'help';
 }
 
-/** A --where clause before the column types are known. */
-export interface WhereClause {
-  column: string;
-  op: '=' | '!=' | '<' | '<=' | '>' | '>=';
-  text: string;
-}
-
-const WHERE = /^(.+?)(>=|<=|!=|=|<|>)(.*)$/s;
-
-export function parseWhere(text: string): WhereClause {
-  const m = WHERE.exec(text);
-  if (!m || !m[1].trim()) throw new UsageError(`--where "${text}" is not <column><op><value> with op one of = != < <= > >=`);
-  return { column: m[1].trim(), op: m[2] as WhereClause['op'], text: m[3] };
-}
-
-/** Split a = / != list on commas, `\,` being a literal comma. */
-export function splitList(text: string): string[] {
-  return text.split(/(?<!\\),/).map((v) => v.replaceAll('\\,', ',').trim());
+/** A --where clause, parsed; errors say which option they came from. */
+export function parseWhereOption(option: string, text: string): WhereClause {
+  try {
+    return parseWhere(text);
+  } catch (err) {
+    throw new UsageError(`${option} ${(err as Error).message}`);
+  }
 }
 
 /** Turn a --where clause into a filter once the column's kind is known. */
-export function whereToFilter(w: WhereClause, kind: string): AggregateFilter {
-  const numeric = (v: string) => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--where ${w.column}${w.op}${w.text}: "${v}" is not a number`);
-    return n;
-  };
-  if (w.op === '=' || w.op === '!=') {
-    const values = splitList(w.text).map((v): string | number | boolean => {
-      if (kind === 'number') return numeric(v);
-      if (kind === 'boolean') {
-        if (!/^(true|false)$/i.test(v)) throw new UsageError(`--where ${w.column}: "${v}" is not true or false`);
-        return v.toLowerCase() === 'true';
-      }
-      return v;
-    });
-    return { kind: 'in', column: w.column, values, not: w.op === '!=' };
+export function whereToFilterOption(option: string, w: WhereClause, kind: string): AggregateFilter {
+  try {
+    return whereToFilter(w, kind);
+  } catch (err) {
+    throw new UsageError(`${option} ${(err as Error).message}`);
   }
-  if (kind !== 'number') throw new UsageError(`--where ${w.column}${w.op}…: ${w.op} needs a numeric column`);
-  const v = numeric(w.text);
-  if (w.op === '<' || w.op === '<=') return { kind: 'range', column: w.column, max: v, maxExclusive: w.op === '<' };
-  return { kind: 'range', column: w.column, min: v, minExclusive: w.op === '>' };
 }
 
 function parseBy(text: string): AggregateCommand['by'] {
@@ -155,7 +132,7 @@ export function parseArgs(argv: string[]): AggregateCommand | InfoCommand | Help
     if (a === '--where' || single.includes(a)) {
       const v = rest[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
-      if (a === '--where') where.push(parseWhere(v));
+      if (a === '--where') where.push(parseWhereOption('--where', v));
       else if (opts.has(a)) throw new UsageError(`${a} given twice`);
       else opts.set(a, v);
     } else if (a.startsWith('--')) {

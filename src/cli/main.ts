@@ -7,7 +7,7 @@ import { Engine } from '../engine/engine';
 import { nodePlatform } from '../engine/platform-node';
 import { Aggregator } from '../engine/aggregate/aggregator';
 import type { AggregateRequest, DatasetInfo } from '../engine/protocol';
-import { USAGE, UsageError, parseArgs, whereToFilter, type AggregateCommand } from './args';
+import { USAGE, UsageError, parseArgs, whereToFilterOption, type AggregateCommand } from './args';
 import { toCsv, toGeoJSON, toParquet } from './output';
 import { infoOf } from './info';
 
@@ -36,7 +36,7 @@ async function aggregate(engine: Engine, cmd: AggregateCommand): Promise<void> {
     if (!c) throw new UsageError(`--where: ${cmd.points} has no column "${column}" (columns: ${points.columns.map((x) => x.name).join(', ')})`);
     return c.kind;
   };
-  const filters = cmd.where.map((w) => whereToFilter(w, kindOf(w.column)));
+  const filters = cmd.where.map((w) => whereToFilterOption('--where', w, kindOf(w.column)));
   let time: AggregateRequest['time'];
   if (cmd.from !== undefined || cmd.to !== undefined) {
     const column = cmd.time ?? points.columns.find((c) => c.kind === 'timestamp' || c.kind === 'date')?.name;

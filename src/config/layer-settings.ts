@@ -26,6 +26,8 @@ export const LAYER_SETTINGS = {
   sizeBy: { description: 'Numeric column that sizes the points (mark area proportional to the value).' },
   stat: { value: 'count' as AggregateStat, description: 'Statistic per cell or district.' },
   value: { description: 'Column the statistic is computed on (any column for "distinct"); not used by "count".' },
+  share: { description: 'For the "share" statistic: the condition a row must match, e.g. {"kind":"in","column":"num_bikes_available","values":[0]}.' },
+  analysis: { description: 'Hotspots (Gi*) or a before/after comparison of the layer’s statistic; none by default.' },
   measure: { value: 'value' as Measure, description: 'What is coloured: the statistic ("value"), per km² ("perKm2") or per 1,000 residents ("per1000").' },
   classification: { value: 'quantile' as Classification, description: 'How values are split into colour classes.' },
   scheme: { value: 'viridis' as SchemeName, description: 'Colour scheme.' },

@@ -13,6 +13,7 @@ import type { Classification } from '../scales/classify';
 import type { SchemeName } from '../scales/colour';
 import { formatPath, type JsonPath } from './json-path';
 import { LAYER_SETTINGS as S, type Measure } from './layer-settings';
+import { LayerAnalysis, RowCondition } from './analysis';
 
 /**
  * Version of this schema. 1: the round-1 spec objects (kinds 'hexagons', 'choropleth' also
@@ -22,7 +23,7 @@ import { LAYER_SETTINGS as S, type Measure } from './layer-settings';
 export const LAYER_VERSION = 2;
 
 // The value lists, checked against the types the engine and the scales use.
-const STATS = ['count', 'sum', 'mean', 'median', 'min', 'max', 'p90', 'distinct'] as const satisfies readonly AggregateStat[];
+const STATS = ['count', 'sum', 'mean', 'median', 'min', 'max', 'p90', 'distinct', 'share'] as const satisfies readonly AggregateStat[];
 const MEASURES = ['value', 'perKm2', 'per1000'] as const satisfies readonly Measure[];
 const CLASSIFICATIONS = ['quantile', 'jenks', 'equal', 'linear'] as const satisfies readonly Classification[];
 const SCHEMES = ['viridis', 'cividis', 'magma', 'ylorrd', 'blues', 'rdbu', 'puor'] as const satisfies readonly SchemeName[];
@@ -64,6 +65,8 @@ const classed = {
 const aggregate = {
   stat: z.enum(STATS).default(S.stat.value).describe(S.stat.description),
   value: optionalName(S.value),
+  share: RowCondition.optional().describe(S.share.description),
+  analysis: LayerAnalysis.optional().describe(S.analysis.description),
   measure: z.enum(MEASURES).default(S.measure.value).describe(S.measure.description),
   ...classed,
 };

@@ -164,6 +164,7 @@ export const en = {
   'stats.max': 'Maximum',
   'stats.p90': '90th percentile',
   'stats.distinct': 'Distinct count',
+  'stats.share': 'Share',
 
   // What a layer colours by, for legends and tooltips (measureLabel)
   'measure.rows': 'Rows',

@@ -9,7 +9,8 @@ import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
 import type { AggregateResult } from '../../src/engine/protocol';
-import { parseArgs, parseWhere, splitList, whereToFilter } from '../../src/cli/args';
+import { parseArgs } from '../../src/cli/args';
+import { parseWhere, splitList, whereToFilter } from '../../src/config/where';
 import { hasSharedData, sharedFile } from '../shared-data';
 import { loadPolygons } from './aggregate-helpers';
 

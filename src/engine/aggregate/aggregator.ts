@@ -7,17 +7,19 @@ import type {
   AggregateRequest,
   AggregateResult,
   AggregateStat,
+  CompareRequest,
   DatasetInfo,
   PolygonShapes,
   TimeBinsRequest,
   TimeBinsResult,
 } from '../protocol';
 import type { BoundScheme, CellTable } from './cell-scheme';
-import { CELL_COLUMN, assignedCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, type QueryParts } from '../sql';
+import { CELL_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
+import { compareUnit, compareWindows, type CompareCells, type WindowMoments } from './compare-cells';
 import { float64Column, insertColumns, int32Column } from './arrow-io';
-import { filtersSql } from './filters';
+import { filterSql, filtersSql } from './filters';
 import { timeExpr, timeWindowSql, binSql, TIME_BINS } from './time';
-import { checkStat } from './stats';
+import { checkShare, checkStat } from './stats';
 import { checkMinCount, suppress } from './privacy';
 import { schemeOf } from './schemes';
 import { RowStore } from './row-store';
@@ -72,12 +74,14 @@ export class Aggregator {
     }
     const stat: AggregateStat = req.stat ?? 'count';
     const value = checkStat(stat, req.value, info.columns);
+    const shareColumn = checkShare(stat, req.share, info.columns);
+    const share = shareColumn && req.share ? { column: shareColumn.name, condition: filterSql(req.share, info.columns, lon ?? '', lat ?? '') } : null;
     const conditions = [
       ...(needPosition ? [positionInRange(lon!, lat!)] : []),
       ...filtersSql(req.filters, info.columns, lon ?? '', lat ?? ''),
       ...timeWindowSql(info.columns, req.time),
     ];
-    return { table: info.id, lon: lon ?? '', lat: lat ?? '', conditions, stat, value };
+    return { table: info.id, lon: lon ?? '', lat: lat ?? '', conditions, stat, value, share };
   }
 
   async aggregate(req: AggregateRequest): Promise<AggregateResult> {
@@ -188,12 +192,67 @@ export class Aggregator {
     }
   }
 
+  /** The distinct usable positions of a point dataset (x = lon, y = lat), read once and cached. */
+  positionsOf(datasetId: string): { x: Float64Array; y: Float64Array } {
+    const { x, y } = this.rowStore.positions(this.host.dataset(datasetId)).positions;
+    return { x, y };
+  }
+
   /** Forget cached assignments and rows of a dataset (points or polygons), e.g. when it is removed. */
   forget(datasetId: string): void {
     for (const [key, e] of [...this.cache]) {
       if (e.points.id === datasetId || e.polygons?.id === datasetId) this.drop(key);
     }
     this.rowStore.forget(datasetId);
+  }
+
+  /**
+   * Per cell and window, the rows and value moments of a before/after comparison, over
+   * the cached assignment (analysis/compare.ts tests and packs them).
+   */
+  async compareCells(req: CompareRequest): Promise<CompareCells> {
+    const t0 = performance.now();
+    const info = this.host.dataset(req.dataset);
+    const parts = this.parts(info, { ...req, time: undefined }, true);
+    const t = timeExpr(info.columns, req.time.column, req.time.format);
+    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
+    const extentSql = timeExtentQuery(info.id, t);
+    const extent = this.host.connection.query(extentSql).toArray()[0]?.toJSON() as { t0: number | null; t1: number | null } | undefined;
+    const windows = compareWindows(req, t);
+    const sql = compareCellsQuery(parts, this.cellTable(entry), windows.sql, compareUnit(info.columns, req.unit));
+    const r = this.host.connection.query(sql);
+    const C = entry.cells.count;
+    const make = () => ({ rows: new Float64Array(C), n: new Float64Array(C), mean: new Float64Array(C).fill(NaN), variance: new Float64Array(C).fill(NaN), sum: new Float64Array(C), value: new Float64Array(C).fill(NaN) });
+    const out: [WindowMoments, WindowMoments] = [make(), make()];
+    const cell = int32Column(r, '__cell');
+    const w = int32Column(r, '__w');
+    const cols = { rows: float64Column(r, '__rows'), n: float64Column(r, '__n'), mean: float64Column(r, '__mean'), variance: float64Column(r, '__var'), sum: float64Column(r, '__sum'), value: float64Column(r, '__value') };
+    for (let i = 0; i < cell.length; i++) {
+      if (cell[i] < 0) continue;
+      const m = out[w[i]];
+      const c = cell[i];
+      m.rows[c] = cols.rows[i];
+      m.n[c] = cols.n[i];
+      m.mean[c] = cols.mean[i];
+      m.variance[c] = cols.variance[i];
+      m.sum[c] = cols.sum[i];
+      m.value[c] = cols.value[i];
+    }
+    return {
+      stat: parts.stat,
+      value: parts.value?.name ?? null,
+      bound,
+      cells: entry.cells,
+      before: out[0],
+      after: out[1],
+      windowsMs: windows.ms,
+      extentMs: extent && extent.t0 !== null && extent.t1 !== null ? [extent.t0, extent.t1] : null,
+      rowsPerPosition: entry.positions ? info.rows / entry.positions : NaN,
+      sql: [...positionsSql, extentSql, sql].join(';\n'),
+      method: bound.method({ positions: entry.positions, cached, kernel: 'sql' }),
+      t0,
+    };
   }
 
   timeBins(req: TimeBinsRequest): TimeBinsResult {

@@ -23,6 +23,7 @@ import type { AggregateBy, AggregateResult, DatasetInfo, PolygonShapes } from '.
 import type { DuckDBConnection } from '../duckdb-types';
 import type { EngineMessage } from '../messages';
 import type { NeighbourList } from './neighbours';
+import type { NeighbourRule } from '../protocol';
 
 /** The kinds of cell scheme, one per AggregateBy variant. */
 export type CellKind = AggregateBy['kind'];
@@ -108,10 +109,17 @@ export type CellOutline =
   | { type: 'MultiPolygon'; coordinates: [number, number][][][] }
   | null;
 
-/** Who neighbours whom (issue 11): rings of cells, or contiguity of districts. */
-export type NeighbourRule =
-  | { kind: 'ring'; k: number }
-  | { kind: 'queen' | 'rook'; toleranceM?: number; minSharedM?: number };
+/** Who neighbours whom (issue 11): the request's rule (protocol/analysis.ts). */
+export type { NeighbourRule } from '../protocol';
+
+/** Cells a result lacks, with their geometry, pairs at 2c, 2c + 1 as in CellTable. */
+export interface EmptyCells {
+  count: number;
+  ids: Int32Array;
+  h3: Uint32Array | null;
+  centers: Float64Array;
+  areasKm2: Float64Array;
+}
 
 /**
  * A cell scheme. `bind` is the only step that reads data; the result-side functions read
@@ -131,4 +139,10 @@ export interface CellScheme<K extends CellKind = CellKind> {
    * as rows of observation indexes; throws for a rule the scheme does not define.
    */
   neighbours(r: AggregateResult, rule: NeighbourRule, shapes: PolygonShapes | null): NeighbourList;
+  /**
+   * The cells the result lacks whose centre lies inside `ring` (lon,lat pairs of a convex
+   * polygon), for hotspots' include-empty; throws past `limit` cells. Absent for districts,
+   * whose results list every district already.
+   */
+  emptyCellsInside?(r: AggregateResult, ring: Float64Array, limit: number): EmptyCells;
 }

@@ -30,8 +30,8 @@ function rates(base: Float64Array, per: Float64Array, scale: number): Float64Arr
   return out;
 }
 
-/** The cells a result lists: every cell, or those with rows. */
-function observations(cells: CellTable, counts: Float64Array): Int32Array {
+/** The cells a result lists (their numbers, ascending): every cell, or those with rows. */
+export function listedCells(cells: CellTable, counts: Float64Array): Int32Array {
   if (cells.listsEmpty) return Int32Array.from({ length: cells.count }, (_, c) => c);
   let n = 0;
   for (let c = 0; c < cells.count; c++) if (counts[c] > 0) n++;
@@ -53,7 +53,7 @@ function gather<T extends Float64Array | Int32Array | Uint32Array>(from: T, stri
 /** The result of a request from its per-cell statistics. */
 export function packResult(p: ResultParts): AggregateResult {
   const { cells, bound, stats } = p;
-  const chosen = observations(cells, stats.counts);
+  const chosen = listedCells(cells, stats.counts);
   const n = chosen.length;
   const f64 = (len: number) => new Float64Array(len);
   const counts = gather(stats.counts, 1, chosen, f64);

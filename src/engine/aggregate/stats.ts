@@ -1,9 +1,10 @@
 // The statistics a cell can report, and which of them the typed-array kernels reduce
 // (reduce.ts); the SQL expressions are in sql/stats.ts.
-import type { AggregateStat, ColumnInfo } from '../protocol';
+import type { AggregateFilter, AggregateStat, ColumnInfo } from '../protocol';
+import { checkFilter } from './filters';
 
 /** Every statistic, in the order the CLI lists them. */
-export const STATS: readonly AggregateStat[] = ['count', 'sum', 'mean', 'median', 'min', 'max', 'p90', 'distinct'];
+export const STATS: readonly AggregateStat[] = ['count', 'sum', 'mean', 'median', 'min', 'max', 'p90', 'distinct', 'share'];
 
 /** Whether `s` names a statistic. */
 export function isStat(s: string): s is AggregateStat {
@@ -13,8 +14,9 @@ export function isStat(s: string): s is AggregateStat {
 /** Check the statistic/value pair against the dataset's columns; returns the value column or null. */
 export function checkStat(stat: AggregateStat, value: string | undefined, columns: ColumnInfo[]): ColumnInfo | null {
   if (!isStat(stat)) throw new Error(`unknown statistic "${stat}" (expected ${STATS.join(', ')})`);
-  if (stat === 'count') {
-    if (value === undefined) return null;
+  if (stat === 'count' || stat === 'share') {
+    // A share reads its condition's column (checkShare), not a value column.
+    if (value === undefined || stat === 'share') return null;
   } else if (value === undefined) {
     throw new Error(`the statistic "${stat}" needs a value column`);
   }
@@ -37,4 +39,12 @@ export type KernelStat = 'count' | 'sum' | 'mean' | 'min' | 'max';
 /** Whether the typed-array kernels reduce this statistic. */
 export function isKernelStat(stat: AggregateStat): stat is KernelStat {
   return stat === 'count' || stat === 'sum' || stat === 'mean' || stat === 'min' || stat === 'max';
+}
+
+/** Check a share's condition (a range or in filter on a column); returns its column, or null when the stat is not a share. */
+export function checkShare(stat: AggregateStat, share: AggregateFilter | undefined, columns: ColumnInfo[]): ColumnInfo | null {
+  if (stat !== 'share') return null;
+  if (!share) throw new Error('the statistic "share" needs a condition (e.g. num_bikes_available = 0)');
+  if (share.kind === 'bbox') throw new Error('the condition of a share must be on a column, not a bbox');
+  return checkFilter(share, columns);
 }

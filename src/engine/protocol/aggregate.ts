@@ -22,7 +22,8 @@ export type AggregateBy =
       populationColumn?: string;
     };
 
-export type AggregateStat = 'count' | 'sum' | 'mean' | 'median' | 'min' | 'max' | 'p90' | 'distinct';
+/** `share`: the fraction of rows matching the request's `share` condition (rows where its column is NULL are left out). */
+export type AggregateStat = 'count' | 'sum' | 'mean' | 'median' | 'min' | 'max' | 'p90' | 'distinct' | 'share';
 
 export type AggregateFilter =
   /** Inclusive bounds unless said otherwise; either bound may be left out. */
@@ -51,6 +52,8 @@ export interface AggregateRequest {
   stat?: AggregateStat;
   /** Numeric column the statistic is computed on (any column for 'distinct'). */
   value?: string;
+  /** For stat 'share': the condition a row must match (a range or in filter). */
+  share?: AggregateFilter;
   filters?: AggregateFilter[];
   time?: TimeWindow;
   /** Privacy threshold k: cells with fewer contributing rows are suppressed. Default 5; 0 = off. */
@@ -116,6 +119,7 @@ export interface TimeBinsRequest {
   bin: TimeBin;
   stat?: AggregateStat;
   value?: string;
+  share?: AggregateFilter;
   filters?: AggregateFilter[];
   time?: TimeWindow;
   minCount?: number;

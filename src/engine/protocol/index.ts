@@ -28,6 +28,17 @@ export type {
   TimeBinsRequest,
   TimeBinsResult,
 } from './aggregate';
+export type {
+  NeighbourRule,
+  RateBase,
+  HotspotRequest,
+  HotspotResult,
+  Period,
+  CompareUnit,
+  CompareRequest,
+  CompareTest,
+  CompareResult,
+} from './analysis';
 export type { PolygonShapes, LineShapes, PolygonMesh } from './shapes';
 export type { PointMarksRequest, PointMarks } from './point-marks';
 export type {

@@ -3,6 +3,7 @@
 // An answer always carries the request that made it and the SQL or method behind it.
 import type { EngineMessage } from '../messages';
 import type { AggregateRequest, AggregateResult, TimeBinsRequest, TimeBinsResult } from './aggregate';
+import type { CompareRequest, CompareResult, HotspotRequest, HotspotResult } from './analysis';
 import type { DatasetInfo } from './dataset';
 import type { EngineMemory } from './engine';
 import type { LayerQuery, LayerResult } from './layer';
@@ -17,6 +18,8 @@ export type EngineRequest =
   | { type: 'memory' }
   | { type: 'capabilities' }
   | ({ type: 'aggregate' } & AggregateRequest)
+  | ({ type: 'hotspots' } & HotspotRequest)
+  | ({ type: 'compare' } & CompareRequest)
   | ({ type: 'time-bins' } & TimeBinsRequest)
   | ({ type: 'point-marks' } & PointMarksRequest)
   | { type: 'polygons'; dataset: string }
@@ -44,6 +47,10 @@ export interface EngineResults {
   capabilities: RequestType[];
   /** Points aggregated into grid/hexagon/H3 cells or districts. */
   aggregate: AggregateResult;
+  /** Getis-Ord Gi* z, p and FDR classes over an aggregate's cells or districts. */
+  hotspots: HotspotResult;
+  /** Before/after per cell or district, tested. */
+  compare: CompareResult;
   /** Time bins (hour/day/week/month) or profiles (hour of day, day of week). */
   'time-bins': TimeBinsResult;
   /** A point layer's marks: every row, identical ones merged into one mark with a count. */

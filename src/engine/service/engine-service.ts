@@ -16,6 +16,7 @@ import type {
   ResultOf,
 } from '../protocol';
 import { Aggregator } from '../aggregate/aggregator';
+import { Analysis } from '../analysis';
 import { createGeometryCache, type GeometryCache } from './geometry-cache';
 import { createRequestQueue } from './queue';
 import { dispatch } from './handlers';
@@ -34,7 +35,7 @@ export interface EngineService extends EngineApi {
 }
 
 export function createEngineService(platform: PlatformSource, options: EngineOptions = {}): EngineService {
-  let state: { engine: Engine; aggregator: Aggregator; geometry: GeometryCache } | null = null;
+  let state: { engine: Engine; aggregator: Aggregator; analysis: Analysis; geometry: GeometryCache } | null = null;
   let starting: Promise<Engine> | null = null;
   const geometry = createGeometryCache();
   const queue = createRequestQueue();
@@ -60,7 +61,10 @@ export function createEngineService(platform: PlatformSource, options: EngineOpt
       starting ??= Promise.resolve().then(() => new Engine(typeof platform === 'function' ? platform(init) : platform, options));
       const engine = await starting;
       const status = await engine.init();
-      state ??= { engine, aggregator: new Aggregator(engine), geometry };
+      if (!state) {
+        const aggregator = new Aggregator(engine);
+        state = { engine, aggregator, analysis: new Analysis(aggregator, engine), geometry };
+      }
       return status;
     },
     loadUrl: async (url, o, call) => loaded(ready().engine.loadUrl(url, loadOptions(o, call), call?.onProgress)),

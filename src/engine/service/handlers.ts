@@ -3,6 +3,7 @@
 // answer to a 'capabilities' request.
 import type { Engine } from '../engine';
 import type { Aggregator } from '../aggregate/aggregator';
+import type { Analysis } from '../analysis';
 import type { Answer, RequestOf, RequestType } from '../protocol';
 import { message } from '../messages';
 import type { GeometryCache } from './geometry-cache';
@@ -14,6 +15,7 @@ import { copyArrays } from './transfer';
 export interface ServiceContext {
   engine: Engine;
   aggregator: Aggregator;
+  analysis: Analysis;
   geometry: GeometryCache;
   signal: AbortSignal;
 }
@@ -28,8 +30,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     method: message('method-rename', { dataset: request.dataset, name: request.name }),
     value: engine.renameDataset(request.dataset, request.name),
   }),
-  remove: (request, { engine, aggregator, geometry }) => {
+  remove: (request, { engine, aggregator, analysis, geometry }) => {
     aggregator.forget(request.dataset);
+    analysis.forget(request.dataset);
     engine.removeDataset(request.dataset);
     geometry.reset(request.dataset);
     return { request, sql: null, method: message('method-remove', { dataset: request.dataset }), value: null };
@@ -46,6 +49,14 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   aggregate: async (request, { aggregator }) => {
     const value = await aggregator.aggregate(request);
+    return { request, sql: value.sql, method: value.method, value };
+  },
+  hotspots: async (request, { analysis }) => {
+    const value = await analysis.hotspots(request);
+    return { request, sql: value.sql, method: value.method, value };
+  },
+  compare: async (request, { analysis }) => {
+    const value = await analysis.compare(request);
     return { request, sql: value.sql, method: value.method, value };
   },
   'time-bins': (request, { aggregator }) => {

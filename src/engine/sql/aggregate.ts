@@ -4,7 +4,7 @@
 import type { AggregateStat, ColumnInfo } from '../protocol';
 import { ident, select, where } from './core';
 import { positionInRange } from './position';
-import { statExpr, valueExpr } from './stats';
+import { shareIndicator, statExpr, valueExpr } from './stats';
 
 /** The one column of a cached per-row cell table; prefixed so it never clashes with data columns. */
 export const CELL_COLUMN = '__citylens_cell';
@@ -18,6 +18,8 @@ export interface QueryParts {
   conditions: string[];
   stat: AggregateStat;
   value: ColumnInfo | null;
+  /** For a share: the condition's column and its SQL. */
+  share?: { column: string; condition: string } | null;
 }
 
 /**
@@ -39,13 +41,22 @@ export function rowCoordinatesQuery(table: string, lon: string, lat: string, inS
   return select([`${usable(cast(lon))} AS x`, `${usable(cast(lat))} AS y`], ident(table));
 }
 
-function valueColumn(parts: Pick<QueryParts, 'stat' | 'value'>): string[] {
-  const v = valueExpr(parts.stat, parts.value);
+/** The per-row value a statistic reads: the value column, or a share's indicator; null for count. */
+export function rowValueExpr(parts: Pick<QueryParts, 'stat' | 'value' | 'share'>): string | null {
+  if (parts.stat === 'share') {
+    if (!parts.share) throw new Error('internal: a share without its condition');
+    return shareIndicator(parts.share.column, parts.share.condition);
+  }
+  return valueExpr(parts.stat, parts.value);
+}
+
+function valueColumn(parts: Pick<QueryParts, 'stat' | 'value' | 'share'>): string[] {
+  const v = rowValueExpr(parts);
   return v ? [`${v} AS __v`] : [];
 }
 
-function aggregates(parts: Pick<QueryParts, 'stat' | 'value'>): string[] {
-  return ['count(*)::DOUBLE AS __n', `${statExpr(parts.stat, parts.value ? '__v' : null)}::DOUBLE AS __value`];
+function aggregates(parts: Pick<QueryParts, 'stat' | 'value' | 'share'>): string[] {
+  return ['count(*)::DOUBLE AS __n', `${statExpr(parts.stat, rowValueExpr(parts) ? '__v' : null)}::DOUBLE AS __value`];
 }
 
 /**
@@ -62,7 +73,7 @@ export function assignedCellsQuery(parts: QueryParts, cellTable: string): string
 }
 
 /** Time bins of the rows: columns __key, __n, __value; rows without a key are left out. */
-export function timeBinsQuery(parts: Pick<QueryParts, 'table' | 'conditions' | 'stat' | 'value'>, keyExpr: string): string {
+export function timeBinsQuery(parts: Pick<QueryParts, 'table' | 'conditions' | 'stat' | 'value' | 'share'>, keyExpr: string): string {
   const rows = select([`${keyExpr} AS __key`, ...valueColumn(parts)], ident(parts.table), where(parts.conditions));
   return [
     `WITH cells AS (\n${rows}\n)`,

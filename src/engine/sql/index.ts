@@ -29,7 +29,7 @@ export {
 export { columnValuesSql, featureNamesSql } from './features';
 export { topCategoriesSql, pointMarksSql, type PointMarksQuery } from './point-marks';
 export { memoryByTagSql, databaseSizeSql } from './memory';
-export { statExpr, valueExpr } from './stats';
+export { statExpr, valueExpr, shareIndicator } from './stats';
 export { rangeCondition, inCondition, bboxCondition } from './filters';
 export {
   timestampOf,
@@ -42,6 +42,7 @@ export {
 export {
   CELL_COLUMN,
   type QueryParts,
+  rowValueExpr,
   rowColumnQuery,
   rowCoordinatesQuery,
   assignedCellsQuery,
@@ -49,3 +50,4 @@ export {
   districtAttributesQuery,
   dropTableQuery,
 } from './aggregate';
+export { compareCellsQuery, timeExtentQuery, type CompareWindows, type CompareUnitSql } from './compare';

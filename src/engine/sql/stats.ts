@@ -23,6 +23,9 @@ export function statExpr(stat: AggregateStat, v: string | null): string {
       return `min(${v})`;
     case 'max':
       return `max(${v})`;
+    case 'share':
+      // The value is the 1/0/NULL indicator of shareIndicator: its mean is the share.
+      return `avg(${v})`;
   }
 }
 
@@ -30,4 +33,12 @@ export function statExpr(stat: AggregateStat, v: string | null): string {
 export function valueExpr(stat: AggregateStat, col: ColumnInfo | null): string | null {
   if (!col) return null;
   return stat === 'distinct' ? ident(col.name) : `CAST(${ident(col.name)} AS DOUBLE)`;
+}
+
+/**
+ * A share's per-row indicator: 1.0 where the row matches `condition` (SQL on `column`),
+ * 0.0 where it does not, NULL where the column is NULL, so those rows leave the denominator.
+ */
+export function shareIndicator(column: string, condition: string): string {
+  return `CASE WHEN ${ident(column)} IS NULL THEN NULL WHEN ${condition} THEN 1.0 ELSE 0.0 END`;
 }

@@ -1,4 +1,5 @@
 // H3 cells of a resolution (h3-js), assigned per distinct position.
+import { polygonToCells } from 'h3-js';
 import type { CellScheme } from '../cell-scheme';
 import { assignH3, checkH3Resolution, h3AreaKm2, h3At, h3Center, h3CellRing, h3SplitLongs } from '../h3';
 import { h3Ring } from '../neighbours';
@@ -34,6 +35,22 @@ export const h3Scheme: CellScheme<'h3'> = {
   },
   idFields: (r) => [{ name: 'h3', type: 'string', value: (i) => h3At(r.h3!, i) }],
   outline: (r, i) => ({ type: 'Polygon', coordinates: [h3CellRing(h3At(r.h3!, i))] }),
+  emptyCellsInside(r, ring, limit) {
+    if (r.by.kind !== 'h3') throw new Error('internal: not an H3 result');
+    const have = new Set(Array.from({ length: r.length }, (_, i) => h3At(r.h3!, i)));
+    const loop: number[][] = [];
+    for (let i = 0; i < ring.length; i += 2) loop.push([ring[i + 1], ring[i]]);
+    // polygonToCells takes the cells whose centre lies inside the polygon: the definition.
+    const keys = polygonToCells(loop, r.by.resolution).filter((h) => !have.has(h)).sort();
+    if (keys.length > limit) throw new Error(`including empty cells would add ${keys.length.toLocaleString('en-US')} cells; choose a coarser resolution`);
+    const centers = new Float64Array(2 * keys.length);
+    const areasKm2 = new Float64Array(keys.length);
+    keys.forEach((h, c) => {
+      [centers[2 * c], centers[2 * c + 1]] = h3Center(h);
+      areasKm2[c] = h3AreaKm2(h);
+    });
+    return { count: keys.length, ids: new Int32Array(0), h3: h3SplitLongs(keys), centers, areasKm2 };
+  },
   neighbours(r, rule) {
     if (rule.kind !== 'ring') throw new Error(`H3 cells have ring neighbours, not ${rule.kind}`);
     return h3Ring(Array.from({ length: r.length }, (_, i) => h3At(r.h3!, i)), rule.k);

@@ -1,7 +1,8 @@
 // What grid and hexagon share: a local projection centred on the point dataset's bbox,
 // cells numbered by (column, row), ids as column,row pairs, and the method parameters.
 import type { AggregateResult, DatasetInfo } from '../../protocol';
-import type { CellAssignment, CellScheme, IdField, MethodFacts } from '../cell-scheme';
+import type { CellAssignment, CellScheme, EmptyCells, IdField, MethodFacts } from '../cell-scheme';
+import { insideConvex, ringBounds } from '../hull';
 import { localProjection, type LocalProjection } from '../projection';
 import { numberCells } from '../cell-numbers';
 import { message, type MessageParams } from '../../messages';
@@ -102,6 +103,40 @@ export interface Lattice {
   neighbours(cols: Int32Array, rows: Int32Array, k: number): NeighbourList;
 }
 
+// Column and row packed into one safe integer (each within ±2^20 cells of the origin).
+const OFFSET = 2 ** 20;
+const cellKey = (col: number, row: number) => (col + OFFSET) * 2 ** 21 + (row + OFFSET);
+
+/** The lattice cells inside a convex ring that the result lacks (include-empty). */
+function latticeCellsInside(lattice: Lattice, p: LocalProjection, sizeM: number, r: AggregateResult, ring: Float64Array, limit: number): EmptyCells {
+  const have = new Set<number>();
+  for (let i = 0; i < r.length; i++) have.add(cellKey(r.ids[2 * i], r.ids[2 * i + 1]));
+  const [x0, y0, x1, y1] = ringBounds(ring);
+  const cols = new Int32Array(4), rows = new Int32Array(4);
+  lattice.cells(p, sizeM, Float64Array.of(x0, x1, x0, x1), Float64Array.of(y0, y0, y1, y1), cols, rows);
+  let c0 = Infinity, c1 = -Infinity, r0 = Infinity, r1 = -Infinity;
+  for (let i = 0; i < 4; i++) {
+    c0 = Math.min(c0, cols[i]); c1 = Math.max(c1, cols[i]);
+    r0 = Math.min(r0, rows[i]); r1 = Math.max(r1, rows[i]);
+  }
+  // One cell of margin: hexagon rows are offset, so a corner's cell need not bound the range.
+  const candidates = (c1 - c0 + 3) * (r1 - r0 + 3);
+  if (candidates > 4 * limit) throw new Error(`including empty cells would add up to ${candidates.toLocaleString('en-US')} cells; choose larger cells`);
+  const ids: number[] = [], centers: number[] = [];
+  for (let col = c0 - 1; col <= c1 + 1; col++) {
+    for (let row = r0 - 1; row <= r1 + 1; row++) {
+      if (have.has(cellKey(col, row))) continue;
+      const [lon, lat] = lattice.center(p, sizeM, col, row);
+      if (!insideConvex(ring, lon, lat)) continue;
+      if (ids.length / 2 >= limit) throw new Error(`including empty cells would add more than ${limit.toLocaleString('en-US')} cells; choose larger cells`);
+      ids.push(col, row);
+      centers.push(lon, lat);
+    }
+  }
+  const count = ids.length / 2;
+  return { count, ids: Int32Array.from(ids), h3: null, centers: Float64Array.from(centers), areasKm2: new Float64Array(count).fill(lattice.areaKm2(sizeM)) };
+}
+
 /** A grid or hexagon scheme from its lattice: the binding, ids, outlines and ring neighbours they share. */
 export function createProjectedScheme<K extends 'grid' | 'hexagon'>(kind: K, lattice: Lattice): CellScheme<K> {
   return {
@@ -130,6 +165,10 @@ export function createProjectedScheme<K extends 'grid' | 'hexagon'>(kind: K, lat
     outline(r, i) {
       if (r.by.kind !== kind) throw new Error(`internal: not a ${kind} result`);
       return { type: 'Polygon', coordinates: [lattice.ring(projectionOfResult(r), r.by.sizeM, r.ids[2 * i], r.ids[2 * i + 1])] };
+    },
+    emptyCellsInside(r, ring, limit) {
+      if (r.by.kind !== kind) throw new Error(`internal: not a ${kind} result`);
+      return latticeCellsInside(lattice, projectionOfResult(r), r.by.sizeM, r, ring, limit);
     },
     neighbours(r, rule) {
       if (rule.kind !== 'ring') throw new Error(`${kind} cells have ring neighbours, not ${rule.kind}`);
