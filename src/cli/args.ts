@@ -1,54 +1,57 @@
 // Command-line parsing for `citylens` (src/cli/main.ts): pure functions from argv to a
 // typed command, with errors that say what was wrong and how to write it.
-import type { AggregateBy, AggregateFilter, AggregateStat } from '../engine/protocol';
+import type { AggregateBy, AggregateFilter, AggregateStat, CompareUnit, NeighbourRule, Period, RateBase } from '../engine/protocol';
 import { STATS, isStat } from '../engine/aggregate/stats';
 import { parseWhere, whereToFilter, type WhereClause } from '../config/where';
 
+export { USAGE } from './usage';
 export type { WhereClause };
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: npm run cli -- <command>
+/** `--by districts:<file>` before the file is loaded. */
+export type ByOption = AggregateBy | { kind: 'districts'; file: string; nameColumn?: string };
 
-Commands:
-  info <file>
-      Rows, columns and types, geometry kind, bbox and time range of a file, as JSON.
-
-  aggregate <points-file> --by <cells> --out <file.csv|file.geojson|file.parquet> [options]
-      --by grid:<metres>            square cells of that side
-           hex:<metres>             hexagons of that radius (centre to corner);
-                                    hexagon:<metres> is the same
-           h3:<resolution>          H3 cells, resolution 0-15
-           districts:<polygon-file>[:<name-column>]
-                                    the polygons of a GeoJSON/TopoJSON/GeoParquet file;
-                                    points outside every polygon are reported as "outside"
-      --value <column>              numeric column for the statistic (any column for distinct)
-      --stat <${STATS.join('|')}>
-                                    default: count, or mean when --value is given
-      --where <column><op><value>   repeatable; op is one of = != < <= > >=;
-                                    = and != take a comma-separated list (\\, for a comma)
-      --from <time> --to <time>     time window [from, to) as ISO text, e.g. 2024-03-15T08:00
-      --time <column>               the time column (default: the first timestamp column)
-      --time-format <strptime>      format of a text time column, e.g. %m/%d/%Y %I:%M:%S %p
-      --min-count <k>               suppress cells with fewer than k rows (default 5; 0 = off)
-
-Files are read with the same engine as the web app (DuckDB-WASM, parquet-wasm).
-`;
-
-export interface AggregateCommand {
-  command: 'aggregate';
+/** What aggregate, hotspots and compare share. */
+interface CellsCommand {
   points: string;
-  by: AggregateBy | { kind: 'districts'; file: string; nameColumn?: string };
+  by: ByOption;
   value?: string;
   stat: AggregateStat;
+  shareWhere?: WhereClause;
   where: WhereClause[];
-  from?: string;
-  to?: string;
   time?: string;
   timeFormat?: string;
   minCount?: number;
   out: string;
   format: 'csv' | 'geojson' | 'parquet';
+}
+
+export interface AggregateCommand extends CellsCommand {
+  command: 'aggregate';
+  from?: string;
+  to?: string;
+}
+
+export interface HotspotsCommand extends CellsCommand {
+  command: 'hotspots';
+  from?: string;
+  to?: string;
+  rate: RateBase;
+  populationColumn?: string;
+  neighbours?: NeighbourRule;
+  includeEmpty: boolean;
+  fdr: boolean;
+  permutations: number;
+  seed?: number;
+}
+
+export interface CompareCommand extends CellsCommand {
+  command: 'compare';
+  before: Period;
+  after: Period;
+  unit?: CompareUnit;
+  fdr: boolean;
 }
 
 export interface InfoCommand {
@@ -59,6 +62,8 @@ export interface InfoCommand {
 export interface HelpCommand {
   command: 'help';
 }
+
+export type Command = AggregateCommand | HotspotsCommand | CompareCommand | InfoCommand | HelpCommand;
 
 /** A --where clause, parsed; errors say which option they came from. */
 export function parseWhereOption(option: string, text: string): WhereClause {
@@ -78,7 +83,7 @@ export function whereToFilterOption(option: string, w: WhereClause, kind: string
   }
 }
 
-function parseBy(text: string): AggregateCommand['by'] {
+function parseBy(text: string): ByOption {
   const [kind, ...rest] = text.split(':');
   const arg = rest.join(':');
   const metres = () => {
@@ -108,63 +113,156 @@ function parseBy(text: string): AggregateCommand['by'] {
   }
 }
 
-function outFormat(path: string): AggregateCommand['format'] {
+/** `ring:<k>`, `knn:<k>`, `band:<metres>`, `queen` or `rook`. */
+export function parseNeighbours(text: string): NeighbourRule {
+  const [kind, arg] = text.split(':');
+  const whole = () => {
+    if (!/^\d+$/.test(arg ?? '') || Number(arg) < 1) throw new UsageError(`--neighbours ${text}: k must be a whole number ≥ 1`);
+    return Number(arg);
+  };
+  if (kind === 'ring' || kind === 'knn') return { kind, k: whole() };
+  if (kind === 'band') {
+    const m = Number(arg);
+    if (!arg || !(m > 0) || !Number.isFinite(m)) throw new UsageError(`--neighbours ${text}: the band needs a distance in metres > 0`);
+    return { kind, metres: m };
+  }
+  if ((kind === 'queen' || kind === 'rook') && arg === undefined) return { kind };
+  throw new UsageError(`--neighbours ${text}: expected ring:<k>, knn:<k>, band:<metres>, queen or rook`);
+}
+
+/** `<from>/<to>`, each ISO date/time text. */
+function parsePeriod(option: string, text: string): Period {
+  const parts = text.split('/');
+  if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) throw new UsageError(`${option} ${text}: expected <from>/<to>, e.g. 2024-03-13/2024-03-17`);
+  return { from: parts[0].trim(), to: parts[1].trim() };
+}
+
+const UNIT_BINS = ['hour', 'day', 'week', 'month'] as const;
+
+function parseUnit(text: string): CompareUnit {
+  const [column, bin, extra] = text.split(',');
+  if (!column?.trim() || extra !== undefined) throw new UsageError(`--unit ${text}: expected <column>[,hour|day|week|month]`);
+  if (bin === undefined) return { column: column.trim() };
+  const b = UNIT_BINS.find((x) => x === bin.trim());
+  if (!b) throw new UsageError(`--unit ${text}: the bin must be one of ${UNIT_BINS.join(', ')}`);
+  return { column: column.trim(), bin: b };
+}
+
+function outFormat(path: string): CellsCommand['format'] {
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
   if (ext === 'csv' || ext === 'geojson' || ext === 'parquet') return ext;
   if (ext === 'json') return 'geojson';
   throw new UsageError(`--out ${path}: the file must end in .csv, .geojson or .parquet`);
 }
 
-export function parseArgs(argv: string[]): AggregateCommand | InfoCommand | HelpCommand {
+const VALUE_OPTIONS = {
+  aggregate: ['--from', '--to'],
+  hotspots: ['--from', '--to', '--rate', '--neighbours', '--permutations', '--seed'],
+  compare: ['--before', '--after', '--unit'],
+} as const;
+const FLAGS = { aggregate: [], hotspots: ['--include-empty', '--no-fdr'], compare: ['--no-fdr'] } as const;
+const COMMON = ['--by', '--value', '--stat', '--share-where', '--time', '--time-format', '--min-count', '--out'];
+
+type CellsName = keyof typeof VALUE_OPTIONS;
+const isCellsCommand = (c: string): c is CellsName => Object.hasOwn(VALUE_OPTIONS, c);
+
+function whole(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`${option} ${text}: expected a whole number ≥ 0`);
+  return Number(text);
+}
+
+export function parseArgs(argv: string[]): Command {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === 'info') {
     if (rest.length !== 1) throw new UsageError('info takes exactly one file');
     return { command: 'info', file: rest[0] };
   }
-  if (command !== 'aggregate') throw new UsageError(`unknown command "${command}" (expected info or aggregate)`);
+  if (!isCellsCommand(command)) throw new UsageError(`unknown command "${command}" (expected info, aggregate, hotspots or compare)`);
+  const single: readonly string[] = [...COMMON, ...VALUE_OPTIONS[command]];
+  const flags: readonly string[] = FLAGS[command];
   const positional: string[] = [];
   const opts = new Map<string, string>();
+  const set = new Set<string>();
   const where: WhereClause[] = [];
-  const single = ['--by', '--value', '--stat', '--from', '--to', '--time', '--time-format', '--min-count', '--out'];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === '--where' || single.includes(a)) {
+    if (flags.includes(a)) set.add(a);
+    else if (a === '--where' || single.includes(a)) {
       const v = rest[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       if (a === '--where') where.push(parseWhereOption('--where', v));
       else if (opts.has(a)) throw new UsageError(`${a} given twice`);
       else opts.set(a, v);
     } else if (a.startsWith('--')) {
-      throw new UsageError(`unknown option ${a}`);
+      throw new UsageError(`unknown option ${a} for ${command}`);
     } else {
       positional.push(a);
     }
   }
-  if (positional.length !== 1) throw new UsageError(`aggregate takes one points file, got ${positional.length}`);
+  if (positional.length !== 1) throw new UsageError(`${command} takes one points file, got ${positional.length}`);
   const byText = opts.get('--by');
-  if (!byText) throw new UsageError('aggregate needs --by');
+  if (!byText) throw new UsageError(`${command} needs --by`);
   const out = opts.get('--out');
-  if (!out) throw new UsageError('aggregate needs --out <file.csv|file.geojson|file.parquet>');
+  if (!out) throw new UsageError(`${command} needs --out <file.csv|file.geojson|file.parquet>`);
   const value = opts.get('--value');
-  const statText = opts.get('--stat') ?? (value ? 'mean' : 'count');
+  const shareText = opts.get('--share-where');
+  const statText = opts.get('--stat') ?? (shareText ? 'share' : value ? 'mean' : 'count');
   if (!isStat(statText)) throw new UsageError(`--stat ${statText}: expected one of ${STATS.join(', ')}`);
-  if (statText !== 'count' && !value) throw new UsageError(`--stat ${statText} needs --value <column>`);
-  const k = opts.get('--min-count');
-  if (k !== undefined && !/^\d+$/.test(k)) throw new UsageError(`--min-count ${k}: expected a whole number ≥ 0`);
-  return {
-    command: 'aggregate',
+  if (statText === 'share' && !shareText) throw new UsageError('--stat share needs --share-where <column><op><value>, e.g. num_bikes_available=0');
+  if (statText !== 'share' && shareText) throw new UsageError('--share-where goes with --stat share');
+  if (statText !== 'count' && statText !== 'share' && !value) throw new UsageError(`--stat ${statText} needs --value <column>`);
+  const base: CellsCommand = {
     points: positional[0],
     by: parseBy(byText),
     value,
     stat: statText,
+    shareWhere: shareText === undefined ? undefined : parseWhereOption('--share-where', shareText),
     where,
-    from: opts.get('--from'),
-    to: opts.get('--to'),
     time: opts.get('--time'),
     timeFormat: opts.get('--time-format'),
-    minCount: k === undefined ? undefined : Number(k),
+    minCount: whole('--min-count', opts.get('--min-count')),
     out,
     format: outFormat(out),
+  };
+  if (command === 'aggregate') return { command, ...base, from: opts.get('--from'), to: opts.get('--to') };
+  const fdr = !set.has('--no-fdr');
+  if (command === 'hotspots') {
+    const rateText = opts.get('--rate');
+    let rate: RateBase = 'none';
+    let populationColumn: string | undefined;
+    if (rateText === 'km2') rate = 'km2';
+    else if (rateText !== undefined && /^residents(:.+)?$/.test(rateText)) {
+      rate = 'residents';
+      populationColumn = rateText.slice('residents:'.length) || undefined;
+    } else if (rateText !== undefined) throw new UsageError(`--rate ${rateText}: expected km2 or residents[:<population column>]`);
+    if (rate === 'residents' && base.by.kind !== 'districts') throw new UsageError('--rate residents needs --by districts:<file> (cells have no residents)');
+    const seedText = opts.get('--seed');
+    if (seedText !== undefined && !/^-?\d+$/.test(seedText)) throw new UsageError(`--seed ${seedText}: expected a whole number`);
+    return {
+      command,
+      ...base,
+      from: opts.get('--from'),
+      to: opts.get('--to'),
+      rate,
+      populationColumn,
+      neighbours: opts.has('--neighbours') ? parseNeighbours(opts.get('--neighbours')!) : undefined,
+      includeEmpty: set.has('--include-empty'),
+      fdr,
+      permutations: whole('--permutations', opts.get('--permutations')) ?? 0,
+      seed: seedText === undefined ? undefined : Number(seedText),
+    };
+  }
+  const beforeText = opts.get('--before'), afterText = opts.get('--after');
+  if (!beforeText || !afterText) throw new UsageError('compare needs --before <from>/<to> and --after <from>/<to>');
+  const unitText = opts.get('--unit');
+  return {
+    command,
+    ...base,
+    before: parsePeriod('--before', beforeText),
+    after: parsePeriod('--after', afterText),
+    unit: unitText === undefined ? undefined : parseUnit(unitText),
+    fdr,
   };
 }

@@ -1,14 +1,19 @@
 // `npm run cli -- <command>`: the aggregation engine from the command line, on the same
-// Engine (DuckDB-WASM + parquet-wasm, Node host) and Aggregator as the web app's worker,
-// so the numbers match.
+// Engine (DuckDB-WASM + parquet-wasm, Node host), Aggregator and Analysis as the web
+// app's worker, so the numbers match.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Engine } from '../engine/engine';
 import { nodePlatform } from '../engine/platform-node';
 import { Aggregator } from '../engine/aggregate/aggregator';
-import type { AggregateRequest, DatasetInfo } from '../engine/protocol';
-import { USAGE, UsageError, parseArgs, whereToFilterOption, type AggregateCommand } from './args';
-import { toCsv, toGeoJSON, toParquet } from './output';
+import { Analysis, FEW_OBSERVATIONS } from '../engine/analysis';
+import type { AggregateResult, DatasetInfo } from '../engine/protocol';
+import { aggregateTable, compareTable, hotspotTable, type ExportTable } from '../engine/export/tables';
+import { tableToArrowIPC, tableToCsv, tableToGeoJSON } from '../engine/export/write';
+import { engineText } from '../i18n';
+import type { EngineMessage } from '../engine/messages';
+import { USAGE, UsageError, parseArgs, type AggregateCommand, type CompareCommand, type HotspotsCommand } from './args';
+import { cellsRequest, timeColumnOf } from './requests';
 import { infoOf } from './info';
 
 function checkFile(path: string): void {
@@ -20,41 +25,57 @@ async function load(engine: Engine, path: string): Promise<DatasetInfo> {
   return engine.loadUrl(path, {});
 }
 
-async function aggregate(engine: Engine, cmd: AggregateCommand): Promise<void> {
+async function write(engine: Engine, cmd: { out: string; format: 'csv' | 'geojson' | 'parquet' }, table: ExportTable, r: AggregateResult): Promise<void> {
+  let bytes: string | Uint8Array;
+  if (cmd.format === 'csv') bytes = tableToCsv(table);
+  else if (cmd.format === 'geojson') bytes = tableToGeoJSON(table, r, r.by.kind === 'districts' ? engine.polygons(r.by.polygons) : null);
+  else {
+    const pq = await import('parquet-wasm/node');
+    bytes = pq.writeParquet(pq.Table.fromIPCStream(tableToArrowIPC(table)));
+  }
+  await writeFile(cmd.out, bytes);
+}
+
+const say = (line: string) => process.stderr.write(line + '\n');
+const warn = (ms: EngineMessage[]) => ms.forEach((m) => say(`warning: ${engineText(m)}`));
+
+async function run(engine: Engine, cmd: AggregateCommand | HotspotsCommand | CompareCommand): Promise<void> {
   const points = await load(engine, cmd.points);
   if (points.geometry.kind !== 'point') throw new UsageError(`${cmd.points} has no point coordinates (lon/lat columns)`);
-  let by: AggregateRequest['by'];
-  if (cmd.by.kind === 'districts' && 'file' in cmd.by) {
-    const poly = await load(engine, cmd.by.file);
-    if (!engine.polygons(poly.id)) throw new UsageError(`${cmd.by.file} has no polygons (it is ${poly.geometry.kind} data)`);
-    by = { kind: 'districts', polygons: poly.id, nameColumn: cmd.by.nameColumn };
-  } else {
-    by = cmd.by as AggregateRequest['by'];
+  const base = await cellsRequest(engine, cmd, points, (p) => load(engine, p));
+  const aggregator = new Aggregator(engine);
+  if (base.time) say(`times read on the clock of "${base.time.column}" (no zone conversion; UTC for a UTC column)`);
+  if (cmd.command === 'aggregate') {
+    const r = await aggregator.aggregate(base);
+    await write(engine, cmd, aggregateTable(r), r);
+    say(`${r.length.toLocaleString('en-US')} cells, ${r.rows.toLocaleString('en-US')} rows, ${r.suppressedCells} suppressed (k = ${r.minCount}), ${r.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);
+    return;
   }
-  const kindOf = (column: string) => {
-    const c = points.columns.find((x) => x.name === column);
-    if (!c) throw new UsageError(`--where: ${cmd.points} has no column "${column}" (columns: ${points.columns.map((x) => x.name).join(', ')})`);
-    return c.kind;
-  };
-  const filters = cmd.where.map((w) => whereToFilterOption('--where', w, kindOf(w.column)));
-  let time: AggregateRequest['time'];
-  if (cmd.from !== undefined || cmd.to !== undefined) {
-    const column = cmd.time ?? points.columns.find((c) => c.kind === 'timestamp' || c.kind === 'date')?.name;
-    if (!column) throw new UsageError(`--from/--to: ${cmd.points} has no timestamp column; name one with --time (and --time-format for text)`);
-    time = { column, from: cmd.from, to: cmd.to, format: cmd.timeFormat };
+  const analysis = new Analysis(aggregator, engine);
+  if (cmd.command === 'hotspots') {
+    const h = await analysis.hotspots({
+      ...base,
+      rate: cmd.rate,
+      neighbours: cmd.neighbours,
+      includeEmpty: cmd.includeEmpty,
+      fdr: cmd.fdr,
+      permutations: cmd.permutations,
+      seed: cmd.seed,
+    });
+    await write(engine, cmd, hotspotTable(h), h.cells);
+    say(engineText(h.method));
+    if (h.observations < FEW_OBSERVATIONS) say(`(fewer than ${FEW_OBSERVATIONS} observations)`);
+    warn(h.warnings);
+    say(`${h.observations.toLocaleString('en-US')} observations, ${h.tested.toLocaleString('en-US')} tested, ${h.cells.suppressedCells} suppressed (k = ${h.cells.minCount}), ${h.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);
+    return;
   }
-  const agg = new Aggregator(engine);
-  const request: AggregateRequest = { dataset: points.id, by, stat: cmd.stat, value: cmd.value, filters, time, minCount: cmd.minCount };
-  const r = await agg.aggregate(request);
-  let bytes: string | Uint8Array;
-  if (cmd.format === 'csv') bytes = toCsv(r);
-  else if (cmd.format === 'geojson') bytes = toGeoJSON(r, by.kind === 'districts' ? engine.polygons(by.polygons) : null);
-  else bytes = await toParquet(r);
-  await writeFile(cmd.out, bytes);
-  process.stderr.write(
-    `${r.length.toLocaleString('en-US')} cells, ${r.rows.toLocaleString('en-US')} rows, ${r.suppressedCells} suppressed (k = ${r.minCount}), ` +
-      `${r.timings.totalMs.toFixed(0)} ms → ${cmd.out}\n`,
-  );
+  const column = timeColumnOf(cmd, points, '--before/--after');
+  const c = await analysis.compare({ ...base, time: { column, format: cmd.timeFormat }, before: cmd.before, after: cmd.after, unit: cmd.unit, fdr: cmd.fdr });
+  await write(engine, cmd, compareTable(c), c.cells);
+  say(`times read on the clock of "${column}" (no zone conversion; UTC for a UTC column)`);
+  say(engineText(c.method));
+  warn(c.warnings);
+  say(`${c.cells.length.toLocaleString('en-US')} cells, ${c.tested.toLocaleString('en-US')} tested, ${c.cells.suppressedCells} suppressed (k = ${c.cells.minCount}), ${c.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -85,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
       const info = await load(engine, cmd.file);
       process.stdout.write(JSON.stringify(infoOf(engine.connection, info), null, 2) + '\n');
     } else {
-      await aggregate(engine, cmd);
+      await run(engine, cmd);
     }
     return 0;
   } catch (err) {
