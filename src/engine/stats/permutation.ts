@@ -4,6 +4,10 @@
 // sum is ≥ and ≤ the observed one; p = (min(#≥, #≤) + 1)/(N + 1). Gi*'s z is an
 // increasing function of the local sum x_i + Σ_{N_i} x_j with everything else fixed
 // under the permutation, so comparing the neighbours' sums is comparing the statistic.
+// Two consequences for whoever reads p_perm beside the analytical p: the fold takes one
+// tail, so under the null p_perm spreads over [1/(N + 1), ~½] and matches half the
+// two-sided p; and x_i is held fixed, so a cell that is high alone (its neighbours
+// ordinary) is significant analytically but not by permutation.
 //
 // Sampling: a partial Fisher–Yates shuffle over one array `pool` of the n − 1 "other"
 // slots, never reset: slot value v stands for observation v + (v ≥ i), so the same
