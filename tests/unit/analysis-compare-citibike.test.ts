@@ -2,6 +2,7 @@
 // days before and after 17 March 2024 equals a direct SQL computation, with the stations
 // placed in boroughs by turf (an independent point-in-polygon), with and without units.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
@@ -30,11 +31,12 @@ describe.skipIf(!hasSharedData)('compare on Citi Bike per borough', () => {
     const { features, locate } = turfLocator('nyc_boroughs.geojson');
     names = features.map((f) => String(f.properties?.name));
     const pos = engine.connection.query(`SELECT DISTINCT lon, lat FROM "${bikes}"`).toArray().map((r) => r.toJSON() as { lon: number; lat: number });
-    const values = pos.map((p) => {
-      const i = locate(p.lon, p.lat);
-      return `(${p.lon}, ${p.lat}, ${i < 0 ? 'NULL' : `'${names[i]}'`})`;
-    });
-    engine.connection.query(`CREATE TABLE oracle_borough AS SELECT * FROM (VALUES ${values.join(',')}) t(lon, lat, borough)`);
+    // Doubles travel as Arrow doubles: SQL number literals would be DECIMALs that need not round back.
+    const lon = Float64Array.from(pos, (p) => p.lon), lat = Float64Array.from(pos, (p) => p.lat);
+    const fid = Int32Array.from(pos, (p) => locate(p.lon, p.lat));
+    engine.connection.insertArrowFromIPCStream(tableToIPC(tableFromArrays({ lon, lat, fid }), 'stream'), { name: 'oracle_position', create: true });
+    const nameRows = names.map((nm, i) => `(${i}, '${nm}')`).join(', ');
+    engine.connection.query(`CREATE TABLE oracle_borough AS SELECT p.lon, p.lat, n.borough FROM oracle_position p LEFT JOIN (VALUES ${nameRows}) n(fid, borough) USING (fid)`);
   }, 120_000);
 
   const request = (extra: Partial<CompareRequest> = {}): CompareRequest => ({
