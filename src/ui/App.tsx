@@ -13,6 +13,9 @@ import { CatalogList } from './CatalogList';
 import { LoadFromUrl } from './LoadFromUrl';
 import { LayerPanel } from './LayerPanel';
 import { Legend } from './Legend';
+import { AnalysisLegend } from './AnalysisLegend';
+import { cellBounds } from '../map/cell-bounds';
+import type { LayerData } from '../map/deck-layers';
 import { DetailPanel } from './DetailPanel';
 import { ProgressBar } from './ProgressBar';
 import { BasemapPicker } from './BasemapPicker';
@@ -48,6 +51,11 @@ export function App() {
     map.current = m;
   }, []);
   // The map writes the new view into the URL hash (#zoom/lat/lon) when it settles.
+  // A ranked table's row: the cell's centre, or the district's outline from the layer's mesh.
+  const zoomToCell = useCallback((data: LayerData, i: number) => {
+    const b = cellBounds(data, i);
+    if (b) map.current?.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 15, duration: 600 });
+  }, []);
   const zoomTo = useCallback((b: BBox) => {
     map.current?.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom: 17, duration: 600 });
   }, []);
@@ -143,11 +151,16 @@ export function App() {
       <div className="legends">
         {rendered
           .filter((r) => r.scale && r.spec.visible)
-          .map((r) => (
+          .map((r) => {
+            const analysis = r.data.kind === 'cells' || r.data.kind === 'areas' ? r.data.analysis : null;
+            return analysis ? (
+              <AnalysisLegend key={r.spec.id} spec={r.spec} analysis={analysis} onSelect={(i) => zoomToCell(r.data, i)} />
+            ) : (
             <Legend key={r.spec.id} spec={r.spec} scale={r.scale!} minCount={minCount}
               suppressedCells={r.data.kind === 'cells' || r.data.kind === 'areas' ? (r.data.result?.suppressedCells ?? 0) : 0}
               noData={noDataCount(r)} />
-          ))}
+            );
+          })}
       </div>
       {/* Always present, so screen readers announce the overlay when it appears. */}
       <div className="drop-region" aria-live="assertive">

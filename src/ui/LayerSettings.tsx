@@ -8,6 +8,7 @@ import { isAggregateLayer, isCellLayer, isClassedLayer, type LayerKind, type Lay
 import type { Measure } from '../config/layer-settings';
 import { populationColumn } from '../engine/column-roles';
 import { t, useT } from '../i18n';
+import { AnalysisSettings } from './AnalysisSettings';
 
 /** A layer kind's name in the layer list and the add-layer form: "Hexagons", "Square grid", … */
 export function kindLabel(kind: LayerKind): string {
@@ -89,12 +90,12 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
             <select id={id('stat')} value={spec.stat}
               onChange={(e) => {
                 const stat = e.target.value as AggregateStat;
-                onChange({ stat, value: stat === 'count' ? undefined : spec.value ?? numeric[0]?.name });
+                onChange({ stat, value: stat === 'count' || stat === 'share' ? undefined : spec.value ?? numeric[0]?.name });
               }}>
               {STATS.map((k) => <option key={k} value={k}>{statLabel(k)}</option>)}
             </select>
           </label>
-          {spec.stat !== 'count' && (
+          {spec.stat !== 'count' && spec.stat !== 'share' && (
             <label htmlFor={id('value')}>
               {t('settings.ofColumn')}
               <select id={id('value')} value={spec.value ?? ''} onChange={(e) => onChange({ value: e.target.value })}>
@@ -112,9 +113,11 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
               {hasPopulation && <option value="per1000">{t('settings.measure.per1000')}</option>}
             </select>
           </label>
+          <AnalysisSettings spec={spec} dataset={dataset} onChange={onChange} />
         </>
       )}
-      {coloured && isClassedLayer(spec) && (
+      {/* Hotspot and change maps have fixed, diverging colours. */}
+      {coloured && isClassedLayer(spec) && !(isAggregateLayer(spec) && spec.analysis) && (
         <>
           <label htmlFor={id('class')}>
             {t('settings.classes')}

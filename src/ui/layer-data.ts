@@ -1,7 +1,8 @@
 // A layer's data from the engine in one request: layerQuery turns a LayerSpec into the
 // engine's LayerQuery (the one place that knows both), and layerData turns the answer
 // into the map's LayerData. Colour, opacity and 3D are not in the query: they never refetch.
-import type { LayerQuery, LayerResult } from '../engine/protocol';
+import type { LayerAnalysisQuery, LayerQuery, LayerResult } from '../engine/protocol';
+import type { LayerAnalysis } from '../config/analysis';
 import type { LayerData } from '../map/deck-layers';
 import type { LayerSpec } from '../config/layer';
 import type { Coordinator } from './coordinator';
@@ -22,7 +23,7 @@ export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
     case 'choropleth':
       return { kind: 'choropleth', dataset, column: spec.column };
   }
-  const aggregate = { dataset, stat: spec.stat, value: spec.value, minCount };
+  const aggregate = { dataset, stat: spec.stat, value: spec.value, share: spec.share, minCount, analysis: analysisQuery(spec.analysis) };
   switch (spec.kind) {
     case 'hexagon':
       return { kind: 'hexagon', ...aggregate, by: { kind: 'hexagon', sizeM: spec.sizeM } };
@@ -33,6 +34,17 @@ export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
     case 'districts':
       return { kind: 'districts', ...aggregate, by: { kind: 'districts', polygons: spec.districts } };
   }
+}
+
+/** A layer's analysis as the engine's query (the schema's defaults filled in). */
+function analysisQuery(a: LayerAnalysis | undefined): LayerAnalysisQuery | undefined {
+  if (!a) return undefined;
+  if (a.kind === 'hotspots') {
+    const { kind, neighbours, rate, fdr, includeEmpty, permutations, seed } = a;
+    return { kind, neighbours, rate, fdr, includeEmpty, permutations, seed };
+  }
+  const { kind, time, before, after, unit, fdr } = a;
+  return { kind, time: { column: time }, before, after, unit, fdr };
 }
 
 /** The map's form of a layer answer whose geometry the coordinator has put in. */
@@ -48,7 +60,7 @@ export function toLayerData(value: LayerResult): LayerData {
     case 'lines':
       return { kind: 'lines', shapes: held(value.lines) };
     case 'areas':
-      return { kind: 'areas', mesh: held(value.mesh), result: value.result, values: value.values, names: value.names };
+      return { kind: 'areas', mesh: held(value.mesh), result: value.result, values: value.values, names: value.names, analysis: value.analysis };
   }
 }
 

@@ -81,6 +81,7 @@ function layerAnswer(request: EngineRequest, values: number[]): EngineAnswer {
     result: null,
     values: Float64Array.from(values),
     names: ['A'],
+    analysis: null,
   };
   return answerTo(request, value);
 }

@@ -7,24 +7,17 @@ import { schemeOf } from '../aggregate/schemes';
 import { checkMinCount, suppress } from '../aggregate/privacy';
 import { isAdditive } from '../aggregate/stats';
 import { message, type EngineMessage } from '../messages';
-import { GI_ALL_EQUAL, GI_ISOLATED, GI_OK, GI_WHOLE_NEIGHBOURHOOD, HOTSPOT_CLASSES, giStar, giStarPermutations, hotspotClassCodes, significanceLevel, subsetNeighbours, type HotspotClass } from '../stats';
+import { DEFAULT_SEED, GI_ALL_EQUAL, GI_ISOLATED, GI_OK, GI_WHOLE_NEIGHBOURHOOD, HOTSPOT_CLASSES, giStar, giStarPermutations, hotspotClassCodes, significanceLevel, subsetNeighbours, type HotspotClass } from '../stats';
 import { NeighbourCache } from './neighbour-cache';
+import { ruleText } from './rule-text';
 
 /** Below this many observations Gi* z-scores are unreliable (ArcGIS gives the same advice). */
 export const FEW_OBSERVATIONS = 30;
-export const DEFAULT_SEED = 12345;
 const MAX_PERMUTATIONS = 99_999;
 
 /** The default rule of a kind: ring:1 for cells, queen for districts. */
 export function defaultNeighbours(kind: HotspotRequest['by']['kind']): NeighbourRule {
   return kind === 'districts' ? { kind: 'queen' } : { kind: 'ring', k: 1 };
-}
-
-/** The rule as text (`ring:1`, `knn:8`, `band:500`, `queen`), as the CLI writes it. */
-export function ruleText(rule: NeighbourRule): string {
-  if (rule.kind === 'ring' || rule.kind === 'knn') return `${rule.kind}:${rule.k}`;
-  if (rule.kind === 'band') return `band:${rule.metres}`;
-  return rule.kind;
 }
 
 function checkRule(rule: NeighbourRule, kind: HotspotRequest['by']['kind']): void {

@@ -9,7 +9,8 @@ import { packCompare } from './compare';
 import { MAX_EMPTY_CELLS, withEmptyCells } from './empty-cells';
 import { NeighbourCache } from './neighbour-cache';
 
-export { defaultNeighbours, ruleText, FEW_OBSERVATIONS, DEFAULT_SEED } from './hotspots';
+export { defaultNeighbours, FEW_OBSERVATIONS } from './hotspots';
+export { ruleText } from './rule-text';
 export { compareTest, REPEATED_READINGS_RATIO } from './compare';
 
 /** What the analysis needs besides the aggregator: the districts' polygons. */

@@ -49,6 +49,8 @@ export type {
   ChoroplethLayerQuery,
   CellLayerKind,
   CellsLayerQuery,
+  LayerAnalysisQuery,
+  LayerAnalysisResult,
   LayerQuery,
   GeometryPart,
   LayerResult,

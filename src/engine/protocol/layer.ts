@@ -6,6 +6,7 @@
 // dataset (H3: per cell set) under a key; the caller lists the keys it already holds in
 // `LayerRequest.have`, and the answer then carries the key without the geometry.
 import type { AggregateRequest, AggregateResult } from './aggregate';
+import type { CompareRequest, CompareResult, HotspotRequest, HotspotResult } from './analysis';
 import type { PointMarks, PointMarksRequest } from './point-marks';
 import type { LineShapes, PolygonMesh } from './shapes';
 
@@ -42,9 +43,18 @@ export interface ChoroplethLayerQuery {
 /** The kinds of layer that aggregate points into cells or districts. */
 export type CellLayerKind = 'grid' | 'hexagon' | 'h3' | 'districts';
 
+/** An analysis drawn from a cell layer's aggregate: hotspots, or a before/after comparison. */
+export type LayerAnalysisQuery =
+  | ({ kind: 'hotspots' } & Pick<HotspotRequest, 'neighbours' | 'rate' | 'fdr' | 'includeEmpty' | 'permutations' | 'seed'>)
+  | ({ kind: 'compare' } & Pick<CompareRequest, 'time' | 'before' | 'after' | 'unit' | 'fdr'>);
+
+/** An analysis's answer; its `cells` are the layer's cells (what is drawn, in the same order). */
+export type LayerAnalysisResult = { kind: 'hotspots'; result: HotspotResult } | { kind: 'compare'; result: CompareResult };
+
 /** Points aggregated into cells or districts; `kind` names the cell scheme of `by`. */
 export interface CellsLayerQuery extends AggregateRequest {
   kind: CellLayerKind;
+  analysis?: LayerAnalysisQuery;
 }
 
 /** What a layer draws, one variant per layer kind. */
@@ -70,7 +80,7 @@ export interface GeometryPart<G> {
  */
 export type LayerResult =
   | { kind: 'points'; marks: PointMarks }
-  | { kind: 'cells'; result: AggregateResult }
+  | { kind: 'cells'; result: AggregateResult; analysis: LayerAnalysisResult | null }
   | { kind: 'lines'; lines: GeometryPart<LineShapes> }
   | {
       kind: 'areas';
@@ -78,4 +88,5 @@ export type LayerResult =
       result: AggregateResult | null;
       values: Float64Array | null;
       names: (string | null)[] | null;
+      analysis: LayerAnalysisResult | null;
     };

@@ -3,7 +3,8 @@
 // a change of statistic re-sends only the values.
 import type { Engine } from '../engine';
 import type { Aggregator } from '../aggregate/aggregator';
-import type { Answer, CellsLayerQuery, GeometryPart, PolygonMesh, RequestOf } from '../protocol';
+import type { Analysis } from '../analysis';
+import type { AggregateResult, Answer, CellsLayerQuery, GeometryPart, LayerAnalysisResult, PolygonMesh, RequestOf } from '../protocol';
 import { message } from '../messages';
 import { h3Shapes, polygonMesh } from '../mesh';
 import { columnValues, featureNames, featureValuesSql } from '../features';
@@ -14,6 +15,7 @@ import { copyArrays } from './transfer';
 export interface LayerContext {
   engine: Engine;
   aggregator: Aggregator;
+  analysis: Analysis;
   geometry: GeometryCache;
   /** Aborts when the request is cancelled while it runs: checked between stages. */
   signal: AbortSignal;
@@ -63,7 +65,7 @@ export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext
     case 'outlines': {
       const mesh = datasetMesh(ctx, have, q.dataset);
       const method = message('method-polygon-mesh', { features: engine.dataset(q.dataset).rows });
-      return { request, sql: null, method, value: { kind: 'areas', mesh, result: null, values: null, names: null } };
+      return { request, sql: null, method, value: { kind: 'areas', mesh, result: null, values: null, names: null, analysis: null } };
     }
     case 'choropleth': {
       const info = engine.dataset(q.dataset);
@@ -71,7 +73,7 @@ export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext
       const names = featureNames(engine.connection, info);
       const mesh = datasetMesh(ctx, have, q.dataset);
       const method = message('method-column-values', { column: q.column, features: values.length });
-      return { request, sql: featureValuesSql(info, q.column), method, value: { kind: 'areas', mesh, result: null, values, names } };
+      return { request, sql: featureValuesSql(info, q.column), method, value: { kind: 'areas', mesh, result: null, values, names, analysis: null } };
     }
     default:
       return cellsAnswer(request, q, ctx, have);
@@ -81,12 +83,28 @@ export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext
 /** Grid and hexagon cells are drawn from their centres; H3 cells and districts as a mesh. */
 async function cellsAnswer(
   request: RequestOf<'layer'>,
-  { kind, ...aggregate }: CellsLayerQuery,
+  { kind, analysis: query, ...aggregate }: CellsLayerQuery,
   ctx: LayerContext,
   have: ReadonlySet<string>,
 ): Promise<Answer<'layer'>> {
   if (aggregate.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
-  const result = await ctx.aggregator.aggregate(aggregate);
+  // An analysis layer draws the analysis's cells (include-empty may add some), in its order.
+  let analysis: LayerAnalysisResult | null = null;
+  let result: AggregateResult;
+  if (query?.kind === 'hotspots') {
+    const { kind: _, ...params } = query;
+    const h = await ctx.analysis.hotspots({ ...aggregate, ...params });
+    analysis = { kind: 'hotspots', result: h };
+    result = h.cells;
+  } else if (query?.kind === 'compare') {
+    const { kind: _, ...params } = query;
+    const c = await ctx.analysis.compare({ ...aggregate, ...params });
+    analysis = { kind: 'compare', result: c };
+    result = c.cells;
+  } else {
+    result = await ctx.aggregator.aggregate(aggregate);
+  }
+  const sql = analysis?.result.sql ?? result.sql;
   // A cancel that came while the aggregate ran spares the mesh work.
   ctx.signal.throwIfAborted();
   const by = aggregate.by;
@@ -95,12 +113,12 @@ async function cellsAnswer(
     const key = h3CellSetKey(cells);
     const mesh = part(have, key, () => ctx.geometry.get(key, () => polygonMesh(h3Shapes(cells))));
     const method = message('method-h3-mesh', { cells: result.length });
-    return { request, sql: result.sql, method, value: { kind: 'areas', mesh, result, values: null, names: null } };
+    return { request, sql, method: analysis?.result.method ?? method, value: { kind: 'areas', mesh, result, values: null, names: null, analysis } };
   }
   if (by.kind === 'districts') {
     const mesh = datasetMesh(ctx, have, by.polygons);
     const method = message('method-polygon-mesh', { features: ctx.engine.dataset(by.polygons).rows });
-    return { request, sql: result.sql, method, value: { kind: 'areas', mesh, result, values: null, names: result.names } };
+    return { request, sql, method: analysis?.result.method ?? method, value: { kind: 'areas', mesh, result, values: null, names: result.names, analysis } };
   }
-  return { request, sql: result.sql, method: result.method, value: { kind: 'cells', result } };
+  return { request, sql, method: analysis?.result.method ?? result.method, value: { kind: 'cells', result, analysis } };
 }
