@@ -247,3 +247,44 @@ function parseCsvLine(line) {
   out.push(cur.replace(/\r$/, ''));
   return out;
 }
+
+describe('hotspot layer', () => {
+  let env;
+  before(async () => {
+    env = await startBrowser();
+  });
+  after(async () => env?.close());
+
+  it('shows the hotspot legend, summary and ranked table, with HTML names as text', async () => {
+    const app = await openApp(env.browser, `${env.server.url}#13/40.724/-73.99`);
+    let dialog = false;
+    app.page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await app.page.getByLabel('Open data file').setInputFiles(path.join(here, '../fixtures/e2e/hotspot-blocks.geojson'));
+    await waitLoaded(app.page, 'hotspot-blocks', '36');
+    await app.page.getByLabel('Open data file').setInputFiles(path.join(here, '../fixtures/e2e/hotspot-points.csv'));
+    await waitLoaded(app.page, 'hotspot-points', '539');
+    const form = app.page.locator('form.add-layer');
+    await form.getByLabel('Data').selectOption({ label: 'hotspot-points' });
+    await form.getByLabel('As').selectOption('districts');
+    await form.getByRole('button', { name: 'Add layer' }).click();
+    const layer = app.page.locator('[data-layer]').last();
+    await layer.locator('summary', { hasText: 'Settings' }).click();
+    await layer.getByLabel('Analysis').selectOption('hotspots');
+    const legend = app.page.locator('[data-analysis="hotspots"]');
+    await legend.waitFor({ timeout: 120_000 });
+    // The planted 3×3 cluster of 40-point blocks: its centre is the strongest hot spot.
+    const summary = await legend.locator('[data-summary]').innerText();
+    assert.match(summary, /\d+ hot spots? and/);
+    const firstRow = legend.locator('table.ranked tbody tr').first();
+    assert.equal(await firstRow.locator('th').innerText(), '<img src=x onerror=alert(1)>');
+    assert.match(await firstRow.innerText(), /Hot spot, 99 % confidence/);
+    assert.ok(await legend.locator('li[data-class="hot-99"]').count());
+    assert.equal(await app.page.locator('img[src="x"]').count(), 0);
+    assert.equal(dialog, false);
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+});

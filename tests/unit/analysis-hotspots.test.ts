@@ -1,0 +1,89 @@
+// Hotspots end to end in the engine and the CLI on a planted fixture: 36 square blocks,
+// a 3×3 cluster of busy ones. The centre block is hot by construction; the exported
+// table has the CLI's columns, ordered by id, and small-count blocks stay suppressed.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine';
+import { nodePlatform } from '../../src/engine/platform-node';
+import { Aggregator } from '../../src/engine/aggregate/aggregator';
+import { Analysis } from '../../src/engine/analysis';
+import { HOTSPOT_CLASSES } from '../../src/engine/stats';
+import { hotspotTable } from '../../src/engine/export/tables';
+import { tableToCsv } from '../../src/engine/export/write';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BLOCKS = path.join(root, 'tests/fixtures/e2e/hotspot-blocks.geojson');
+const POINTS = path.join(root, 'tests/fixtures/e2e/hotspot-points.csv');
+const XSS = '<img src=x onerror=alert(1)>';
+
+function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], { cwd: root }, (err, _out, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }),
+    );
+  });
+}
+
+describe('hotspots on planted blocks', () => {
+  const engine = new Engine(nodePlatform);
+  let points: string, blocks: string, analysis: Analysis;
+  beforeAll(async () => {
+    await engine.init();
+    blocks = (await engine.loadUrl(BLOCKS, {})).id;
+    points = (await engine.loadUrl(POINTS, {})).id;
+    analysis = new Analysis(new Aggregator(engine), engine);
+  }, 60_000);
+
+  it('finds the planted cluster centre hot at 99 %, with queen neighbours and FDR', async () => {
+    const h = await analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks, nameColumn: 'name' } });
+    const centre = h.cells.names!.indexOf(XSS);
+    expect(HOTSPOT_CLASSES[h.classes[centre]]).toBe('hot-99');
+    expect(h.observations).toBe(36);
+    expect(h.neighbours).toEqual({ kind: 'queen' });
+    // Its z is the largest: all eight neighbours are busy blocks.
+    let best = 0;
+    for (let i = 0; i < h.z.length; i++) if (h.z[i] > h.z[best]) best = i;
+    expect(best).toBe(centre);
+    expect(HOTSPOT_CLASSES[h.classes[h.cells.length - 1]]).toBe('outside');
+    expect(h.warnings).toEqual([]);
+  });
+
+  it('suppresses small blocks with k = 6 but keeps them in the sums', async () => {
+    const all = await analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks }, minCount: 0 });
+    const k6 = await analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks }, minCount: 6 });
+    for (let i = 0; i < all.cells.length - 1; i++) {
+      if (all.cells.counts[i] < 6) {
+        expect(HOTSPOT_CLASSES[k6.classes[i]]).toBe('suppressed');
+        expect(Number.isNaN(k6.z[i])).toBe(true);
+      } else {
+        expect(k6.z[i]).toBe(all.z[i]);
+      }
+    }
+  });
+
+  it('the CLI writes id,count,value,z,p,class ordered by id, the same numbers as the engine', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'citylens-hot-'));
+    const out = path.join(dir, 'hot.csv');
+    const run = await cli('hotspots', POINTS, '--by', `districts:${BLOCKS}:name`, '--min-count', '0', '--out', out);
+    expect(run.stderr).toMatch(/36 observations/);
+    expect(run.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const [head, ...rows] = text.trim().split('\n');
+    expect(head).toBe('id,count,value,z,p,class');
+    const ids = rows.map((r) => (r.startsWith('"') ? r.slice(1, r.indexOf('"', 1)) : r.split(',')[0]));
+    expect(ids).toEqual([...ids].sort());
+    const h = await analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks, nameColumn: 'name' }, minCount: 0 });
+    expect(text).toBe(tableToCsv(hotspotTable(h)));
+    const outside = rows.find((r) => r.startsWith('outside,'))!;
+    expect(outside.endsWith(',,,outside')).toBe(true);
+  }, 60_000);
+
+  it('refuses a ring rule for districts and too many permutations, naming them', async () => {
+    await expect(analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks }, neighbours: { kind: 'ring', k: 1 } })).rejects.toThrow(/not ring/);
+    await expect(analysis.hotspots({ dataset: points, by: { kind: 'grid', sizeM: 300 }, permutations: -1 })).rejects.toThrow(/permutations/);
+  });
+});
