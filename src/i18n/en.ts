@@ -178,6 +178,7 @@ export const en = {
   'analysis.unitPerDay': '{column} once per day',
   'analysis.shareWhere': 'Share of rows where',
   'analysis.noColumn': 'no column "{column}"',
+  'analysis.shareExample': 'num_bikes_available=0',
 
   // Hotspot legend (AnalysisLegend)
   'hotspots.title': 'Hotspots of {measure}',
@@ -214,7 +215,7 @@ export const en = {
   'compare.class.suppressed': 'Too few rows to show',
   'compare.class.outside': 'Outside every district',
   'compare.summary': 'Significant rises in {up, plural, one {# area} other {# areas}} and falls in {down, plural, one {# area} other {# areas}} of {tested, number} tested{units, select, yes {, counting each unit once} other {}}{fdr, select, yes {, after correcting for testing every area} other {}}.',
-  'compare.largest': 'The largest: {area} {change}.',
+  'compare.largest': ' The largest: {area} {change}.',
   'compare.explain': 'A significant change is one larger than chance would give between two periods of the same length of ordinary variation. It does not say what caused it: weather, events or the season can change a place as much as an intervention can.',
   'compare.tableCaption': 'Significant changes, largest first ({shown, number} of {n, number})',
   'compare.col.before': 'Before',
@@ -336,7 +337,7 @@ export const en = {
   // The row of points outside every district (its name is null in AggregateResult.names)
   'engine.district-outside': 'outside',
   'engine.method-hotspots': 'Getis-Ord Gi* (Ord & Getis 1995), as PySAL esda G_Local(star=True) and spdep localG report it: for each area, the sum of its {rate, select, km2 {{stat} per km²} residents {{stat} per 1,000 residents} other {{stat}}} and its neighbours’ ({neighbours}, binary weights, the area itself included) against what the mean and standard deviation over all {n, number} areas would give; z = (Σ w x − x̄ W) / (S √((n S1 − W²)/(n − 1))); two-sided p = 2Φ(−|z|) (erfc); {fdr, select, yes {Benjamini–Hochberg false-discovery-rate correction over the {tested, number} tested areas at 1 %, 5 % and 10 %} other {no multiple-testing correction: p compared with 0.01, 0.05 and 0.10 directly}}{permutations, select, 0 {} other {; a conditional-permutation pseudo-p from {permutations, number} permutations (seed {seed})}}; areas with fewer than {minCount} rows stay in the sums but their own values are not shown',
-  'engine.method-compare': '{test, select, rate-ratio {counts compared with the conditional binomial test of the rate ratio (after given the total, with p₀ = Tₐ/(Tₐ + T_b))} welch {means compared with Welch’s t-test on the rows’ values} two-proportion {shares compared with the two-proportion z-test (pooled variance)} welch-units {one value per unit ({unit}{unitBin, select, hour {, hour} day {, day} week {, week} month {, month} other {}}) first, then Welch’s t-test on the unit values} other {{stat}: no significance test for this statistic}}; windows of {daysBefore, number} and {daysAfter, number} days (clipped to the data’s time range){perDay, select, yes {, so counts are per day} other {}}; two-sided p; {fdr, select, yes {Benjamini–Hochberg correction over the {tested, number} tested areas} other {no multiple-testing correction}}; areas with fewer than {minCount} rows in either window are suppressed',
+  'engine.method-compare': '{test, select, rateratio {counts compared with the conditional binomial test of the rate ratio (after given the total, with p₀ = Tₐ/(Tₐ + T_b))} welch {means compared with Welch’s t-test on the rows’ values} twoproportion {shares compared with the two-proportion z-test (pooled variance)} welchunits {one value per unit ({unit}{unitBin, select, hour {, hour} day {, day} week {, week} month {, month} other {}}) first, then Welch’s t-test on the unit values} other {{stat}: no significance test for this statistic}}; windows of {daysBefore, number} and {daysAfter, number} days (clipped to the data’s time range){perDay, select, yes {, so counts are per day} other {}}; two-sided p; {fdr, select, yes {Benjamini–Hochberg correction over the {tested, number} tested areas} other {no multiple-testing correction}}; areas with fewer than {minCount} rows in either window are suppressed',
   'engine.hotspots-few': 'Only {n, plural, one {# area} other {# areas}}: with fewer than {min}, Gi* z-scores are unreliable.',
   'engine.hotspots-all-equal': 'Every area has the same value, so no area stands out: z and p are left empty.',
   'engine.hotspots-whole-neighbourhood': '{count, plural, one {# area neighbours} other {# areas neighbour}} every other area, so Gi* is undefined there: z and p are left empty.',

@@ -70,3 +70,13 @@ export function formatDate(date: Date | number, timeZone: string): string {
 export function formatDateTime(date: Date | number, timeZone: string): string {
   return dateFormat(timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A change in percent with its sign ("+3.3 %", "−1.2 %"), at most `significant` digits. */
+export function formatSignedPercent(percent: number, significant = 2): string {
+  return numberFormat({ maximumSignificantDigits: significant, signDisplay: 'exceptZero', style: 'percent' }).format(percent / 100);
+}
+
+/** A boolean as an ICU select key. */
+export function yesNo(b: boolean): 'yes' | 'no' {
+  return b ? 'yes' : 'no';
+}

@@ -9,7 +9,7 @@ import type { Rgba } from '../scales/colour';
 import type { LayerSpec } from '../config/layer';
 import { measureLabel } from '../map/layer-labels';
 import { ruleText } from '../engine/analysis/rule-text';
-import { engineText, formatInteger, formatNumber, useT } from '../i18n';
+import { engineText, formatInteger, formatNumber, formatSignedPercent, useT, yesNo } from '../i18n';
 
 const css = (c: Rgba) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
 const TOP = 10;
@@ -74,8 +74,8 @@ export function AnalysisLegend({ spec, analysis, onSelect }: Props) {
             </li>
           ))}
         </ul>
-        <p className="params">{t('hotspots.params', { neighbours: ruleText(h.neighbours), fdr: h.fdr ? 'yes' : 'no', n: h.observations, permutations: h.permutations })}</p>
-        <p className="summary" data-summary>{t('hotspots.summary', { hot, cold: ranked.length - hot, n: h.observations, fdr: h.fdr ? 'yes' : 'no' })}</p>
+        <p className="params">{t('hotspots.params', { neighbours: ruleText(h.neighbours), fdr: yesNo(h.fdr), n: h.observations, permutations: h.permutations })}</p>
+        <p className="summary" data-summary>{t('hotspots.summary', { hot, cold: ranked.length - hot, n: h.observations, fdr: yesNo(h.fdr) })}</p>
         <p className="explain">{t('hotspots.explain')}</p>
         {h.warnings.map((w, i) => <p key={i} className="warning" role="note">{engineText(w)}</p>)}
         <RankedTable caption={t('hotspots.tableCaption', { shown: Math.min(TOP, ranked.length), n: ranked.length })}
@@ -100,7 +100,11 @@ export function AnalysisLegend({ spec, analysis, onSelect }: Props) {
         {scale.colours.map((col, i) => (
           <li key={i} data-break={i}>
             <Swatch colour={col} />
-            {i === 0 ? `< ${num(scale.breaks[0])}` : i === scale.colours.length - 1 ? `≥ ${num(scale.breaks[i - 1])}` : `${num(scale.breaks[i - 1])} – < ${num(scale.breaks[i])}`}
+            {i === 0
+              ? t('legend.below', { value: num(scale.breaks[0]) })
+              : i === scale.colours.length - 1
+                ? t('legend.atLeast', { value: num(scale.breaks[i - 1]) })
+                : t('legend.between', { from: num(scale.breaks[i - 1]), to: num(scale.breaks[i]) })}
           </li>
         ))}
       </ul>
@@ -111,14 +115,14 @@ export function AnalysisLegend({ spec, analysis, onSelect }: Props) {
       </ul>
       <p className="params">{engineText(c.method)}</p>
       <p className="summary" data-summary>
-        {t('compare.summary', { up, down: ranked.length - up, tested: c.tested, units: c.unit ? 'yes' : 'no', fdr: c.fdr ? 'yes' : 'no' })}
-        {top !== undefined && ` ${t('compare.largest', { area: areaName(cells, ids, top), change: Number.isFinite(c.percentChange[top]) ? `${c.percentChange[top] > 0 ? '+' : ''}${formatNumber(c.percentChange[top], { significant: 2 })} %` : num(c.change[top]) })}`}
+        {t('compare.summary', { up, down: ranked.length - up, tested: c.tested, units: yesNo(!!c.unit), fdr: yesNo(c.fdr) })}
+        {top !== undefined && <span className="largest">{t('compare.largest', { area: areaName(cells, ids, top), change: Number.isFinite(c.percentChange[top]) ? formatSignedPercent(c.percentChange[top]) : num(c.change[top]) })}</span>}
       </p>
       <p className="explain">{t('compare.explain')}</p>
       {c.warnings.map((w, i) => <p key={i} className="warning" role="note">{engineText(w)}</p>)}
       <RankedTable caption={t('compare.tableCaption', { shown: Math.min(TOP, ranked.length), n: ranked.length })}
         heads={[t('hotspots.col.area'), t('compare.col.before'), t('compare.col.after'), t('compare.col.change'), t('hotspots.col.p'), t('hotspots.col.class')]}
-        rows={ranked.slice(0, TOP).map((i) => ({ i, cells: [areaName(cells, ids, i), num(c.before[i]), num(c.after[i]), Number.isFinite(c.percentChange[i]) ? `${formatNumber(c.percentChange[i], { significant: 2 })} %` : num(c.change[i]), pText(c.p[i]), t(`compare.class.${CHANGE_CLASSES[c.classes[i]]}`)] }))}
+        rows={ranked.slice(0, TOP).map((i) => ({ i, cells: [areaName(cells, ids, i), num(c.before[i]), num(c.after[i]), Number.isFinite(c.percentChange[i]) ? formatSignedPercent(c.percentChange[i]) : num(c.change[i]), pText(c.p[i]), t(`compare.class.${CHANGE_CLASSES[c.classes[i]]}`)] }))}
         onSelect={onSelect} />
     </figure>
   );

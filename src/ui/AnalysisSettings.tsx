@@ -16,6 +16,7 @@ interface Props {
 }
 
 const DAY = 86_400_000;
+const WINDOWS = ['before', 'after'] as const;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A comparison that fits the dataset: the two halves of its time range, split at a whole day. */
@@ -54,7 +55,7 @@ function ShareCondition({ spec, dataset, onChange }: Props) {
   return (
     <label htmlFor={id}>
       {t('analysis.shareWhere')}
-      <input id={id} type="text" value={text} placeholder="num_bikes_available=0" aria-invalid={problem !== null}
+      <input id={id} type="text" value={text} placeholder={t('analysis.shareExample')} aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined} onChange={(e) => apply(e.target.value)} />
       {problem && <span id={`${id}-problem`} className="field-problem">{problem}</span>}
     </label>
@@ -131,7 +132,7 @@ export function AnalysisSettings({ spec, dataset, onChange }: Props) {
               {times.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
             </select>
           </label>
-          {(['before', 'after'] as const).map((w) => (
+          {WINDOWS.map((w) => (
             <div key={w} className="period">
               <span>{w === 'before' ? t('analysis.before') : t('analysis.after')}</span>
               <label>{t('settings.from')} <input type="date" value={String(a[w].from).slice(0, 10)} onChange={(e) => e.target.value && cmp({ [w]: { ...a[w], from: e.target.value } })} /></label>

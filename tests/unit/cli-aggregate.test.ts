@@ -129,14 +129,17 @@ describe.skipIf(!hasSharedData)('CLI: same numbers as the engine API', () => {
     const rows = parseCsv(readFileSync(out, 'utf8'));
     // The engine leaves the outside entry's name null; the CSV words it, as it always has.
     expect(api.names!.at(-1)).toBeNull();
-    expect(rows.map((r) => r.name)).toEqual(api.names!.map((n) => n ?? 'outside'));
-    rows.forEach((row, i) => {
+    // The id is the name (all unique), rows ordered by it.
+    const want = api.names!.map((n, i) => ({ id: n ?? 'outside', i })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(rows.map((r) => r.id)).toEqual(want.map((w) => w.id));
+    rows.forEach((row, k) => {
+      const i = want[k].i;
       expect(row.suppressed).toBe(api.suppressed[i] ? 'true' : 'false');
       expect(row.count).toBe(api.suppressed[i] ? '' : String(api.counts[i]));
     });
     // All five boroughs have complaints; the handful outside are below k = 5.
     expect(rows.filter((r) => r.suppressed === 'false').length).toBe(5);
-    expect(rows.at(-1)).toMatchObject({ name: 'outside', count: '', suppressed: 'true' });
+    expect(rows.find((r) => r.id === 'outside')).toMatchObject({ count: '', suppressed: 'true' });
   });
 
   it('writes GeoJSON polygons and a Parquet file with the same statistic', async () => {
@@ -149,7 +152,11 @@ describe.skipIf(!hasSharedData)('CLI: same numbers as the engine API', () => {
     const r = await agg.aggregate({ dataset: points, by: { kind: 'hexagon', sizeM: 800 }, value: 'Incident Zip', stat: 'median', minCount: 3 });
     const fc = JSON.parse(readFileSync(gj, 'utf8'));
     expect(fc.features.length).toBe(r.length);
-    fc.features.forEach((f: { geometry: { type: string; coordinates: number[][][] }; properties: Record<string, unknown> }, i: number) => {
+    // Features are ordered by id (col:row); find each one's cell in the API's result.
+    const at = new Map(Array.from({ length: r.length }, (_, i) => [`${r.ids[2 * i]}:${r.ids[2 * i + 1]}`, i]));
+    fc.features.forEach((f: { geometry: { type: string; coordinates: number[][][] }; properties: Record<string, unknown> }) => {
+      const i = at.get(String(f.properties.id))!;
+      expect(f.properties.id).toBe(`${f.properties.col}:${f.properties.row}`);
       expect(f.geometry.type).toBe('Polygon');
       expect(f.geometry.coordinates[0].length).toBe(7);
       expect(f.properties['median_Incident Zip'] ?? null).toBe(r.suppressed[i] ? null : Number.isNaN(r.values[i]) ? null : r.values[i]);

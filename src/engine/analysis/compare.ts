@@ -143,7 +143,8 @@ export function packCompare(req: CompareRequest, c: CompareCells): CompareResult
     rowsPerPosition: c.rowsPerPosition,
     warnings,
     method: message('method-compare', {
-      test,
+      // ICU select keys cannot hold hyphens.
+      test: test.replaceAll('-', ''),
       stat: c.stat,
       daysBefore: days.before,
       daysAfter: days.after,
