@@ -342,7 +342,7 @@ export const en = {
   'engine.hotspots-all-equal': 'Every area has the same value, so no area stands out: z and p are left empty.',
   'engine.hotspots-whole-neighbourhood': '{count, plural, one {# area neighbours} other {# areas neighbour}} every other area, so Gi* is undefined there: z and p are left empty.',
   'engine.hotspots-isolated': '{count, plural, one {# area has} other {# areas have}} no neighbours (isolated): not tested, but counted in the mean and spread.',
-  'engine.hotspots-left-out': '{count, plural, one {# district has} other {# districts have}} no rows, so the statistic has no value there: left out of the analysis.',
+  'engine.hotspots-left-out': '{count, plural, one {# district has} other {# districts have}} no value (no rows, or no residents for a rate per resident): left out of the analysis.',
   'engine.hotspots-districts-list-empty': 'Districts always include those without rows; "include empty cells" changes nothing here.',
   'engine.compare-repeated-readings': 'The data repeats the same places about {ratio, number} times each (repeated readings), and each reading is treated as independent, so almost any change looks significant. Count each place once per day with the unit option (for example station and day).',
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
