@@ -1,6 +1,7 @@
-// H3 cells of a resolution (h3-js), assigned per distinct position.
+// H3 cells of a resolution (h3-js), assigned per distinct position through h3-js's compiled core.
 import type { CellScheme } from '../cell-scheme';
-import { assignH3, checkH3Resolution, h3AreaKm2, h3At, h3Center, h3CellRing, h3SplitLongs } from '../h3';
+import { assignH3, checkH3Resolution, h3At, h3CellRing } from '../h3';
+import { cellAreasKm2, cellCenters } from '../h3-core';
 import { h3Ring } from '../neighbours';
 import { message } from '../../messages';
 import { factParams } from './projected';
@@ -17,16 +18,10 @@ export const h3Scheme: CellScheme<'h3'> = {
       names: null,
       population: null,
       assign(lon, lat) {
-        const { cell, keys } = assignH3(lon, lat, by.resolution);
-        const centers = new Float64Array(2 * keys.length);
-        const areasKm2 = new Float64Array(keys.length);
-        keys.forEach((h, c) => {
-          [centers[2 * c], centers[2 * c + 1]] = h3Center(h);
-          areasKm2[c] = h3AreaKm2(h);
-        });
+        const { cell, cells } = assignH3(lon, lat, by.resolution);
         return {
           cell,
-          cells: { count: keys.length, ids: new Int32Array(0), h3: h3SplitLongs(keys), centers, areasKm2, listsEmpty: false },
+          cells: { count: cells.length / 2, ids: new Int32Array(0), h3: cells, centers: cellCenters(cells), areasKm2: cellAreasKm2(cells), listsEmpty: false },
         };
       },
       method: (facts) => message('method-h3', { resolution: by.resolution, ...factParams(facts) }),
