@@ -8,6 +8,10 @@ import { atMost, classify, newStep, ratioAtMost, sampleInto } from './steps.mjs'
 const HEX = { kind: 'hexagon', sizeM: 500 };
 const GRID = { kind: 'grid', sizeM: 500 };
 
+/** The measured steps of a scale size that `cfg.scaleSteps` (--scale-steps) may pick; all by default. */
+export const SCALE_STEPS = ['hex', 'grid', 'h3', 'draw', 'deck'];
+
+/** One size's scale entry, and the Citi Bike distribution it resampled (null if its setup failed). */
 async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {
   const entry = { rows, status: 'ok', reason: null };
   const steps = {
@@ -39,26 +43,27 @@ async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {
     [entry.status, entry.reason] = classify(err);
     entry.reason = `setup: ${entry.reason}`;
     if (!shared) await s?.close();
-    return entry;
+    return [entry, null];
   }
   await sampleInto(steps.synth, 0, 0, () => s.op('synth', { distribution, rows, seed: 42 }, 300_000), opts);
   if (steps.synth.status === 'ok') await sampleInto(steps.load, 0, 0, () => s.op('loadSynth', { key: 'synthetic' }, 300_000), opts);
   const loaded = steps.load.status === 'ok' && steps.load.samples.length > 0;
   if (loaded) entry.memoryAfterLoad = await s.memory();
   const total = cfg.warmup + cfg.scaleRuns;
-  for (const [step, by] of [[steps.hex, HEX], [steps.grid, GRID]]) {
-    for (let i = 0; loaded && i < total; i++) {
+  const runs = (name) => !cfg.scaleSteps || cfg.scaleSteps.includes(name);
+  for (const [name, step, by] of [['hex', steps.hex, HEX], ['grid', steps.grid, GRID]]) {
+    for (let i = 0; loaded && runs(name) && i < total; i++) {
       await sampleInto(step, i, cfg.warmup, () => s.op('aggregate', { points: 'synthetic', by }, 180_000), opts);
     }
   }
-  if (loaded) await sampleInto(steps.h3, 0, 0, () => s.op('aggregate', { points: 'synthetic', by: { kind: 'h3', resolution: 9 } }, 300_000), opts);
+  if (loaded && runs('h3')) await sampleInto(steps.h3, 0, 0, () => s.op('aggregate', { points: 'synthetic', by: { kind: 'h3', resolution: 9 } }, 300_000), opts);
   if (loaded) entry.memory = await s.memory();
-  if (loaded && rows <= cfg.deckMaxRows && !s.dead) {
+  if (loaded && rows <= cfg.deckMaxRows && !s.dead && (runs('draw') || runs('deck'))) {
     await s.op('positions', { key: 'synthetic' }, 120_000).catch(() => {});
     // Jittered rows never repeat, so the app's layer draws one mark per row here.
-    await sampleInto(steps.draw, 0, 0, () => s.op('drawPoints', { key: 'synthetic', merged: true }, 300_000), opts);
+    if (runs('draw')) await sampleInto(steps.draw, 0, 0, () => s.op('drawPoints', { key: 'synthetic', merged: true }, 300_000), opts);
     for (const [step, kind] of [[steps.deckHex, 'hex'], [steps.deckGrid, 'grid']]) {
-      for (let i = 0; i < cfg.peerWarmup + cfg.peerRuns; i++) {
+      for (let i = 0; runs('deck') && i < cfg.peerWarmup + cfg.peerRuns; i++) {
         await sampleInto(step, i, cfg.peerWarmup, () => s.op('deckAggregate', { key: 'synthetic', kind, sizeM: 500 }, 180_000), opts);
       }
     }
@@ -69,7 +74,7 @@ async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {
     entry.sharedPage = true;
     await s.op('remove', { key: 'synthetic' }).catch(() => {});
   } else await s.close();
-  return entry;
+  return [entry, distribution];
 }
 
 /**
@@ -78,7 +83,11 @@ async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {
  */
 export async function runScale(browser, url, cfg, log, distribution, shared) {
   const out = [];
-  for (const rows of cfg.scaleSizes) out.push(await scaleSize(browser, url, rows, cfg, log, distribution, shared));
+  for (const rows of cfg.scaleSizes) {
+    const [entry, used] = await scaleSize(browser, url, rows, cfg, log, distribution, shared);
+    out.push(entry);
+    distribution ??= used; // the first size's setup read Citi Bike: the others reuse it
+  }
   return out;
 }
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [--runs N] [--sizes 1000000,5000000] [--no-build] [--no-app] [--app-dist DIR] [--out DIR]`
+// `npm run bench [-- --quick] [--runs N] [--sizes 1000000,5000000] [--scale-only] [--scale-steps h3,hex]
+//   [--no-build] [--no-app] [--app-dist DIR] [--out DIR]`
 // Builds the bench page and the app, serves them, drives headless Chromium over the
 // real files in ../shared/data, and writes bench-results/bench-<time>.{json,md}
 // (plus latest.{json,md}), printing the Markdown table. Not a test: nothing is asserted.
+// --scale-only runs just the scale table (no main session, no app); --scale-steps limits
+// its measured steps to some of hex, grid, h3, draw, deck (the synthetic file is always
+// written and loaded), e.g. `--scale-only --sizes 1000000,10000000 --scale-steps h3`.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +16,7 @@ import { serveStatic } from '../serve-static.mjs';
 import { ensureBuilt } from './build.mjs';
 import { launchBrowser, openBenchPage, serveIsolated } from './session.mjs';
 import { runMain } from './plan-main.mjs';
-import { runApp, runScale, scaleSteps } from './plan-extra.mjs';
+import { SCALE_STEPS, runApp, runScale, scaleSteps } from './plan-extra.mjs';
 import { finish, markdown } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,11 +35,19 @@ function parseArgs(argv) {
   const cfg = { ...SETTINGS[quick ? 'quick' : 'full'] };
   if (opt('--runs')) cfg.runs = Number(opt('--runs'));
   if (opt('--sizes')) cfg.scaleSizes = opt('--sizes').split(',').map(Number).filter((n) => n > 0);
+  if (opt('--scale-steps')) {
+    const steps = opt('--scale-steps').split(',');
+    const unknown = steps.filter((x) => !SCALE_STEPS.includes(x));
+    if (unknown.length) throw new Error(`--scale-steps: unknown ${unknown.join(', ')} (expected some of ${SCALE_STEPS.join(', ')})`);
+    cfg.scaleSteps = steps;
+  }
+  const scaleOnly = argv.includes('--scale-only');
   return {
     quick,
+    scaleOnly,
     cfg,
     build: !argv.includes('--no-build'),
-    app: !argv.includes('--no-app'),
+    app: !argv.includes('--no-app') && !scaleOnly,
     /** Serve this existing app build (e.g. dist/ right after `npm run build`) instead of building a copy. */
     appDist: opt('--app-dist') ? path.resolve(root, opt('--app-dist')) : null,
     out: path.resolve(root, opt('--out') ?? 'bench-results'),
@@ -95,20 +107,22 @@ export async function main(argv = process.argv.slice(2)) {
   let capabilities = [];
   let distribution = null;
   try {
-    log('# main session: engine, real files, aggregations, peers');
-    const s = await openBenchPage(browser, pageServer.url, { log });
-    try {
-      const r = await runMain(s, args.cfg, log);
-      steps.push(...r.steps);
-      ({ memory, capabilities, distribution } = r);
-      if (args.quick) {
-        log('# scale (in the main page)');
-        scale = await runScale(browser, pageServer.url, args.cfg, log, distribution, s);
+    if (!args.scaleOnly) {
+      log('# main session: engine, real files, aggregations, peers');
+      const s = await openBenchPage(browser, pageServer.url, { log });
+      try {
+        const r = await runMain(s, args.cfg, log);
+        steps.push(...r.steps);
+        ({ memory, capabilities, distribution } = r);
+        if (args.quick) {
+          log('# scale (in the main page)');
+          scale = await runScale(browser, pageServer.url, args.cfg, log, distribution, s);
+        }
+      } finally {
+        await s.close();
       }
-    } finally {
-      await s.close();
     }
-    if (!args.quick) {
+    if (!args.quick || args.scaleOnly) {
       log('# scale (a fresh page per size)');
       scale = await runScale(browser, pageServer.url, args.cfg, log, distribution);
     }
@@ -130,7 +144,8 @@ export async function main(argv = process.argv.slice(2)) {
   meta.capabilities = capabilities;
   const largest = scale.filter((e) => e.status === 'ok').map((e) => e.rows);
   const result = { meta, steps, memory, scale, largestScale: largest.length ? Math.max(...largest) : null, notes: NOTES };
-  if (!appServer) result.notes.push('The app first-frame steps were skipped (--no-app).');
+  if (args.scaleOnly) result.notes.push(`Only the scale table was run (--scale-only${args.cfg.scaleSteps ? `, steps ${args.cfg.scaleSteps.join(', ')}` : ''}).`);
+  else if (!appServer) result.notes.push('The app first-frame steps were skipped (--no-app).');
   mkdirSync(args.out, { recursive: true });
   const stamp = meta.date.replace(/[:.]/g, '-');
   const json = JSON.stringify(result, null, 1);

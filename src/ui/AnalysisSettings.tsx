@@ -72,7 +72,7 @@ export function AnalysisSettings({ spec, dataset, onChange }: Props) {
   const cmp = (patch: Partial<CompareAnalysis>) => a?.kind === 'compare' && set({ ...a, ...patch });
   const compareDefault = defaultCompare(dataset);
   const times = dataset?.columns.filter((c) => c.kind === 'timestamp' || c.kind === 'date') ?? [];
-  const rules = districts ? (['queen', 'rook', 'knn:6'] as const) : (['ring:1', 'ring:2', 'knn:8'] as const);
+  const rules = districts ? (['queen', 'rook'] as const) : (['ring:1', 'ring:2'] as const);
   const ruleLabel = { queen: t('analysis.rule.queen'), rook: t('analysis.rule.rook'), 'knn:6': t('analysis.rule.knn', { k: 6 }), 'ring:1': t('analysis.rule.ring', { k: 1 }), 'ring:2': t('analysis.rule.ring', { k: 2 }), 'knn:8': t('analysis.rule.knn', { k: 8 }) };
   const ruleOf = (text: string): HotspotAnalysis['neighbours'] => {
     const [kind, k] = text.split(':');

@@ -100,6 +100,7 @@ export const districtsScheme: CellScheme<'districts'> = {
   },
   neighbours(_r, rule, shapes) {
     if (rule.kind === 'ring') throw new Error('districts have queen or rook neighbours, not ring');
+    if (rule.kind === 'knn' || rule.kind === 'band') throw new Error(`${rule.kind} neighbours of districts are not available yet; use queen or rook`);
     if (!shapes) throw new Error('internal: district neighbours need the polygons');
     return polygonContiguity(shapes, rule.kind, { toleranceM: rule.toleranceM, minSharedM: rule.minSharedM });
   },

@@ -1,7 +1,8 @@
-// H3 cells of a resolution (h3-js), assigned per distinct position.
+// H3 cells of a resolution (h3-js), assigned per distinct position through h3-js's compiled core.
 import { polygonToCells } from 'h3-js';
 import type { CellScheme } from '../cell-scheme';
-import { assignH3, checkH3Resolution, h3AreaKm2, h3At, h3Center, h3CellRing, h3SplitLongs } from '../h3';
+import { assignH3, checkH3Resolution, h3At, h3CellRing, h3SplitLongs } from '../h3';
+import { cellAreasKm2, cellCenters } from '../h3-core';
 import { h3Ring } from '../neighbours';
 import { message } from '../../messages';
 import { factParams } from './projected';
@@ -18,16 +19,10 @@ export const h3Scheme: CellScheme<'h3'> = {
       names: null,
       population: null,
       assign(lon, lat) {
-        const { cell, keys } = assignH3(lon, lat, by.resolution);
-        const centers = new Float64Array(2 * keys.length);
-        const areasKm2 = new Float64Array(keys.length);
-        keys.forEach((h, c) => {
-          [centers[2 * c], centers[2 * c + 1]] = h3Center(h);
-          areasKm2[c] = h3AreaKm2(h);
-        });
+        const { cell, cells } = assignH3(lon, lat, by.resolution);
         return {
           cell,
-          cells: { count: keys.length, ids: new Int32Array(0), h3: h3SplitLongs(keys), centers, areasKm2, listsEmpty: false },
+          cells: { count: cells.length / 2, ids: new Int32Array(0), h3: cells, centers: cellCenters(cells), areasKm2: cellAreasKm2(cells), listsEmpty: false },
         };
       },
       method: (facts) => message('method-h3', { resolution: by.resolution, ...factParams(facts) }),
@@ -43,13 +38,8 @@ export const h3Scheme: CellScheme<'h3'> = {
     // polygonToCells takes the cells whose centre lies inside the polygon: the definition.
     const keys = polygonToCells(loop, r.by.resolution).filter((h) => !have.has(h)).sort();
     if (keys.length > limit) throw new Error(`including empty cells would add ${keys.length.toLocaleString('en-US')} cells; choose a coarser resolution`);
-    const centers = new Float64Array(2 * keys.length);
-    const areasKm2 = new Float64Array(keys.length);
-    keys.forEach((h, c) => {
-      [centers[2 * c], centers[2 * c + 1]] = h3Center(h);
-      areasKm2[c] = h3AreaKm2(h);
-    });
-    return { count: keys.length, ids: new Int32Array(0), h3: h3SplitLongs(keys), centers, areasKm2 };
+    const h3 = h3SplitLongs(keys);
+    return { count: keys.length, ids: new Int32Array(0), h3, centers: cellCenters(h3), areasKm2: cellAreasKm2(h3) };
   },
   neighbours(r, rule) {
     if (rule.kind !== 'ring') throw new Error(`H3 cells have ring neighbours, not ${rule.kind}`);
