@@ -19,6 +19,7 @@ import { Aggregator } from '../aggregate/aggregator';
 import { createGeometryCache, type GeometryCache } from './geometry-cache';
 import { createRequestQueue } from './queue';
 import { dispatch } from './handlers';
+import { ConsoleSession } from '../console/session';
 
 /** A platform, or a function of the init options that makes one (the browser needs the base URL). */
 export type PlatformSource = EnginePlatform | ((init: EngineInit) => EnginePlatform);
@@ -34,7 +35,7 @@ export interface EngineService extends EngineApi {
 }
 
 export function createEngineService(platform: PlatformSource, options: EngineOptions = {}): EngineService {
-  let state: { engine: Engine; aggregator: Aggregator; geometry: GeometryCache } | null = null;
+  let state: { engine: Engine; aggregator: Aggregator; geometry: GeometryCache; sqlConsole: ConsoleSession } | null = null;
   let starting: Promise<Engine> | null = null;
   const geometry = createGeometryCache();
   const queue = createRequestQueue();
@@ -60,7 +61,7 @@ export function createEngineService(platform: PlatformSource, options: EngineOpt
       starting ??= Promise.resolve().then(() => new Engine(typeof platform === 'function' ? platform(init) : platform, options));
       const engine = await starting;
       const status = await engine.init();
-      state ??= { engine, aggregator: new Aggregator(engine), geometry };
+      state ??= { engine, aggregator: new Aggregator(engine), geometry, sqlConsole: new ConsoleSession(engine) };
       return status;
     },
     loadUrl: async (url, o, call) => loaded(ready().engine.loadUrl(url, loadOptions(o, call), call?.onProgress)),

@@ -49,3 +49,17 @@ export {
   districtAttributesQuery,
   dropTableQuery,
 } from './aggregate';
+export {
+  createSchemaSql,
+  consoleResultSql,
+  textRowsSql,
+  resultColumnsSql,
+  resetSql,
+  currentSettingSql,
+  memoryUsedSql,
+  schemaColumnsSql,
+  sampleValuesSql,
+  joinMatchSql,
+  beyondDoubleSql,
+} from './console';
+export { type CellMethodQuery, cellMethodSql, featureListSql, featureValuesMethodSql } from './method';
