@@ -102,9 +102,12 @@ export function duckdbError(message: string, text: string, prefix: string): Duck
   return { detail, range: wordAt(text, at) };
 }
 
-/** The last non-space character of `text`, where "unexpected end" errors point. */
+/** The last word (else character) of `text`, where "unexpected end" errors point. */
 function endOf(text: string): TextRange | null {
   let i = text.length - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
-  return i >= 0 ? { from: i, to: i + 1 } : null;
+  if (i < 0) return null;
+  let from = i;
+  while (from > 0 && /[\p{L}\p{N}_$]/u.test(text[from - 1]) && /[\p{L}\p{N}_$]/u.test(text[i])) from--;
+  return { from, to: i + 1 };
 }

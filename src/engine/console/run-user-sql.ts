@@ -8,12 +8,12 @@ import type { ConsoleRun, ConsoleRunRequest } from '../protocol';
 import { CONSOLE_MAX_ROWS } from '../protocol';
 import { message } from '../messages';
 import { isAbortError } from '../abort';
-import { consoleResultSql, currentSettingSql, memoryUsedSql, resetSql, rowCountSql, setSql, textRowsSql } from '../sql';
+import { consoleResultSql, memoryUsedSql, resetSql, rowCountSql, setSql, textRowsSql } from '../sql';
 import { describeColumns } from '../describe';
 import { classifyStatement } from './statements';
 import { duckdbError } from './error-position';
-import { consoleMemoryLimit, parseDuckDBSize } from './memory-limit';
-import { runPending } from './pending';
+import { consoleMemoryLimit } from './memory-limit';
+import { concat, runPending } from './pending';
 import { resultMappings } from './mappings';
 import { RESULT_TABLE, type ConsoleSession } from './session';
 
@@ -47,7 +47,7 @@ export async function runUserSql(session: ConsoleSession, request: ConsoleRunReq
   }
 
   const used = Number(conn.query(memoryUsedSql()).getChild('b')!.get(0));
-  const engineLimit = parseDuckDBSize(String(conn.query(currentSettingSql('memory_limit')).getChild('v')!.get(0)));
+  const engineLimit = session.engineMemoryLimit;
   conn.query(setSql('memory_limit', `${consoleMemoryLimit(used, engineLimit)} bytes`));
   let explained: Uint8Array | null = null;
   // The wrapper is a line before the user's text and "\n)" after it.
@@ -61,7 +61,8 @@ export async function runUserSql(session: ConsoleSession, request: ConsoleRunReq
     const e = duckdbError((err as Error).message, sql, statement.kind === 'query' ? wrapped.slice(0, wrapped.length - text.length - 2) : '');
     return { ok: false, error: message('console-error', { detail: e.detail }), range: e.range };
   } finally {
-    conn.query(resetSql('memory_limit'));
+    // The engine's own limit again (or DuckDB's default when it could not be read).
+    conn.query(engineLimit === null ? resetSql('memory_limit') : setSql('memory_limit', `${engineLimit} bytes`));
   }
 
   if (statement.kind === 'create') {
@@ -77,18 +78,25 @@ export async function runUserSql(session: ConsoleSession, request: ConsoleRunReq
   }
   const columns = describeColumns(conn, RESULT_TABLE).map((c) => ({ ...c, internal: undefined }));
   const rowsTotal = Number(conn.query(rowCountSql(RESULT_TABLE)).getChild('n')!.get(0));
-  const shown = conn.query(textRowsSql(RESULT_TABLE, maxRows));
+  // Raw bytes from DuckDB: its Arrow objects may come from another copy of apache-arrow.
+  const shownIpc = withEndOfStream((await runPending(conn, textRowsSql(RESULT_TABLE, maxRows), { signal }))!);
+  const rowsShown = tableFromIPC(shownIpc).numRows;
   session.last = { kind: 'query', columns, rows: rowsTotal, source: { table: RESULT_TABLE } };
   const mappings = resultMappings(conn, RESULT_TABLE, columns, session.engine.listDatasets());
   return {
     ok: true,
     kind: 'query',
     columns: columns.map(({ name, type }) => ({ name, type })),
-    ipc: tableToIPC(shown, 'stream'),
-    rowsShown: shown.numRows,
+    ipc: shownIpc,
+    rowsShown,
     rowsTotal,
     ms: performance.now() - t0,
     mappings,
     created: null,
   };
+}
+
+/** An Arrow IPC stream with its end-of-stream marker (continuation, zero length), as DuckDB leaves it out. */
+function withEndOfStream(ipc: Uint8Array): Uint8Array {
+  return concat([ipc, Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0)]);
 }

@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from '../duckdb-types';
 import type { Engine } from '../engine';
 import type { ColumnInfo, ConsoleStatementKind } from '../protocol';
-import { createSchemaSql, setSql } from '../sql';
+import { createSchemaSql, currentSettingSql, setSql } from '../sql';
+import { parseDuckDBSize } from './memory-limit';
 import { SCRATCH_SCHEMA } from './statements';
 import { tokensOf, type ScriptTokens, type Token } from './tokens';
 
@@ -28,6 +29,12 @@ export class ConsoleSession {
   last: LastResult | null = null;
   /** Statements run, for names of added datasets. */
   runs = 0;
+  /**
+   * The engine's memory limit in bytes, restored after every statement; null when DuckDB's
+   * text could not be read. (RESET memory_limit resets the setting but not the buffer
+   * pool's limit, so the value is set back explicitly.)
+   */
+  engineMemoryLimit: number | null = null;
 
   constructor(readonly engine: Engine) {}
 
@@ -37,6 +44,9 @@ export class ConsoleSession {
       const conn = this.engine.bindings.connect();
       conn.query(createSchemaSql(SCRATCH_SCHEMA));
       conn.query(setSql('search_path', `main,${SCRATCH_SCHEMA}`));
+      // DuckDB prints its limit rounded ("3.1 GiB"): set to that once, it is exact from then on.
+      this.engineMemoryLimit = parseDuckDBSize(String(conn.query(currentSettingSql('memory_limit')).getChild('v')!.get(0)));
+      if (this.engineMemoryLimit !== null) conn.query(setSql('memory_limit', `${this.engineMemoryLimit} bytes`));
       this.conn = conn;
     }
     return this.conn;
