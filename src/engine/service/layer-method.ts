@@ -9,7 +9,14 @@ import { isAdditive } from '../aggregate/stats';
 import { nameColumn } from '../column-roles';
 import { FID } from '../ingest/features';
 import { MAX_CATEGORIES } from '../point-marks';
-import type { ServiceContext } from './handlers';
+import type { Engine } from '../engine';
+import type { Aggregator } from '../aggregate/aggregator';
+
+/** What the handler uses of the service context. */
+interface MethodContext {
+  engine: Engine;
+  aggregator: Aggregator;
+}
 
 const param = (name: string, value: string | number | undefined | null): MethodParam[] =>
   value === undefined || value === null ? [] : [{ name, value }];
@@ -31,13 +38,13 @@ function aggregateParams(req: AggregateRequest, minCount: number): MethodParam[]
 }
 
 /** How the layer of `request` was made; its tables pinned for request.holder. */
-export async function layerMethodAnswer(request: RequestOf<'layer-method'>, ctx: ServiceContext): Promise<Answer<'layer-method'>> {
+export async function layerMethodAnswer(request: RequestOf<'layer-method'>, ctx: MethodContext): Promise<Answer<'layer-method'>> {
   const value = await layerMethod(request, ctx);
   ctx.aggregator.pin(request.holder, value.tables);
   return { request, sql: value.sql, method: null, value };
 }
 
-async function layerMethod({ layer: q }: RequestOf<'layer-method'>, { engine, aggregator }: ServiceContext): Promise<LayerMethod> {
+async function layerMethod({ layer: q }: RequestOf<'layer-method'>, { engine, aggregator }: MethodContext): Promise<LayerMethod> {
   const info = engine.dataset(q.dataset);
   const fid = info.columns.some((c) => c.name === FID) ? FID : null;
   const name = nameColumn(info.columns);
