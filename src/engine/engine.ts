@@ -71,6 +71,16 @@ export class Engine {
     return this.conn;
   }
 
+  /** DuckDB's bindings, for the SQL console's own connection and DuckDB's tokenizer (src/engine/console/). */
+  get bindings(): DuckDBBindings {
+    return this.db;
+  }
+
+  /** parquet-wasm, for the SQL console's Parquet export. */
+  get parquetModule(): Parquet {
+    return this.parquet;
+  }
+
   /** Size of parquet-wasm's linear memory (it grows and never shrinks); null before init. */
   parquetWasmBytes(): number | null {
     try {

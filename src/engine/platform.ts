@@ -3,7 +3,10 @@
 import type { DuckDBBindings } from './duckdb-types';
 import type * as ParquetWasm from 'parquet-wasm/esm';
 
-export type Parquet = Pick<typeof ParquetWasm, 'readParquet' | 'readSchema' | 'ParquetFile' | 'wasmMemory'>;
+export type Parquet = Pick<
+  typeof ParquetWasm,
+  'readParquet' | 'readSchema' | 'ParquetFile' | 'wasmMemory' | 'writeParquet' | 'Table' | 'WriterPropertiesBuilder' | 'Compression'
+>;
 
 export interface EnginePlatform {
   openDuckDB(): Promise<{ db: DuckDBBindings; bundle: string }>;

@@ -11,7 +11,7 @@ import { pointMarksSql, topCategoriesSql, type PointMarksQuery } from './sql';
 import { categoricalScale, colourArray, colourScale, scaleParts, type ColourScale } from '../scales/colour';
 
 /** At most this many categories get their own colour; the rest share one. */
-const MAX_CATEGORIES = 9;
+export const MAX_CATEGORIES = 9;
 
 function column(info: DatasetInfo, name: string): ColumnInfo {
   const c = info.columns.find((x) => x.name === name);

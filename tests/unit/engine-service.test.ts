@@ -72,10 +72,13 @@ describe('engine service', () => {
   it('lists the request types it answers, typed', async () => {
     const { value, request, method } = await service.query({ type: 'capabilities' });
     expect([...value].sort()).toEqual(
-      ['aggregate', 'capabilities', 'datasets', 'layer', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins'],
+      [
+        'aggregate', 'capabilities', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema', 'datasets',
+        'layer', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
+      ],
     );
     expect(request).toEqual({ type: 'capabilities' });
-    expect(method).toEqual({ code: 'method-capabilities', params: { count: 11 } });
+    expect(method).toEqual({ code: 'method-capabilities', params: { count: 17 } });
   });
 
   it('refuses an unknown request type by name', async () => {

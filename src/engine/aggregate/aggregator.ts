@@ -14,6 +14,7 @@ import type {
   TimeBinsResult,
 } from '../protocol';
 import type { BoundScheme, CellTable } from './cell-scheme';
+import type { EngineMessage } from '../messages';
 import { CELL_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
 import { compareUnit, compareWindows, type CompareCells, type WindowMoments } from './compare-cells';
 import { float64Column, insertColumns, int32Column } from './arrow-io';
@@ -26,6 +27,8 @@ import { RowStore } from './row-store';
 import { kernelRows } from './kernel-rows';
 import { reduceCells, type CellStats } from './reduce';
 import { packResult } from './results';
+import { cellIdsTable } from './cell-ids';
+import { TablePins } from './table-pins';
 
 /** What the aggregator needs from the engine (the Engine class provides it). */
 export interface AggregateHost {
@@ -46,6 +49,20 @@ interface AssignmentEntry {
   positions: number;
   /** The per-row cell column as a DuckDB table, made on the first SQL reduction. */
   table: string | null;
+  /** The cells' ids as a DuckDB table (CELL_COLUMN plus id columns), made for a shown method. */
+  ids: { table: string; columns: string[] } | null;
+}
+
+/** What a layer's method reads: the statement parts and the engine tables behind them. */
+export interface MethodParts {
+  parts: QueryParts;
+  cellTable: string;
+  idsTable: string;
+  idColumns: string[];
+  cells: CellTable;
+  minCount: number;
+  /** How the cells were assigned, as the scheme words it (reduced in SQL, as the method's statement does). */
+  method: EngineMessage;
 }
 
 const MAX_CACHED_ASSIGNMENTS = 8;
@@ -57,6 +74,8 @@ let tableSeq = 0;
 export class Aggregator {
   private readonly cache = new Map<string, AssignmentEntry>();
   private readonly rowStore: RowStore;
+  /** Tables a shown method reads: never dropped while pinned (see pin). */
+  private readonly pins = new TablePins((table) => this.host.connection.query(dropTableQuery(table)));
   /** Geometry passes run and cache hits, for tests and the performance panel. */
   readonly counters = { assignmentsComputed: 0, cacheHits: 0 };
 
@@ -153,7 +172,7 @@ export class Aggregator {
     const { x, y, rowPosition } = read.positions;
     const { cell, cells } = await bound.assign(x, y);
     this.counters.assignmentsComputed++;
-    const entry: AssignmentEntry = { points, polygons: bound.polygons, cells, rowPosition, positionCell: cell, positions: x.length, table: null };
+    const entry: AssignmentEntry = { points, polygons: bound.polygons, cells, rowPosition, positionCell: cell, positions: x.length, table: null, ids: null };
     this.cache.set(key, entry);
     while (this.cache.size > MAX_CACHED_ASSIGNMENTS) this.drop(this.cache.keys().next().value!);
     return { entry, cached: false, sql: read.sql };
@@ -174,8 +193,30 @@ export class Aggregator {
   private drop(key: string): void {
     const e = this.cache.get(key);
     if (!e) return;
-    if (e.table) this.host.connection.query(dropTableQuery(e.table));
+    // A table a shown method reads stays until its last holder lets go.
+    for (const t of [e.table, e.ids?.table]) if (t) this.pins.drop(t);
     this.cache.delete(key);
+  }
+
+  /**
+   * What a cell layer's method reads, made on demand: the per-row cell table and the
+   * cell ids table of its (cached) assignment, with the request's statement parts.
+   */
+  async methodParts(req: AggregateRequest): Promise<MethodParts> {
+    const info = this.host.dataset(req.dataset);
+    const minCount = checkMinCount(req.minCount);
+    const parts = this.parts(info, req, true);
+    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const { entry, cached } = await this.assignment(info, bound);
+    const cellTable = this.cellTable(entry);
+    entry.ids ??= cellIdsTable(this.host.connection, `__citylens_cellids_${++tableSeq}`, req.by.kind, entry.cells, bound.names);
+    const method = bound.method({ positions: entry.positions, cached, kernel: 'sql' });
+    return { parts, cellTable, idsTable: entry.ids.table, idColumns: entry.ids.columns, cells: entry.cells, minCount, method };
+  }
+
+  /** Pin `tables` for `holder`, replacing what it pinned; [] lets go. Answers every pinned table. */
+  pin(holder: string, tables: readonly string[]): string[] {
+    return this.pins.pin(holder, tables);
   }
 
   /**

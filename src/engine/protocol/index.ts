@@ -55,5 +55,23 @@ export type {
   GeometryPart,
   LayerResult,
 } from './layer';
+export type {
+  ConsoleRunRequest,
+  TextRange,
+  ConsoleColumn,
+  ConsoleStatementKind,
+  ConsoleMapping,
+  ConsoleRows,
+  ConsoleFailure,
+  ConsoleRun,
+  ConsoleExportRequest,
+  ConsoleExport,
+  ConsoleAddRequest,
+  ScratchTable,
+  MethodStep,
+  MethodParam,
+  LayerMethod,
+} from './console';
+export { CONSOLE_MAX_ROWS } from './console';
 export type { EngineRequest, RequestType, RequestOf, EngineResults, Answer, ResultOf, EngineAnswer } from './requests';
 export type { QueryProgress, CallOptions, QueryOptions, EngineApi, WireOptions, EngineWire } from './api';

@@ -4,6 +4,7 @@
 import type { EngineMessage } from '../messages';
 import type { AggregateRequest, AggregateResult, TimeBinsRequest, TimeBinsResult } from './aggregate';
 import type { CompareRequest, CompareResult, HotspotRequest, HotspotResult } from './analysis';
+import type { ConsoleAddRequest, ConsoleExport, ConsoleExportRequest, ConsoleRun, ConsoleRunRequest, LayerMethod, ScratchTable } from './console';
 import type { DatasetInfo } from './dataset';
 import type { EngineMemory } from './engine';
 import type { LayerQuery, LayerResult } from './layer';
@@ -25,7 +26,16 @@ export type EngineRequest =
   | { type: 'polygons'; dataset: string }
   | { type: 'lines'; dataset: string }
   /** `have`: geometry keys the caller already holds; their geometry is left out of the answer. */
-  | { type: 'layer'; layer: LayerQuery; have?: string[] };
+  | { type: 'layer'; layer: LayerQuery; have?: string[] }
+  /** The SQL console (src/engine/console/): user SQL runs only through these. */
+  | ({ type: 'console-run' } & ConsoleRunRequest)
+  | ({ type: 'console-export' } & ConsoleExportRequest)
+  | ({ type: 'console-add' } & ConsoleAddRequest)
+  | { type: 'console-schema' }
+  /** Pin `tables` for `holder` (replacing what it pinned before; [] releases). */
+  | { type: 'console-pin'; holder: string; tables: string[] }
+  /** How a layer was made, its tables pinned for `holder` (see LayerMethod). */
+  | { type: 'layer-method'; layer: LayerQuery; holder: string };
 
 /** The name of a request type: 'aggregate', 'layer', … */
 export type RequestType = EngineRequest['type'];
@@ -61,6 +71,18 @@ export interface EngineResults {
   lines: LineShapes | null;
   /** Everything one layer draws. */
   layer: LayerResult;
+  /** The statement's rows (as text, capped), or why it was refused or failed. */
+  'console-run': ConsoleRun;
+  /** The last result as a CSV or Parquet file, every row. */
+  'console-export': ConsoleExport;
+  /** The dataset made from the last result (its source is "SQL console"). */
+  'console-add': DatasetInfo;
+  /** The tables and views in schema scratch. */
+  'console-schema': ScratchTable[];
+  /** Every table pinned now, by any holder. */
+  'console-pin': string[];
+  /** How the layer was made: one statement that gives its numbers, the steps before it. */
+  'layer-method': LayerMethod;
 }
 
 /** The answer to a request of type T. */

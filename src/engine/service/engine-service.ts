@@ -20,6 +20,7 @@ import { Analysis } from '../analysis';
 import { createGeometryCache, type GeometryCache } from './geometry-cache';
 import { createRequestQueue } from './queue';
 import { dispatch } from './handlers';
+import { ConsoleSession } from '../console/session';
 
 /** A platform, or a function of the init options that makes one (the browser needs the base URL). */
 export type PlatformSource = EnginePlatform | ((init: EngineInit) => EnginePlatform);
@@ -35,7 +36,7 @@ export interface EngineService extends EngineApi {
 }
 
 export function createEngineService(platform: PlatformSource, options: EngineOptions = {}): EngineService {
-  let state: { engine: Engine; aggregator: Aggregator; analysis: Analysis; geometry: GeometryCache } | null = null;
+  let state: { engine: Engine; aggregator: Aggregator; analysis: Analysis; geometry: GeometryCache; sqlConsole: ConsoleSession } | null = null;
   let starting: Promise<Engine> | null = null;
   const geometry = createGeometryCache();
   const queue = createRequestQueue();
@@ -63,7 +64,7 @@ export function createEngineService(platform: PlatformSource, options: EngineOpt
       const status = await engine.init();
       if (!state) {
         const aggregator = new Aggregator(engine);
-        state = { engine, aggregator, analysis: new Analysis(aggregator, engine), geometry };
+        state = { engine, aggregator, analysis: new Analysis(aggregator, engine), geometry, sqlConsole: new ConsoleSession(engine) };
       }
       return status;
     },

@@ -10,6 +10,9 @@ import type { GeometryCache } from './geometry-cache';
 import { layerAnswer } from './layer';
 import { engineMemory, MEMORY_SQL } from './memory';
 import { copyArrays } from './transfer';
+import type { ConsoleSession } from '../console/session';
+import { consoleHandlers } from './console';
+import { layerMethodAnswer } from './layer-method';
 
 /** What every handler works with; `signal` aborts when the request is cancelled while it runs. */
 export interface ServiceContext {
@@ -17,6 +20,8 @@ export interface ServiceContext {
   aggregator: Aggregator;
   analysis: Analysis;
   geometry: GeometryCache;
+  /** The SQL console's connection and last result. */
+  sqlConsole: ConsoleSession;
   signal: AbortSignal;
 }
 
@@ -79,6 +84,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { request, sql: null, method, value: shapes && copyArrays(shapes) };
   },
   layer: layerAnswer,
+  ...consoleHandlers,
+  'layer-method': layerMethodAnswer,
 };
 
 /** The request types this engine answers. */

@@ -51,3 +51,17 @@ export {
   dropTableQuery,
 } from './aggregate';
 export { compareCellsQuery, timeExtentQuery, type CompareWindows, type CompareUnitSql } from './compare';
+export {
+  createSchemaSql,
+  consoleResultSql,
+  textRowsSql,
+  resultColumnsSql,
+  resetSql,
+  currentSettingSql,
+  memoryUsedSql,
+  schemaColumnsSql,
+  sampleValuesSql,
+  joinMatchSql,
+  beyondDoubleSql,
+} from './console';
+export { type CellMethodQuery, cellMethodSql, featureListSql, featureValuesMethodSql } from './method';
