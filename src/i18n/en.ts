@@ -92,6 +92,7 @@ export const en = {
 
   // Links are input: what ?data= and Load from URL refuse, before fetching anything (src/ui/data-link.ts)
   'link.empty': 'Not loaded: the data address is empty.',
+  'link.shortened': '{start}…',
   'link.script': 'Not loaded: “{url}” is a script, not a data file. A data link is an https:// address or a path on this site.',
   'link.dataScheme': 'Not loaded: “{url}” carries its data inside the link (a data: URL). A data link is an https:// address or a path on this site; to open a file you have, use “Open data file”.',
   'link.scheme': 'Not loaded: “{url}” is a {scheme} address. CityLens reads data only from http:// and https:// addresses and paths on this site.',
