@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Writes the Content-Security-Policy into dist/index.html from dist/citylens.config.json
-// (its connectOrigins), then lists dist/'s files and sizes. Rerun it after editing the
-// config in a deployed dist/:  node scripts/postbuild.mjs [dist]
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// Derives what dist/ must agree on from dist/citylens.config.json: the Content-Security-Policy
+// in dist/index.html (connect-src from its connectOrigins and basemap origins) and the
+// backdrop's detailed coastline (cut to its extent). Then lists dist/'s files and sizes.
+// Rerun it after editing the config in a deployed dist/:  node scripts/postbuild.mjs [dist]
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeBackdrop } from './basemap/backdrop.mjs';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const config = JSON.parse(readFileSync(path.join(dist, 'citylens.config.json'), 'utf8'));
@@ -30,6 +32,9 @@ const indexFile = path.join(dist, 'index.html');
 let html = readFileSync(indexFile, 'utf8').replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 html = html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 writeFileSync(indexFile, html);
+
+const vendor = path.join(dist, 'vendor');
+if (existsSync(vendor)) writeBackdrop(config, vendor);
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

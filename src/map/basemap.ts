@@ -1,6 +1,7 @@
 // Basemap styles. Every style CityLens shows starts with the offline backdrop: Natural Earth
-// land (world-atlas, prepared as GeoJSON into vendor/ at build time) over a sea-coloured
-// background. It needs no network and no tiles, so where a basemap has no tiles (outside a
+// land (world-atlas, prepared as GeoJSON into vendor/ at build time by
+// scripts/basemap/backdrop.mjs: 1:110m for the world, 1:10m in the dashboard's extent) over a
+// sea-coloured background. It needs no network and no tiles, so where a basemap has no tiles (outside a
 // city archive, offline, a server error) the map is never blank. A basemap's own layers
 // draw over it; its background layer is dropped and its colours tint the backdrop instead.
 import type { BackgroundLayerSpecification, FillLayerSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
@@ -12,7 +13,11 @@ import { OMT_LIGHT, openMapTilesLayers } from './styles/openmaptiles';
 import { t } from '../i18n';
 
 export const NO_BASEMAP = 'none';
-const BACKDROP_IDS = ['citylens-sea', 'citylens-land', 'citylens-coast'];
+const BACKDROP_IDS = ['citylens-sea', 'citylens-land', 'citylens-detail-sea', 'citylens-detail-land', 'citylens-coast'];
+/** From this zoom an OpenMapTiles archive's box is land: streets, not the coarse coast, then. */
+const STREET_MINZOOM = 13;
+/** Below this zoom the 1:110m land alone; from it, 1:10m inside the dashboard's extent. */
+const DETAIL_MINZOOM = 7;
 
 /** Our glyph PBFs (scripts/basemap/glyphs.mjs); braces stay literal for MapLibre's template. */
 export const glyphsUrl = (baseUrl: string) => `${baseUrl}vendor/glyphs/{fontstack}/{range}.pbf`;
@@ -25,14 +30,23 @@ export function backdropStyle(baseUrl: string, palette: BasemapPalette = BACKDRO
     sources: {
       'citylens-land': {
         type: 'geojson',
-        data: new URL('vendor/land-50m.geojson', baseUrl).href,
+        data: new URL('vendor/land-110m.geojson', baseUrl).href,
+        attribution: t('basemap.naturalEarth'),
+      },
+      // The extent as a "sea" box, and the 1:10m land inside it.
+      'citylens-detail': {
+        type: 'geojson',
+        data: new URL('vendor/land-detail.geojson', baseUrl).href,
         attribution: t('basemap.naturalEarth'),
       },
     },
     layers: [
       { id: BACKDROP_IDS[0], type: 'background', paint: { 'background-color': palette.water } },
       { id: BACKDROP_IDS[1], type: 'fill', source: 'citylens-land', paint: { 'fill-color': palette.land } },
-      { id: BACKDROP_IDS[2], type: 'line', source: 'citylens-land', maxzoom: 9, paint: { 'line-color': palette.coast, 'line-width': 0.8 } },
+      { id: BACKDROP_IDS[2], type: 'fill', source: 'citylens-detail', minzoom: DETAIL_MINZOOM, filter: ['==', ['get', 'kind'], 'sea'], paint: { 'fill-color': palette.water } },
+      { id: BACKDROP_IDS[3], type: 'fill', source: 'citylens-detail', minzoom: DETAIL_MINZOOM, filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': palette.land } },
+      // The coast of the 1:110m land only where it is all there is (the detail is cut at its box).
+      { id: BACKDROP_IDS[4], type: 'line', source: 'citylens-land', maxzoom: DETAIL_MINZOOM, paint: { 'line-color': palette.coast, 'line-width': 0.8 } },
     ],
   };
 }
@@ -67,10 +81,11 @@ export async function loadBasemapStyle(entry: BasemapEntry, baseUrl: string): Pr
     if (protomaps) layers.push(...protomapsLayers('basemap'));
     else {
       // OpenMapTiles tiles from tilemaker have no land polygons (the coastline needs a
-      // shapefile), so land would be Natural Earth's coarse outline: inside a city that
-      // leaves sea-coloured holes between streets. Land-colour the archive's box instead.
+      // shapefile), so land would be Natural Earth's outline: close up, even the 1:10m one
+      // leaves sea-coloured holes between streets. From street zooms on, land-colour the
+      // archive's box; below them the 1:10m coast shows (Manhattan an island at zoom 10–12).
       sources['citylens-extent'] = { type: 'geojson', data: boxPolygon(bounds) };
-      layers.push({ id: 'citylens-extent', type: 'fill', source: 'citylens-extent', paint: { 'fill-color': palette.land } });
+      layers.push({ id: 'citylens-extent', type: 'fill', source: 'citylens-extent', minzoom: STREET_MINZOOM, paint: { 'fill-color': palette.land } });
       layers.push(...openMapTilesLayers(palette));
     }
     return { style: { ...backdrop, name: entry.title, sources, layers }, bounds };

@@ -2,7 +2,8 @@ import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView } from '../map/MapView';
 import { describePick, pickText, type PickDetail } from '../map/picking';
-import { useT } from '../i18n';
+import { getLocale, useT } from '../i18n';
+import { configText } from './config-datasets';
 import { useDashboard } from './use-dashboard';
 import { useLayerData } from './use-layer-data';
 import { useDeckLayers } from './use-deck-layers';
@@ -125,7 +126,7 @@ export function App() {
       )}
       {config && <BasemapPicker basemap={basemap} />}
       <aside className="panel" aria-label={t('app.panel')}>
-        <h1>{config?.title ?? t('app.title')}</h1>
+        <h1>{(config && configText(config, config.title, getLocale())) ?? t('app.title')}</h1>
         <label className="button">
           {t('app.openFile')}
           <input
@@ -174,8 +175,9 @@ export function App() {
         <p role="status" aria-live="polite" className="status">
           {state.status}
         </p>
+        {/* The config's problems stay; a load's outcome follows them. */}
         <p role="alert" className="alert">
-          {state.alert}
+          {[...state.problems, state.alert].filter(Boolean).join('\n')}
         </p>
       </footer>
     </div>

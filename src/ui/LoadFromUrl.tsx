@@ -1,9 +1,9 @@
 // "Load from URL": a button that opens a small native <dialog> with a URL field. Relative
-// URLs are read from the app's own base. The page's CSP connect-src binds the page, not
-// the engine worker, so other origins work when their server sends CORS headers.
+// URLs are read from the app's own base. What is not an http(s) address is refused here
+// (data-link.ts); an origin the config does not allow is refused when the load starts.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n';
-import { resolveDataUrl } from './load-messages';
+import { checkDataLink } from './data-link';
 
 export function LoadFromUrl({ baseUrl, onLoad }: { baseUrl: string; onLoad: (url: string) => void }) {
   const t = useT();
@@ -13,15 +13,15 @@ export function LoadFromUrl({ baseUrl, onLoad }: { baseUrl: string; onLoad: (url
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const raw = String(new FormData(e.currentTarget).get('url') ?? '');
-    const url = resolveDataUrl(raw, baseUrl);
-    if (!url) {
-      setError(t('load.badUrl', { url: raw }));
+    const link = checkDataLink(raw, { baseUrl, pageOrigin: window.location.origin });
+    if (!link.ok) {
+      setError(link.message);
       return;
     }
     setError('');
     e.currentTarget.reset();
     dialog.current?.close();
-    onLoad(url);
+    onLoad(link.url);
   };
   return (
     <>

@@ -6,12 +6,16 @@ export function isCancelled(err: unknown): boolean {
   return (err as Error | null)?.name === 'AbortError';
 }
 
-/** The alert text for a failed load; `url` is the absolute URL for loads from the network. */
-export function explainLoadError(err: unknown, url?: string): string {
+/**
+ * The alert text for a failed load; `url` is the absolute URL for loads from the network,
+ * `asGiven` the path on this site a link named, when it was relative.
+ */
+export function explainLoadError(err: unknown, url?: string, asGiven?: string): string {
   const message = err instanceof Error ? err.message : String(err);
   if (url) {
     // platform-browser.ts: "could not fetch <url>: HTTP 404 Not Found" or "…: … (CORS)".
     const http = /^could not fetch .*: HTTP (\d{3}.*)$/.exec(message);
+    if (http && asGiven && /^404\b/.test(http[1])) return t('load.relativeNotFound', { path: asGiven, url, status: http[1] });
     if (http) return t(/^404\b/.test(http[1]) ? 'load.httpNotFound' : 'load.httpFailed', { url, status: http[1] });
     if (/^could not fetch /.test(message)) {
       const target = new URL(url);
@@ -20,14 +24,4 @@ export function explainLoadError(err: unknown, url?: string): string {
     }
   }
   return t('load.failed', { message });
-}
-
-/** Resolve what the user typed against the app's base; null when it is no URL at all. */
-export function resolveDataUrl(raw: string, baseUrl: string): string | null {
-  try {
-    const url = new URL(raw.trim(), baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }

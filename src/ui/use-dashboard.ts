@@ -3,13 +3,17 @@
 // renders. Loading itself (queue, progress, cancel) is use-loader.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetInfo, LoadOptions } from '../engine/protocol';
-import type { CatalogEntry, DashboardConfig } from '../config/schema';
+import type { CatalogEntry } from '../config/catalog';
+import type { DashboardConfig } from '../config/dashboard';
+import type { DatasetEntry } from '../config/dataset-entry';
 import { suggestLayers } from '../map/suggest';
 import type { LayerSpec } from '../config/layer';
-import { formatFixed, t } from '../i18n';
+import { formatFixed, getLocale, t } from '../i18n';
 import { startEngine } from './engine-client';
 import { createCoordinator, type Coordinator } from './coordinator';
-import { loadCatalog, loadConfig } from './config-loader';
+import { CONFIG_FILE, loadDashboard } from './config-loader';
+import { datasetAsEntry, datasetLoadOptions, mergeEntries } from './config-datasets';
+import { checkDataLink } from './data-link';
 import { useLoader } from './use-loader';
 import { fileNameOf } from '../engine/file-name';
 
@@ -19,6 +23,8 @@ export interface DashboardState {
   specs: LayerSpec[];
   status: string;
   alert: string;
+  /** Alert lines that stay: every problem of the config, and data links refused. */
+  problems: string[];
   /** The config's catalog and the URL its file paths resolve against. */
   catalog: { entries: CatalogEntry[]; url: string } | null;
 }
@@ -40,6 +46,7 @@ export function useDashboard(baseUrl: string) {
     specs: [],
     status: t('status.starting'),
     alert: '',
+    problems: [],
     catalog: null,
   });
   const patch = useCallback((p: Partial<DashboardState>) => setState((s) => ({ ...s, ...p })), []);
@@ -50,17 +57,39 @@ export function useDashboard(baseUrl: string) {
   }, []);
   const loader = useLoader(whenReady, patch, onLoaded);
   const { run } = loader;
+  // What the config says about loading: the origins it allows, its file name, its datasets.
+  const allowed = useRef<{ connectOrigins: readonly string[]; configFile: string; datasets: readonly DatasetEntry[] }>({
+    connectOrigins: [],
+    configFile: CONFIG_FILE,
+    datasets: [],
+  });
 
-  /** Load an absolute URL (the caller resolves relative ones against the app's base). */
+  /**
+   * Load an absolute URL (the caller resolves relative ones against the app's base, and
+   * passes the path as given). An origin the config does not allow is refused unfetched.
+   */
   const loadUrl = useCallback(
-    (url: string, options: LoadOptions = {}) =>
-      run(fileNameOf(url), (e, call) => e.loadUrl(url, options, call), url),
-    [run],
+    (url: string, options: LoadOptions = {}, asGiven?: string) => {
+      const link = checkDataLink(url, { baseUrl, pageOrigin: location.origin, ...allowed.current });
+      if (!link.ok) {
+        patch({ alert: link.message });
+        return Promise.resolve();
+      }
+      return run(fileNameOf(url), (e, call) => e.loadUrl(url, options, call), url, asGiven);
+    },
+    [baseUrl, patch, run],
   );
 
   const loadEntry = useCallback(
-    (entry: CatalogEntry, catalogUrl: string) =>
-      loadUrl(new URL(entry.file, catalogUrl).href, { name: entry.title ?? entry.id, source: entry.source, licence: entry.licence }),
+    (entry: CatalogEntry, catalogUrl: string) => {
+      const configured = allowed.current.datasets.find((d) => d.id === entry.id);
+      return loadUrl(new URL(entry.file, catalogUrl).href, {
+        name: entry.title ?? entry.id,
+        source: entry.source,
+        licence: entry.licence,
+        ...(configured ? datasetLoadOptions(configured) : {}),
+      });
+    },
     [loadUrl],
   );
 
@@ -104,29 +133,39 @@ export function useDashboard(baseUrl: string) {
         // DuckDB takes seconds to start: start it first, read the config and catalog meanwhile.
         const starting = e.init({ baseUrl });
         starting.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-        const config = await loadConfig(baseUrl);
-        patch({ config });
-        const catalog = loadCatalog(baseUrl, config);
-        catalog.catch(() => {});
+        const loaded = await loadDashboard(baseUrl, location.search, location.origin);
+        const { config } = loaded;
+        allowed.current = { connectOrigins: config.connectOrigins, configFile: loaded.fileName, datasets: config.datasets };
+        patch({ config, problems: loaded.messages });
         const status = await starting;
         performance.mark('citylens:engine-ready');
         if (cancelled) return;
         setReadyCoordinator(e);
         ready.current!.resolve(e);
         patch({ status: t('status.engineReady', { seconds: formatFixed(status.initMs / 1000, 1) }) });
-        const urls = new URLSearchParams(location.search).getAll('data');
-        const found = await catalog;
-        if (found) patch({ catalog: { entries: found.catalog.datasets, url: found.url } });
-        if (!found && urls.length === 0) {
+        const links = new URLSearchParams(location.search).getAll('data');
+        const language = getLocale();
+        const fromConfig = config.datasets.map((d) => datasetAsEntry(d, loaded.configUrl, language, config.languages));
+        const entries = mergeEntries(fromConfig, loaded.catalog?.catalog.datasets ?? []);
+        const entriesUrl = loaded.catalog?.url ?? loaded.configUrl;
+        if (entries.length) patch({ catalog: { entries, url: entriesUrl } });
+        if (!entries.length && links.length === 0) {
           patch({ status: t('status.noCatalog') });
           return;
         }
         // Data named in the page URL replaces the config's default datasets.
-        for (const id of found && urls.length === 0 ? config.load : []) {
-          const entry = found!.catalog.datasets.find((d) => d.id === id);
-          if (entry) await loadEntry(entry, found!.url);
+        for (const id of links.length === 0 ? config.load : []) {
+          const entry = entries.find((d) => d.id === id);
+          if (entry) await loadEntry(entry, entriesUrl);
         }
-        for (const raw of urls) await loadUrl(new URL(raw, baseUrl).href);
+        // Links are input: each is checked before anything is fetched.
+        const refused: string[] = [];
+        for (const raw of links) {
+          const link = checkDataLink(raw, { baseUrl, pageOrigin: location.origin, ...allowed.current });
+          if (link.ok) await loadUrl(link.url, {}, link.relative ? raw : undefined);
+          else refused.push(link.message);
+        }
+        if (refused.length) setState((s) => ({ ...s, problems: [...s.problems, ...refused] }));
       } catch (err) {
         patch({ alert: (err as Error).message, status: '' });
       }

@@ -27,9 +27,9 @@ export function useLoader(
   const current = useRef<{ loadId: string; controller: AbortController } | null>(null);
   const counter = useRef(0);
 
-  /** Queue a load; `url` (absolute) lets fetch failures be explained with it. */
+  /** Queue a load; `url` (absolute) lets fetch failures be explained with it, `asGiven` with the relative path a link named. */
   const run = useCallback(
-    (fileName: string, start: Start, url?: string): Promise<void> => {
+    (fileName: string, start: Start, url?: string, asGiven?: string): Promise<void> => {
       const next = queue.current.then(async () => {
         const e = await engine.current;
         const loadId = `load-${++counter.current}`;
@@ -47,7 +47,7 @@ export function useLoader(
         } catch (err) {
           // A cancel is the user's own doing: reported as status, not as an error.
           if (isCancelled(err)) say({ status: t('load.cancelled', { name: fileName }) });
-          else say({ alert: explainLoadError(err, url), status: '' });
+          else say({ alert: explainLoadError(err, url, asGiven), status: '' });
         } finally {
           current.current = null;
           setJob(null);

@@ -130,20 +130,24 @@ describe('default config (NYC): offline basemap, online styles only when picked'
     await env?.close();
   });
 
-  it('shows the Lower Manhattan sample basemap (built by tilemaker), or the backdrop with a note when it was not built', async () => {
-    const built = existsSync(path.join(DIST, 'data/sample/basemap/lower-manhattan.pmtiles'));
-    await waitForBasemap(app.page, 'lower-manhattan', built ? 'ready' : 'failed');
+  it('shows the prebuilt Manhattan basemap, with no tilemaker, no 404 and no console error', async () => {
+    // The sample's default basemap is copied from ../shared/basemap at build time: missing is a failure.
+    const archive = path.join(DIST, 'data/sample/basemap/manhattan-south-omt.pmtiles');
+    assert.ok(existsSync(archive), `${archive} is missing: npm run build copies it from ../shared/basemap/manhattan-south-omt.pmtiles`);
+    await waitForBasemap(app.page, 'manhattan');
     const png = await mapShot(app.page, 'nyc-default');
     const stats = await pixelStats(env.browser, png, 'false');
     assert.ok(stats.distinctColours > 20, `only ${stats.distinctColours} colours: blank map`);
+    assert.match(await app.page.locator('.maplibregl-ctrl-attrib').innerText(), /© OpenStreetMap contributors/);
     assert.match(await app.page.locator('.maplibregl-ctrl-attrib').innerText(), /Made with Natural Earth/);
     assert.deepEqual(foreign(app, new URL(env.server.url).origin), [], 'nothing fetched from another origin before a pick');
     // Points and hexagons are interleaved under the street and place names.
-    await app.page.waitForFunction(
-      (want) => document.querySelector('.map')?.dataset.labelsOverData === want,
-      built ? 'yes' : 'no-labels',
-      { timeout: 180_000 },
-    );
+    await app.page.waitForFunction((want) => document.querySelector('.map')?.dataset.labelsOverData === want, 'yes', { timeout: 180_000 });
+    assert.deepEqual(app.responses.filter((r) => r.status >= 400), [], 'every request answered');
+    assert.deepEqual(app.errors, []);
+    // The backdrop ships 1:110m for the world and 1:10m cut to the extent, never the whole 10 m file.
+    const backdrop = new Set(app.responses.filter((r) => /\/vendor\/land-[^/]+\.geojson$/.test(r.url)).map((r) => r.url.replace(/^.*\/vendor\//, '')));
+    assert.deepEqual([...backdrop].sort(), ['land-110m.geojson', 'land-detail.geojson']);
   });
 
   it('lists the online styles in an accessible picker, and fetches one only when picked', async () => {
@@ -152,7 +156,7 @@ describe('default config (NYC): offline basemap, online styles only when picked'
     const group = app.page.getByRole('group', { name: 'Basemap' });
     await group.waitFor();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-    assert.ok(await group.getByRole('radio', { name: /Lower Manhattan/ }).isChecked());
+    assert.ok(await group.getByRole('radio', { name: /Manhattan, Battery to 59th St/ }).isChecked());
     assert.ok(app.requests.every((u) => !u.startsWith(OFM)), 'an online style was fetched before being picked');
 
     await group.getByRole('radio', { name: /OpenFreeMap Liberty/ }).check();

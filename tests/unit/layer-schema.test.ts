@@ -42,7 +42,7 @@ describe('layer schema', () => {
   });
 
   it('keeps the privacy default k in one place', () => {
-    expect(DashboardConfig.parse({ version: 1 }).minCount).toBe(DEFAULT_MIN_COUNT);
+    expect(DashboardConfig.parse({ version: 2 }).minCount).toBe(DEFAULT_MIN_COUNT);
   });
 
   it('derives ids from kind and dataset, never from a counter', () => {
