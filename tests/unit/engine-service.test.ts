@@ -73,17 +73,17 @@ describe('engine service', () => {
     const { value, request, method } = await service.query({ type: 'capabilities' });
     expect([...value].sort()).toEqual(
       [
-        'aggregate', 'capabilities', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema', 'datasets',
-        'layer', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
+        'aggregate', 'capabilities', 'compare', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema', 'datasets',
+        'hotspots', 'layer', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
       ],
     );
     expect(request).toEqual({ type: 'capabilities' });
-    expect(method).toEqual({ code: 'method-capabilities', params: { count: 17 } });
+    expect(method).toEqual({ code: 'method-capabilities', params: { count: 19 } });
   });
 
   it('refuses an unknown request type by name', async () => {
-    const bogus = { type: 'hotspot' } as unknown as EngineRequest;
-    await expect(service.query(bogus)).rejects.toThrow('unknown request type "hotspot"');
+    const bogus = { type: 'hotspot-map' } as unknown as EngineRequest;
+    await expect(service.query(bogus)).rejects.toThrow('unknown request type "hotspot-map"');
   });
 
   it('answers a district layer with mesh, counts and names in one answer', async () => {
