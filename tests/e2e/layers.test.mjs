@@ -256,7 +256,9 @@ describe('hotspot layer', () => {
   after(async () => env?.close());
 
   it('shows the hotspot legend, summary and ranked table, with HTML names as text', async () => {
-    const app = await openApp(env.browser, `${env.server.url}#13/40.724/-73.99`);
+    // A small dataset in the URL instead of the default 1.8M-row sample keeps the engine free.
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/sf_planning_neighborhoods.geojson#13/40.724/-73.99`);
+    await waitLoaded(app.page, 'sf_planning_neighborhoods', '37');
     let dialog = false;
     app.page.on('dialog', async (d) => {
       dialog = true;
@@ -270,8 +272,10 @@ describe('hotspot layer', () => {
     await form.getByLabel('Data').selectOption({ label: 'hotspot-points' });
     await form.getByLabel('As').selectOption('districts');
     await form.getByRole('button', { name: 'Add layer' }).click();
-    const layer = app.page.locator('[data-layer]').last();
+    // The new districts layer: the one whose settings pick a districts dataset.
+    const layer = app.page.locator('[data-layer]').filter({ has: app.page.locator('select[id$="-districts"]') }).first();
     await layer.locator('summary', { hasText: 'Settings' }).click();
+    await layer.locator('select[id$="-districts"]').selectOption({ label: 'hotspot-blocks' });
     await layer.getByLabel('Analysis').selectOption('hotspots');
     const legend = app.page.locator('[data-analysis="hotspots"]');
     await legend.waitFor({ timeout: 120_000 });
