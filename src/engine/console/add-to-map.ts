@@ -5,14 +5,14 @@
 import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { cellToBoundary } from 'h3-js';
 import type { ConsoleAddRequest, ConsoleMapping, DatasetInfo, LoadOptions, PolygonShapes } from '../protocol';
-import { beyondDoubleSql, featureNamesSql, resultColumnsSql } from '../sql';
+import { featureNamesSql, resultColumnsSql } from '../sql';
 import { FID, uniqueNames } from '../ingest/features';
 import { h3Text } from './mappings';
 import { writeParquetBytes } from './export';
 import { runPending } from './pending';
+import { typedColumnsSql } from './typed-columns';
 import type { ConsoleSession } from './session';
 
-const WIDE_INTEGER = /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT)$/;
 
 /** A ring or path as WKT coordinates "x y, x y, …" (JS number text: no locale). */
 function wktRing(coords: ArrayLike<number>, from: number, to: number): string {
@@ -82,13 +82,7 @@ export async function addResult(session: ConsoleSession, request: ConsoleAddRequ
   };
   for (const c of mapping.kind === 'lonlat' ? [mapping.lon, mapping.lat] : [mapping.column]) named(c);
   const conn = session.connection();
-  const wide = last.columns.filter((c) => WIDE_INTEGER.test(c.type)).map((c) => c.name);
-  const beyond = new Set<string>();
-  if (wide.length) {
-    const r = conn.query(beyondDoubleSql(table, wide)).toArray()[0].toJSON() as Record<string, boolean>;
-    wide.forEach((name, i) => r[`x${i}`] && beyond.add(name));
-  }
-  const sql = resultColumnsSql(table, last.columns.map((c) => ({ name: c.name, text: beyond.has(c.name) })));
+  const sql = typedColumnsSql(conn, table, last.columns);
   let rows: Table = tableFromIPC((await runPending(conn, sql, { signal }))!);
   const options: LoadOptions = { name: request.name, source: request.source, format: 'parquet' };
   let metadata: Map<string, string> | undefined;

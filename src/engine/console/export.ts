@@ -5,11 +5,11 @@
 // values a double cannot hold go to Parquet as text, so no digit is lost.
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { ConsoleExport, ConsoleExportRequest } from '../protocol';
-import { beyondDoubleSql, resultColumnsSql, textRowsSql } from '../sql';
+import { textRowsSql } from '../sql';
 import { concat, runPending } from './pending';
+import { typedColumnsSql } from './typed-columns';
 import type { ConsoleSession, LastResult } from './session';
 
-const WIDE_INTEGER = /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT)$/;
 
 /** A CSV field: quoted when it holds a delimiter, quote or line break (RFC 4180); NULL is empty. */
 export function csvField(v: string | null): string {
@@ -49,13 +49,7 @@ async function parquetBytes(session: ConsoleSession, last: LastResult, signal: A
   else {
     const conn = session.connection();
     const { table } = last.source;
-    const wide = last.columns.filter((c) => WIDE_INTEGER.test(c.type)).map((c) => c.name);
-    const beyond = new Set<string>();
-    if (wide.length) {
-      const r = conn.query(beyondDoubleSql(table, wide)).toArray()[0].toJSON() as Record<string, boolean>;
-      wide.forEach((name, i) => r[`x${i}`] && beyond.add(name));
-    }
-    const sql = resultColumnsSql(table, last.columns.map((c) => ({ name: c.name, text: beyond.has(c.name) })));
+    const sql = typedColumnsSql(conn, table, last.columns);
     // Re-encoded by apache-arrow: one stream with its end marker, as parquet-wasm reads it.
     ipc = tableToIPC(tableFromIPC((await runPending(conn, sql, { signal }))!), 'stream');
   }
