@@ -14,6 +14,8 @@ import { Analysis } from '../../src/engine/analysis';
 import { HOTSPOT_CLASSES } from '../../src/engine/stats';
 import { hotspotTable } from '../../src/engine/export/tables';
 import { tableToCsv } from '../../src/engine/export/write';
+import { denseGiStar, firstDisagreement } from './stats-oracles';
+import { arcMetres } from './neighbours-helpers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BLOCKS = path.join(root, 'tests/fixtures/e2e/hotspot-blocks.geojson');
@@ -81,6 +83,33 @@ describe('hotspots on planted blocks', () => {
     const outside = rows.find((r) => r.startsWith('outside,'))!;
     expect(outside.endsWith(',,,outside')).toBe(true);
   }, 60_000);
+
+  it('knn:4 between block centroids gives the Gi* of the four nearest, by an oracle', async () => {
+    const h = await analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks, nameColumn: 'name' }, neighbours: { kind: 'knn', k: 4 }, minCount: 0 });
+    // The oracle reads the blocks itself: a rectangle's centroid is its box's middle; ids are the names.
+    const features = (JSON.parse(readFileSync(BLOCKS, 'utf8')) as { features: { properties: { name: string }; geometry: { coordinates: number[][][] } }[] }).features;
+    const centre = features.map((f): [number, number] => {
+      const xs = f.geometry.coordinates[0].map((c) => c[0]), ys = f.geometry.coordinates[0].map((c) => c[1]);
+      return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+    });
+    const names = features.map((f) => f.properties.name);
+    const links = centre.map((c, i) => centre.map((d, j) => ({ j, m: arcMetres(c, d) })).filter((o) => o.j !== i)
+      .sort((a, b) => a.m - b.m || (names[a.j] < names[b.j] ? -1 : names[a.j] > names[b.j] ? 1 : 0)).slice(0, 4).map((o) => o.j));
+    const x = Array.from(h.cells.counts.subarray(0, features.length));
+    const oracle = denseGiStar(x, links);
+    expect(h.links).toBe(4 * features.length);
+    expect(firstDisagreement(h.z.subarray(0, features.length), oracle.z, 1e-9)).toBeNull();
+    expect(HOTSPOT_CLASSES[h.classes[names.indexOf(XSS)]]).toMatch(/^hot-/);
+  });
+
+  it('band neighbours on a grid: 1.7 cells reaches exactly the eight ring:1 cells, so z is the same', async () => {
+    const ring = await analysis.hotspots({ dataset: points, by: { kind: 'grid', sizeM: 300 }, minCount: 0 });
+    const band = await analysis.hotspots({ dataset: points, by: { kind: 'grid', sizeM: 300 }, neighbours: { kind: 'band', metres: 510 }, minCount: 0 });
+    expect(band.links).toBe(ring.links);
+    expect(firstDisagreement(band.z, ring.z, 1e-12)).toBeNull();
+    const wider = await analysis.hotspots({ dataset: points, by: { kind: 'grid', sizeM: 300 }, neighbours: { kind: 'band', metres: 650 }, minCount: 0 });
+    expect(wider.links).toBeGreaterThan(ring.links);
+  });
 
   it('refuses a ring rule for districts and too many permutations, naming them', async () => {
     await expect(analysis.hotspots({ dataset: points, by: { kind: 'districts', polygons: blocks }, neighbours: { kind: 'ring', k: 1 } })).rejects.toThrow(/not ring/);
