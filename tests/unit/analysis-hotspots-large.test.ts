@@ -26,7 +26,7 @@ describe('hotspots on more than 100,000 cells', () => {
   const service = createEngineService(nodePlatform);
   let points: DatasetInfo;
   beforeAll(async () => {
-    await service.init();
+    await service.init({ baseUrl: 'file:///' });
     points = await service.loadBytes('many-points.csv', pointsCsv(), {});
   }, 120_000);
 

@@ -12,6 +12,7 @@ import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
 import { Analysis } from '../../src/engine/analysis';
 import { HOTSPOT_CLASSES } from '../../src/engine/stats';
+import type { AggregateResult } from '../../src/engine/protocol';
 import { hotspotTable } from '../../src/engine/export/tables';
 import { tableToCsv } from '../../src/engine/export/write';
 import { denseGiStar, firstDisagreement } from './stats-oracles';
@@ -119,7 +120,7 @@ describe('hotspots on planted blocks', () => {
     // row → lat of the local equirectangular grid, fitted on two cells of the plain result.
     const pts = readFileSync(POINTS, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).map(Number));
     const hull = convex(featureCollection(pts.map((p) => point(p))))!;
-    const cell = (r: typeof plain, i: number) => ({ col: r.ids[2 * i], row: r.ids[2 * i + 1], lon: r.centers![2 * i], lat: r.centers![2 * i + 1] });
+    const cell = (r: AggregateResult, i: number) => ({ col: r.ids[2 * i], row: r.ids[2 * i + 1], lon: r.centers![2 * i], lat: r.centers![2 * i + 1] });
     const cells = Array.from({ length: plain.cells.length }, (_, i) => cell(plain.cells, i));
     const a = cells[0], bc = cells.find((c) => c.col !== a.col)!, br = cells.find((c) => c.row !== a.row)!;
     const lonOf = (col: number) => a.lon + ((bc.lon - a.lon) / (bc.col - a.col)) * (col - a.col);
