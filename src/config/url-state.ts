@@ -58,6 +58,11 @@ export function roundView(v: View): View {
   return out;
 }
 
+/** The view as the link writes it: `zoom/lat/lon[/bearing/pitch]`, rounded. */
+export function formatView(v: View): string {
+  return viewText(roundView(v));
+}
+
 function viewText(v: View): string {
   const parts = [v.zoom, v.center[1], v.center[0]];
   if (v.bearing || v.pitch) parts.push(v.bearing ?? 0, v.pitch ?? 0);

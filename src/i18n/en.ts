@@ -53,6 +53,7 @@ export const en = {
   'link.badSource': 'The link names {n, plural, one {# dataset} other {# datasets}} in a form this CityLens does not read: left out',
   'link.unreadable': 'The link’s layers and datasets could not be read (the link may be cut short): the dashboard opens as its config has it',
   'link.noBasemap': 'The link’s basemap “{basemap}” is not offered by this dashboard: its default is shown',
+  'link.noEntry': 'The link names the dataset “{id}”, which this dashboard does not offer: left out',
   'link.fileDataset': '“{name}” was opened from a file, so a link cannot hold it: its layers are left out of the link',
 
   // The dashboard config and catalog files
