@@ -43,6 +43,19 @@ export const en = {
   'load.urlHelp': 'A Parquet, CSV, GeoJSON, TopoJSON or Arrow file. Its server must allow other sites to read it (CORS); relative URLs are read from this site.',
   'load.badUrl': '“{url}” is not a valid URL',
 
+  // Links: the page URL's state (src/config/url-state.ts)
+  'link.layerGone': 'The link’s layer “{layer}” is no longer in this dashboard: left out',
+  'link.layerInvalid': 'The link’s layer “{layer}” was left out: {problem}',
+  'link.notLayer': 'not a layer',
+  'link.layerNoData': 'The link’s layer “{layer}” was left out: its dataset “{dataset}” is not loaded',
+  'link.layerTwice': 'The link names the layer “{layer}” twice: the second was left out',
+  'link.badView': 'The link’s map view “{view}” is not one (zoom/latitude/longitude): the dashboard’s view is shown',
+  'link.badSource': 'The link names {n, plural, one {# dataset} other {# datasets}} in a form this CityLens does not read: left out',
+  'link.unreadable': 'The link’s layers and datasets could not be read (the link may be cut short): the dashboard opens as its config has it',
+  'link.noBasemap': 'The link’s basemap “{basemap}” is not offered by this dashboard: its default is shown',
+  'link.noEntry': 'The link names the dataset “{id}”, which this dashboard does not offer: left out',
+  'link.fileDataset': '“{name}” was opened from a file, so a link cannot hold it: its layers are left out of the link',
+
   // The dashboard config and catalog files
   'config.invalidJson': '{file} is not valid JSON',
   // Reading it (src/ui/config-loader.ts): the file, then “file: path: message” per problem

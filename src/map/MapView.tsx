@@ -29,8 +29,11 @@ const UNDER_LABELS: Partial<LayerProps> & { beforeId: string } = { beforeId: DAT
 
 export interface MapViewProps {
   baseUrl: string;
+  /** The view the map opens with; later views go through the map's own API. */
   center: [number, number];
   zoom: number;
+  bearing?: number;
+  pitch?: number;
   layers: Layer[];
   /** Called after each deck.gl frame; the app uses it to time the first drawn points. */
   onAfterRender?: () => void;
@@ -42,7 +45,7 @@ export interface MapViewProps {
   basemap?: BasemapChoice;
 }
 
-export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, tooltip, onPick, basemap }: MapViewProps) {
+export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfterRender, onMap, tooltip, onPick, basemap }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const basemapStatus = useRef(basemap?.onStatus);
@@ -61,12 +64,13 @@ export function MapView({ baseUrl, center, zoom, layers, onAfterRender, onMap, t
       style: withDataSlot(backdropStyle(baseUrl)),
       center,
       zoom,
+      bearing: bearing ?? 0,
+      pitch: pitch ?? 0,
       attributionControl: { compact: false },
       // No label fade-in: each animation frame redraws every data layer too, which costs
       // seconds per frame on CPU renderers with millions of points.
       fadeDuration: 0,
-      // The view lives in the URL hash (#zoom/lat/lon), so a link reopens the same view.
-      hash: true,
+      // The view rides in the link through the app's one URL codec (src/config/url-state.ts).
       canvasContextAttributes: { antialias: true },
       locale: maplibreLocale(),
     });

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { MapView } from '../map/MapView';
 import { describePick, pickText, type PickDetail } from '../map/picking';
@@ -24,6 +24,11 @@ import { useBasemapChoice } from '../map/basemap-choice';
 import type { MapLibreMap } from '../map/maplibre';
 import type { BBox } from '../engine/protocol';
 import { DEFAULT_MIN_COUNT } from '../engine/aggregate/privacy';
+import type { View } from '../config/view';
+import { formatView, type LinkState } from '../config/url-state';
+import { applyLayerChanges } from '../config/url-layers';
+import { NO_BASEMAP } from '../map/basemap';
+import { baseLayers, useLink } from './use-link';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -48,10 +53,20 @@ export function App() {
   const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
     useDashboard(baseUrl);
   const map = useRef<MapLibreMap | null>(null);
+  // The view as the map last settled: the link follows it (use-link.ts).
+  const [view, setView] = useState<View | null>(null);
   const onMap = useCallback((m: MapLibreMap) => {
     map.current = m;
+    const settle = () => {
+      const c = m.getCenter();
+      const v: View = { center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+      // For tests: the view as a link holds it.
+      m.getContainer().dataset.view = formatView(v);
+      setView(v);
+    };
+    settle();
+    m.on('moveend', settle);
   }, []);
-  // The map writes the new view into the URL hash (#zoom/lat/lon) when it settles.
   // A ranked table's row: the cell's centre, or the district's outline from the layer's mesh.
   const zoomToCell = useCallback((data: LayerData, i: number) => {
     const b = cellBounds(data, i);
@@ -62,6 +77,33 @@ export function App() {
   }, []);
   const config = state.config;
   const basemap = useBasemapChoice(config?.basemap);
+  const { restore: restoreBasemap } = basemap;
+  const link = state.link;
+  // The link's basemap; the map may go to its area only when the link names no view.
+  useEffect(() => {
+    if (link?.basemap) restoreBasemap(link.basemap, !link.view);
+  }, [link, restoreBasemap]);
+  const onPop = useCallback(
+    (l: LinkState) => {
+      if (!config) return;
+      const v = l.view ?? config.view;
+      map.current?.jumpTo({ center: v.center, zoom: v.zoom, bearing: v.bearing ?? 0, pitch: v.pitch ?? 0 });
+      restoreBasemap(l.basemap ?? null);
+      const base = baseLayers(state.datasets);
+      setSpecs(l.layers ? applyLayerChanges(base, l.layers, new Set(state.datasets.map((d) => d.id))).layers : base);
+    },
+    [config, restoreBasemap, setSpecs, state.datasets],
+  );
+  useLink({
+    enabled: state.restored,
+    config,
+    datasets: state.datasets,
+    sources: state.sources,
+    view,
+    basemap: basemap.entry?.id ?? NO_BASEMAP,
+    specs: state.specs,
+    onPop,
+  });
   const minCount = config?.minCount ?? DEFAULT_MIN_COUNT;
   const layerData = useLayerData(coordinator, state.specs, minCount);
   const rendered = useDeckLayers(state.specs, layerData);
@@ -111,8 +153,10 @@ export function App() {
       {config && (
         <MapView
           baseUrl={baseUrl}
-          center={config.view.center}
-          zoom={config.view.zoom}
+          center={(link?.view ?? config.view).center}
+          zoom={(link?.view ?? config.view).zoom}
+          bearing={link?.view?.bearing ?? config.view.bearing}
+          pitch={link?.view?.pitch ?? config.view.pitch}
           layers={deckLayers}
           onAfterRender={markFirstDraw}
           onMap={onMap}

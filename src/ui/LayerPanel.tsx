@@ -61,7 +61,8 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
   return (
     <section className="layers" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{t('layers.heading')}</h2>
-      <ol>
+      {/* role="list" stays under list-style: none (Safari drops it), for assistive technology and tests. */}
+      <ol role="list" aria-label={t('layers.heading')}>
         {specs.map((spec, i) => {
           const st = data[spec.id];
           const sql = querySql(st);

@@ -16,6 +16,9 @@ import { datasetAsEntry, datasetLoadOptions, mergeEntries } from './config-datas
 import { checkDataLink } from './data-link';
 import { useLoader } from './use-loader';
 import { fileNameOf } from '../engine/file-name';
+import { NO_BASEMAP } from '../map/basemap';
+import { readLink, type LinkSource, type LinkState } from '../config/url-state';
+import { applyLayerChanges } from '../config/url-layers';
 
 export interface DashboardState {
   config: DashboardConfig | null;
@@ -27,6 +30,12 @@ export interface DashboardState {
   problems: string[];
   /** The config's catalog and the URL its file paths resolve against. */
   catalog: { entries: CatalogEntry[]; url: string } | null;
+  /** The link the page opened with (src/config/url-state.ts), once read. */
+  link: LinkState | null;
+  /** Where each loaded dataset came from, by dataset id (files have none: no link can hold them). */
+  sources: Record<string, LinkSource>;
+  /** True once the link's datasets and layers are in place: from then on the URL follows the state. */
+  restored: boolean;
 }
 
 
@@ -48,6 +57,9 @@ export function useDashboard(baseUrl: string) {
     alert: '',
     problems: [],
     catalog: null,
+    link: null,
+    sources: {},
+    restored: false,
   });
   const patch = useCallback((p: Partial<DashboardState>) => setState((s) => ({ ...s, ...p })), []);
 
@@ -68,29 +80,31 @@ export function useDashboard(baseUrl: string) {
    * Load an absolute URL (the caller resolves relative ones against the app's base, and
    * passes the path as given). An origin the config does not allow is refused unfetched.
    */
-  const loadUrl = useCallback(
-    (url: string, options: LoadOptions = {}, asGiven?: string) => {
+  const loadFrom = useCallback(
+    async (url: string, options: LoadOptions, asGiven: string | undefined, source: LinkSource) => {
       const link = checkDataLink(url, { baseUrl, pageOrigin: location.origin, ...allowed.current });
       if (!link.ok) {
         patch({ alert: link.message });
-        return Promise.resolve();
+        return;
       }
-      return run(fileNameOf(url), (e, call) => e.loadUrl(url, options, call), url, asGiven);
+      const info = await run(fileNameOf(url), (e, call) => e.loadUrl(url, options, call), url, asGiven);
+      if (info) setState((s) => ({ ...s, sources: { ...s.sources, [info.id]: source } }));
     },
     [baseUrl, patch, run],
+  );
+
+  const loadUrl = useCallback(
+    (url: string, options: LoadOptions = {}, asGiven?: string) => loadFrom(url, options, asGiven, { url: asGiven ?? url }),
+    [loadFrom],
   );
 
   const loadEntry = useCallback(
     (entry: CatalogEntry, catalogUrl: string) => {
       const configured = allowed.current.datasets.find((d) => d.id === entry.id);
-      return loadUrl(new URL(entry.file, catalogUrl).href, {
-        name: entry.title ?? entry.id,
-        source: entry.source,
-        licence: entry.licence,
-        ...(configured ? datasetLoadOptions(configured) : {}),
-      });
+      const options = { name: entry.title ?? entry.id, source: entry.source, licence: entry.licence, ...(configured ? datasetLoadOptions(configured) : {}) };
+      return loadFrom(new URL(entry.file, catalogUrl).href, options, undefined, { entry: entry.id });
     },
-    [loadUrl],
+    [loadFrom],
   );
 
   /** Several files load one after another, each with its own progress and outcome. */
@@ -105,6 +119,7 @@ export function useDashboard(baseUrl: string) {
     setState((s) => ({
       ...s,
       datasets: s.datasets.filter((d) => d.id !== id),
+      sources: Object.fromEntries(Object.entries(s.sources).filter(([k]) => k !== id)),
       specs: s.specs.filter((l) => l.dataset !== id && !(l.kind === 'districts' && l.districts === id)),
     }));
   }, []);
@@ -133,17 +148,22 @@ export function useDashboard(baseUrl: string) {
         // DuckDB takes seconds to start: start it first, read the config and catalog meanwhile.
         const starting = e.init({ baseUrl });
         starting.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-        const loaded = await loadDashboard(baseUrl, location.search, location.origin);
+        const [loaded, read] = await Promise.all([loadDashboard(baseUrl, location.search, location.origin), readLink(location.href)]);
         const { config } = loaded;
         allowed.current = { connectOrigins: config.connectOrigins, configFile: loaded.fileName, datasets: config.datasets };
-        patch({ config, problems: loaded.messages });
+        const { link } = read;
+        const badBasemap = link.basemap && link.basemap !== NO_BASEMAP && !config.basemap.basemaps.some((b) => b.id === link.basemap);
+        const linkProblems = [...read.problems, ...(badBasemap ? [t('link.noBasemap', { basemap: link.basemap! })] : [])];
+        patch({ config, problems: [...loaded.messages, ...linkProblems], link });
         const status = await starting;
         performance.mark('citylens:engine-ready');
         if (cancelled) return;
         setReadyCoordinator(e);
         ready.current!.resolve(e);
         patch({ status: t('status.engineReady', { seconds: formatFixed(status.initMs / 1000, 1) }) });
-        const links = new URLSearchParams(location.search).getAll('data');
+        // The link's datasets replace the config's default ones.
+        const sources = link.sources ?? config.load.map((entry) => ({ entry }));
+        const links = sources.flatMap((src) => ('url' in src ? [src.url] : []));
         const language = getLocale();
         const fromConfig = config.datasets.map((d) => datasetAsEntry(d, loaded.configUrl, language, config.languages));
         const entries = mergeEntries(fromConfig, loaded.catalog?.catalog.datasets ?? []);
@@ -153,27 +173,38 @@ export function useDashboard(baseUrl: string) {
           patch({ status: t('status.noCatalog') });
           return;
         }
-        // Data named in the page URL replaces the config's default datasets.
-        for (const id of links.length === 0 ? config.load : []) {
-          const entry = entries.find((d) => d.id === id);
-          if (entry) await loadEntry(entry, entriesUrl);
-        }
         // Links are input: each is checked before anything is fetched.
         const refused: string[] = [];
-        for (const raw of links) {
-          const link = checkDataLink(raw, { baseUrl, pageOrigin: location.origin, ...allowed.current });
-          if (link.ok) await loadUrl(link.url, {}, link.relative ? raw : undefined);
-          else refused.push(link.message);
+        for (const src of sources) {
+          if ('entry' in src) {
+            const entry = entries.find((d) => d.id === src.entry);
+            if (entry) await loadEntry(entry, entriesUrl);
+            else if (link.sources) refused.push(t('link.noEntry', { id: src.entry }));
+            continue;
+          }
+          const checked = checkDataLink(src.url, { baseUrl, pageOrigin: location.origin, ...allowed.current });
+          if (checked.ok) await loadFrom(checked.url, {}, checked.relative ? src.url : undefined, src);
+          else refused.push(checked.message);
         }
         if (refused.length) setState((s) => ({ ...s, problems: [...s.problems, ...refused] }));
+        // The loads made the config's layers (the base); the link's layers are changes to them.
+        if (!cancelled && link.layers) {
+          const changes = link.layers;
+          setState((s) => {
+            const applied = applyLayerChanges(s.specs, changes, new Set(s.datasets.map((d) => d.id)));
+            return { ...s, specs: applied.layers, problems: [...s.problems, ...applied.dropped] };
+          });
+        }
       } catch (err) {
         patch({ alert: (err as Error).message, status: '' });
+      } finally {
+        if (!cancelled) patch({ restored: true });
       }
     })();
     return () => {
       cancelled = true;
     };
-  }, [baseUrl, loadEntry, loadUrl, patch]);
+  }, [baseUrl, loadEntry, loadFrom, patch]);
 
   const setSpecs = useCallback((specs: LayerSpec[]) => setState((s) => ({ ...s, specs })), []);
 

@@ -23,14 +23,14 @@ export function useLoader(
 ) {
   const [job, setJob] = useState<LoadJob | null>(null);
   // The UI queues loads too, so the progress bar and Cancel always mean the running one.
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const current = useRef<{ loadId: string; controller: AbortController } | null>(null);
   const counter = useRef(0);
 
   /** Queue a load; `url` (absolute) lets fetch failures be explained with it, `asGiven` with the relative path a link named. */
   const run = useCallback(
-    (fileName: string, start: Start, url?: string, asGiven?: string): Promise<void> => {
-      const next = queue.current.then(async () => {
+    (fileName: string, start: Start, url?: string, asGiven?: string): Promise<DatasetInfo | null> => {
+      const next = queue.current.then(async (): Promise<DatasetInfo | null> => {
         const e = await engine.current;
         const loadId = `load-${++counter.current}`;
         const controller = new AbortController();
@@ -44,10 +44,12 @@ export function useLoader(
           const info = await start(e, { signal: controller.signal, onProgress });
           say({ status: t('load.loaded', { name: info.name, rows: info.rows }), alert: '' });
           onLoaded(info);
+          return info;
         } catch (err) {
           // A cancel is the user's own doing: reported as status, not as an error.
           if (isCancelled(err)) say({ status: t('load.cancelled', { name: fileName }) });
           else say({ alert: explainLoadError(err, url, asGiven), status: '' });
+          return null;
         } finally {
           current.current = null;
           setJob(null);

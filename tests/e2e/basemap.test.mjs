@@ -163,7 +163,7 @@ describe('default config (NYC): offline basemap, online styles only when picked'
     await waitForBasemap(app.page, 'openfreemap-liberty');
     assert.ok(app.requests.includes(`${OFM}/styles/liberty`));
     assert.ok(app.requests.some((u) => u.startsWith(`${OFM}/planet/`)), 'its tiles were requested (CSP allowed the origin)');
-    assert.match(new URL(app.page.url()).search, /basemap=openfreemap-liberty/);
+    await app.page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('basemap') === 'openfreemap-liberty');
     const text = await app.page.locator('.maplibregl-ctrl-attrib').innerText();
     assert.match(text, /OpenFreeMap © OpenMapTiles © OpenStreetMap contributors/);
     assert.doesNotMatch(text, /upstream credit/, 'the configured attribution replaces the tiles\' own');

@@ -21,9 +21,10 @@ async function alertText(page) {
   return alert.textContent();
 }
 
-/** The map view from the URL hash the map writes: #zoom/lat/lon. */
+/** The map view from the link the app writes: #map=zoom/lat/lon (none yet: NaN). */
 async function hashView(page) {
-  const [zoom, lat, lon] = (await page.evaluate(() => location.hash)).slice(1).split('/').map(Number);
+  const map = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('map') ?? '';
+  const [zoom, lat, lon] = map.split('/').map(Number);
   return { zoom, lat, lon };
 }
 
@@ -87,7 +88,7 @@ describe('dataset panel', () => {
     // The map starts over New York (the config's view; the hash may not be written yet).
     assert.ok(!(before.lon < -122), `starts away from San Francisco (${before.lon})`);
     await app.page.getByRole('button', { name: 'Zoom to extent of SF <b>racks</b>' }).click();
-    await app.page.waitForFunction(() => Number(location.hash.split('/')[2]) < -122, null, LONG);
+    await app.page.waitForFunction(() => Number(new URLSearchParams(location.hash.slice(1)).get('map')?.split('/')[2]) < -122, null, LONG);
     const view = await hashView(app.page);
     assert.ok(view.lat > 37.7 && view.lat < 37.81, `lat ${view.lat}`);
     assert.ok(view.zoom > 10, `zoom ${view.zoom}`);

@@ -1,0 +1,86 @@
+// The page URL follows the dashboard's state through the one codec (src/config/url-state.ts):
+// a change of layers, basemap or datasets is a new history entry (back undoes it), a pan or
+// zoom replaces the current one, so back and forward move through meaningful states. On
+// back/forward the state the URL holds is put back.
+import { useEffect, useMemo, useRef } from 'react';
+import type { DashboardConfig } from '../config/dashboard';
+import type { LayerSpec } from '../config/layer';
+import { encodeLink, linkHref, readLink, type LinkSource, type LinkState, type PageState } from '../config/url-state';
+import type { View } from '../config/view';
+import type { DatasetInfo } from '../engine/protocol';
+import { NO_BASEMAP } from '../map/basemap';
+import { suggestLayers } from '../map/suggest';
+
+/** The layers the dashboard shows for `datasets` without a link: each load's suggestions, newest on top. */
+export function baseLayers(datasets: readonly DatasetInfo[]): LayerSpec[] {
+  let specs: LayerSpec[] = [];
+  for (const d of datasets) specs = [...suggestLayers(d, specs.map((s) => s.id)), ...specs];
+  return specs;
+}
+
+/** What the page is without a link. */
+export function basePage(config: DashboardConfig, datasets: readonly DatasetInfo[]): PageState {
+  return {
+    view: config.view,
+    basemap: config.basemap.default ?? NO_BASEMAP,
+    sources: config.load.map((entry) => ({ entry })),
+    layers: baseLayers(datasets),
+  };
+}
+
+/** Changes closer together than this are one history entry. */
+const PUSH_GAP_MS = 1000;
+
+/** The hash without its view: what tells a new history entry from a moved map. */
+const withoutView = (hash: string) => hash.replace(/^#/, '').split('&').filter((p) => !p.startsWith('map=')).join('&');
+
+export interface LinkInput {
+  /** False until the link the page opened with is restored: writing earlier would overwrite it. */
+  enabled: boolean;
+  config: DashboardConfig | null;
+  datasets: DatasetInfo[];
+  sources: Record<string, LinkSource>;
+  view: View | null;
+  basemap: string;
+  specs: LayerSpec[];
+  /** Back or forward: put this state back. */
+  onPop: (link: LinkState) => void;
+}
+
+export function useLink({ enabled, config, datasets, sources, view, basemap, specs, onPop }: LinkInput): void {
+  const popRef = useRef(onPop);
+  popRef.current = onPop;
+  const first = useRef(true);
+  const lastPush = useRef(0);
+  const page = useMemo(
+    () => (config && view ? { base: basePage(config, datasets), state: { view, basemap, specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])) } } : null),
+    [config, datasets, sources, view, basemap, specs],
+  );
+
+  useEffect(() => {
+    if (!enabled || !page) return;
+    let stale = false;
+    void encodeLink({ ...page.state, layers: page.state.specs }, page.base).then((hash) => {
+      if (stale) return;
+      const href = linkHref(location.href, hash);
+      // The first write rewrites the opening link (an old form, or rounding): no new entry.
+      // A slider dragged is one step back, not one per value it passed.
+      const changed = withoutView(new URL(href).hash) !== withoutView(location.hash);
+      const push = !first.current && changed && performance.now() - lastPush.current > PUSH_GAP_MS;
+      first.current = false;
+      if (href === location.href) return;
+      if (changed) lastPush.current = performance.now();
+      if (push) history.pushState(null, '', href);
+      else history.replaceState(history.state, '', href);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [enabled, page]);
+
+  useEffect(() => {
+    const pop = () => void readLink(location.href).then(({ link }) => popRef.current(link));
+    window.addEventListener('popstate', pop);
+    return () => window.removeEventListener('popstate', pop);
+  }, []);
+}
