@@ -24,7 +24,7 @@ export const es: Catalogue = {
 
   // Loading: progress, outcome, Load from URL
   'load.loading': 'Cargando {name}…',
-  'load.loaded': 'Cargado {name}: {rows, plural, one {# fila} other {# filas}}',
+  'load.loaded': '{name} cargado: {rows, plural, one {# fila} other {# filas}}',
   'load.cancelled': 'Carga de {name} cancelada',
   'load.cancelLoading': 'Cancelar la carga de {name}',
   'load.preparing': 'preparando…',
