@@ -2,6 +2,8 @@
 // English is the source: its keys are the MessageKey type, and its messages' arguments are
 // what t() requires (message-args.ts).
 import { en } from './en';
+import { es } from './es';
+import { da } from './da';
 import type { Locale } from './locale';
 
 /** Every message id, e.g. 'layers.query'. A key missing from English is a compile error. */
@@ -14,4 +16,4 @@ export type EnglishMessage<K extends MessageKey> = (typeof en)[K];
 export type Catalogue = { readonly [K in MessageKey]: string };
 
 /** Each locale's catalogue. */
-export const CATALOGUES: Record<Locale, Catalogue> = { en };
+export const CATALOGUES: Record<Locale, Catalogue> = { en, es, da };

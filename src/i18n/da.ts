@@ -207,7 +207,7 @@ export const da: Catalogue = {
   // Analysis settings (AnalysisSettings)
   'analysis.kind': 'Analyse',
   'analysis.none': 'Ingen',
-  'analysis.hotspots': 'Hotspots (Gi*)',
+  'analysis.hotspots': 'Hotspotanalyse (Gi*)',
   'analysis.compare': 'Sammenlign perioder',
   'analysis.neighbours': 'Naboer',
   'analysis.ruleKind.ring': 'Celler inden for et antal trin (ring)',
@@ -422,7 +422,7 @@ export const da: Catalogue = {
   // engine.<code>: the wording of each EngineMessage code (src/engine/messages.ts)
   // Ingest warnings
   'engine.rows-without-coordinates': '{n, plural, one {# række} other {# rækker}} uden koordinater',
-  'engine.wkt-unreadable': '{n, plural, one {# værdi} other {# værdier}} i "{column}" {n, plural, one {er} other {er}} ikke læsbar WKT',
+  'engine.wkt-unreadable': '{n, plural, one {# værdi} other {# værdier}} i "{column}" er ikke læsbar WKT',
   'engine.geometries-unreadable': '{n, plural, one {# geometri} other {# geometrier}} kunne ikke læses',
   'engine.geometries-undecodable': '{n, plural, one {# geometri} other {# geometrier}} kunne ikke afkodes',
   'engine.multipoints-first-point': '{n, plural, one {# MultiPoint-objekt vises} other {# MultiPoint-objekter vises}} ved deres første punkt',
