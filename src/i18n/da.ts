@@ -9,6 +9,7 @@ export const da: Catalogue = {
   'app.panel': 'Data og lag',
   'app.openFile': 'Åbn datafil',
   'app.dropHere': 'Slip filerne for at indlæse dem',
+  'app.language': 'Sprog',
 
   // Words used by several panels
   'common.cancel': 'Annuller',

@@ -9,6 +9,7 @@ export const es: Catalogue = {
   'app.panel': 'Datos y capas',
   'app.openFile': 'Abrir archivo de datos',
   'app.dropHere': 'Suelte los archivos para cargarlos',
+  'app.language': 'Idioma',
 
   // Words used by several panels
   'common.cancel': 'Cancelar',
