@@ -1,7 +1,7 @@
 // The Danish catalogue: every key of the English one (en.ts), in plain Danish for citizens
 // and analysts. ICU arguments, plural and select structure are English's; plural categories
 // are Danish (one/other).
-import type { Catalogue } from './catalogue';
+import type { Catalogue } from './message-key';
 
 export const da: Catalogue = {
   // The app shell

@@ -1,7 +1,7 @@
 // The Spanish catalogue: every key of the English one (en.ts), in plain Spanish for citizens
 // and analysts. ICU arguments, plural and select structure are English's; plural categories
 // are Spanish (one/other; `many`, for a round million, falls back to `other`).
-import type { Catalogue } from './catalogue';
+import type { Catalogue } from './message-key';
 
 export const es: Catalogue = {
   // The app shell
