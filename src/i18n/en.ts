@@ -10,6 +10,7 @@ export const en = {
   'app.panel': 'Data and layers',
   'app.openFile': 'Open data file',
   'app.dropHere': 'Drop files to load them',
+  'app.language': 'Language',
 
   // Words used by several panels
   'common.cancel': 'Cancel',

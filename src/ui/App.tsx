@@ -20,6 +20,7 @@ import type { LayerData } from '../map/deck-layers';
 import { DetailPanel } from './DetailPanel';
 import { ProgressBar } from './ProgressBar';
 import { BasemapPicker } from './BasemapPicker';
+import { LanguagePicker } from './LanguagePicker';
 import { useBasemapChoice } from '../map/basemap-choice';
 import type { MapLibreMap } from '../map/maplibre';
 import type { BBox } from '../engine/protocol';
@@ -171,6 +172,7 @@ export function App() {
       {config && <BasemapPicker basemap={basemap} />}
       <aside className="panel" aria-label={t('app.panel')}>
         <h1>{(config && configText(config, config.title, getLocale())) ?? t('app.title')}</h1>
+        <LanguagePicker languages={config?.languages} />
         <label className="button">
           {t('app.openFile')}
           <input
