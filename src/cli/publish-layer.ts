@@ -14,6 +14,7 @@ import { classOf } from '../scales/classify';
 import { scaleParts } from '../scales/colour';
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
+const messageOf = (m: EngineMessage) => ({ code: m.code, ...(m.params ? { params: m.params } : {}) });
 
 type Coordinates = [number, number][][] | [number, number][][][];
 function rounded<T extends Coordinates>(c: T): T {
@@ -39,10 +40,9 @@ export interface PublishInput {
   minCount: number;
   hash: string;
   sql: string;
-  method: EngineMessage | null;
 }
 
-export function publishedLayer({ spec, answer, shapes, minCount, hash, sql, method }: PublishInput): PublishedLayer {
+export function publishedLayer({ spec, answer, shapes, minCount, hash, sql }: PublishInput): PublishedLayer {
   const { result, data } = resultOf(answer);
   const scale = layerScale(spec, data);
   const values = measureValues(spec, data);
@@ -79,7 +79,8 @@ export function publishedLayer({ spec, answer, shapes, minCount, hash, sql, meth
     analysis: data.kind !== 'points' && data.kind !== 'lines' ? (data.analysis?.kind ?? null) : null,
     suppressedCells: result.suppressedCells,
     rows: result.rows,
-    method: method ? { code: method.code, ...(method.params ? { params: method.params } : {}) } : null,
+    // The analysis's method when there is one, else the aggregation's (not the mesh's).
+    method: messageOf(data.kind !== 'points' && data.kind !== 'lines' && data.analysis ? data.analysis.result.method : result.method),
     sql,
     features: { type: 'FeatureCollection', features },
   };
