@@ -13,7 +13,8 @@ export type BenchHotspot = BenchRequest & Omit<HotspotRequest, keyof AggregateRe
 /** The last analytical and permutation results, kept in the page for the @geoda/lisa peer (peers.ts's lisa*). */
 export const lastHotspots: { analytical: HotspotResult | null; permutation: HotspotResult | null } = { analytical: null, permutation: null };
 
-const NOT_SIGNIFICANT = HOTSPOT_CLASSES.indexOf('not-significant');
+/** Class codes of the hot and cold classes (any confidence). */
+const HOT_OR_COLD = new Set(HOTSPOT_CLASSES.flatMap((c, i) => (c.startsWith('hot-') || c.startsWith('cold-') ? [i] : [])));
 
 export async function hotspots(req: BenchHotspot) {
   const { neighbours, rate, includeEmpty, fdr, permutations, seed, ...rest } = req;
@@ -23,7 +24,7 @@ export async function hotspots(req: BenchHotspot) {
   if (r.permutations > 0) lastHotspots.permutation = r;
   else lastHotspots.analytical = r;
   let significant = 0;
-  for (const c of r.classes) if (c !== NOT_SIGNIFICANT) significant++;
+  for (const c of r.classes) if (HOT_OR_COLD.has(c)) significant++;
   const { aggregateMs, neighboursMs, statsMs, totalMs } = r.timings;
   return {
     ms: t.ms,
@@ -40,6 +41,7 @@ export async function hotspots(req: BenchHotspot) {
     computeMs: totalMs - aggregateMs,
     neighboursMs,
     statsMs,
+    aggregateMs,
   };
 }
 

@@ -8,7 +8,7 @@ import { atMost, classify, newStep, ratioAtMost, sampleInto, setStatus } from '.
 export const GISTAR_TARGETS = { 1_000_000: 10_000, 10_000_000: 100_000, 200_000: 2_000 };
 
 /** First guesses of the grid size (metres) per target, from earlier runs; the search corrects them. */
-const FIRST_GUESS = { 2_000: 60, 10_000: 45, 100_000: 14 };
+const FIRST_GUESS = { 2_000: 306, 10_000: 82.7, 100_000: 16.9 };
 
 const PERMUTATIONS = 999;
 const TOLERANCE = 0.05;
@@ -105,9 +105,12 @@ export function gistarSteps(entry, quick) {
     return step;
   };
   const first = g.firstRequest;
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const timed = g.hotspots.details.slice(-g.hotspots.samples.length);
+  const split = timed.length ? `; timed runs, engine medians: aggregate (cached) ${median(timed.map((d) => d.aggregateMs)).toFixed(0)} ms, neighbours ${median(timed.map((d) => d.neighboursMs)).toFixed(1)} ms, z/p/FDR/classes ${median(timed.map((d) => d.statsMs)).toFixed(1)} ms` : '';
   const analytical = make(`gistar-${g.target}`, `Gi* analytical (z, p, FDR classes), ${where}: hotspots request, aggregate cached`, g.hotspots, { peer: lisaPeer, goals: goal100k });
   analytical.note = first
-    ? `first request (builds the ring:1 list, ${first.links.toLocaleString('en-US')} links) ${first.ms.toFixed(0)} ms, of which neighbours ${first.neighboursMs.toFixed(0)} ms; ${first.significant.toLocaleString('en-US')} cells significant; the peer always permutes (it has no analytical p)`
+    ? `first request (builds the ring:1 list, ${first.links.toLocaleString('en-US')} links) ${first.ms.toFixed(0)} ms, of which neighbours ${first.neighboursMs.toFixed(0)} ms${split}; ${first.significant.toLocaleString('en-US')} cells hot or cold after FDR; the peer always permutes (it has no analytical p)`
     : undefined;
   const compute = make(`gistar-compute-${g.target}`, `Gi* analytical, ${where}: the engine's own time after the aggregate (neighbours from cache, z, p, FDR, classes)`, g.compute, { goals: goal100k });
   const perm = make(`gistar-perm-${g.target}`, `Gi* with ${PERMUTATIONS} permutations (p_perm), ${where}: hotspots request`, g.permutations, { peer: lisaPeer, goals: [ratioAtMost(1, 'faster than @geoda/lisa')] });
