@@ -166,7 +166,7 @@ export async function runMain(s, cfg, log) {
     await sampleInto(S.gistar, i, cfg.warmup, () => s.op('hotspots', { points: 'citibike', by: SCHEMES.hex }, 180_000), opts);
   }
   const gi = S.gistar.details.at(-1);
-  if (gi) S.gistar.note = `ring:1, FDR, analytical; ${gi.cells.toLocaleString('en-US')} cells, ${gi.significant.toLocaleString('en-US')} significant; engine after the aggregate ${gi.computeMs.toFixed(1)} ms`;
+  if (gi) S.gistar.note = `ring:1, FDR, analytical; ${gi.cells.toLocaleString('en-US')} cells, ${gi.significant.toLocaleString('en-US')} hot or cold after FDR; engine after the aggregate ${gi.computeMs.toFixed(1)} ms`;
   await snapshot('after aggregations (assignment caches held)');
 
   // The peers need the positions on the main thread, as deck.gl and turf users have them.
