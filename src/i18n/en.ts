@@ -223,6 +223,20 @@ export const en = {
   'settings.to': 'to',
   'settings.extruded': '3D columns',
 
+  // The citizen view (src/ui/public)
+  'public.loading': 'Loading the story…',
+  'public.explore': 'Explore the data',
+  'public.steps': 'Story steps',
+  'public.previous': 'Previous',
+  'public.next': 'Next',
+  'public.stepOf': 'Step {n, number} of {count, number}',
+  'public.howMade': 'How this map was made',
+  'public.notPublished': '“{layer}” has not been published for this view.',
+  'public.stale': '“{layer}” has changed since it was published.',
+  'public.missing': 'The published file {file} could not be read.',
+  'public.unreadable': 'The published file {file} is not a published layer.',
+  'public.fallback': 'Open “Explore the data” to compute it in your browser.',
+
   // Analysis settings (AnalysisSettings)
   'analysis.kind': 'Analysis',
   'analysis.none': 'None',
