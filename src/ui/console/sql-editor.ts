@@ -1,7 +1,9 @@
 // The console's CodeMirror 6 editor: DuckDB-flavoured SQL (the PostgreSQL dialect is
 // closest) with highlighting, completion of the loaded tables and their columns, Ctrl/Cmd+
 // Enter to run, and a mark on the span an error points at. Tab is left to move focus, so
-// the editor never traps the keyboard.
+// the editor never traps the keyboard. The editor lives in a shadow root: CodeMirror then
+// styles it with constructed style sheets, which the page's CSP (style-src 'self', no
+// inline styles) allows, where the <style> elements it adds to a document are refused.
 import { EditorState, Compartment, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, keymap, lineNumbers, placeholder, type DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -50,6 +52,16 @@ const errorField = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+/** The editor's own look (the page's CSS does not reach into the shadow root). */
+const theme = EditorView.theme({
+  '&': { fontSize: '0.85rem', backgroundColor: '#fff', color: '#1d2430', maxHeight: '100%' },
+  '&.cm-focused': { outline: '3px solid #ffbf47' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, monospace', minHeight: '4.5em' },
+  '.cm-gutters': { color: '#4a5566', backgroundColor: '#f3f5f8' },
+  '.cm-placeholder': { color: '#4a5566' },
+  '.cm-sql-error': { textDecoration: 'underline wavy #b00020', backgroundColor: '#fde8e8' },
+});
+
 export interface EditorOptions {
   doc: string;
   /** The editor's accessible name (the textbox is named by it). */
@@ -72,7 +84,8 @@ export interface SqlEditorHandle {
   destroy(): void;
 }
 
-export function createSqlEditor(parent: HTMLElement, options: EditorOptions): SqlEditorHandle {
+export function createSqlEditor(host: HTMLElement, options: EditorOptions): SqlEditorHandle {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const language = new Compartment();
   const lang = (schema: SQLNamespace): Extension => sql({ dialect: PostgreSQL, schema, upperCaseKeywords: true });
   const run = () => {
@@ -80,7 +93,8 @@ export function createSqlEditor(parent: HTMLElement, options: EditorOptions): Sq
     return true;
   };
   const view = new EditorView({
-    parent,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: options.doc,
       extensions: [
@@ -95,6 +109,7 @@ export function createSqlEditor(parent: HTMLElement, options: EditorOptions): Sq
         keymap.of([{ key: 'Mod-Enter', run, preventDefault: true }, ...completionKeymap, ...defaultKeymap, ...historyKeymap]),
         language.of(lang({})),
         EditorView.lineWrapping,
+        theme,
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
       ],
     }),
