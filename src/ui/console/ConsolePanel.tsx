@@ -96,6 +96,7 @@ export function ConsolePanel({ open, onClose, coordinator, datasets, onAdded, re
 
   return (
     <section id="sql-console" className="console" aria-labelledby="console-heading" hidden={!open}
+      data-runs={state.runs}
       onKeyDown={(e) => {
         // The editor takes Escape first (to close the completion list).
         if (e.key === 'Escape' && !e.defaultPrevented) onClose();

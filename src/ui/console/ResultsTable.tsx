@@ -14,9 +14,9 @@ const SAMPLE = 200;
 /** Column widths in ch from the header and the first rows, within bounds. */
 function columnWidths(rows: ResultRows): number[] {
   return rows.columns.map((col, c) => {
-    let w = Math.max(col.name.length, col.type.length) + 2;
+    let w = col.name.length + col.type.length + 3;
     for (let r = 0; r < Math.min(rows.rows, SAMPLE); r++) w = Math.max(w, (rows.cell(r, c) ?? '').length + 2);
-    return Math.min(Math.max(w, 6), 40);
+    return Math.min(Math.max(w, 6), 48);
   });
 }
 

@@ -36,9 +36,11 @@ export interface ConsoleState {
   /** The session's statements, newest first. */
   history: string[];
   scratch: ScratchTable[];
+  /** Statements finished (answered, refused, failed or cancelled): tests wait on it. */
+  runs: number;
 }
 
-const INITIAL: ConsoleState = { running: false, result: null, error: null, note: '', history: [], scratch: [] };
+const INITIAL: ConsoleState = { running: false, result: null, error: null, note: '', history: [], scratch: [], runs: 0 };
 
 export function useConsole(coordinator: Coordinator | null, onAdded: (info: DatasetInfo) => void) {
   const [state, setState] = useState<ConsoleState>(INITIAL);
@@ -88,7 +90,7 @@ export function useConsole(coordinator: Coordinator | null, onAdded: (info: Data
         else failed(err);
       } finally {
         running.current = null;
-        patch({ running: false });
+        setState((s) => ({ ...s, running: false, runs: s.runs + 1 }));
       }
     },
     [coordinator, patch, failed, refreshSchema],
