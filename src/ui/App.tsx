@@ -51,6 +51,8 @@ export function App() {
   const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs, addDataset } =
     useDashboard(baseUrl);
   const [consoleOpen, setConsoleOpen] = useState(false);
+  const [consoleMade, setConsoleMade] = useState(false);
+  if (consoleOpen && !consoleMade) setConsoleMade(true);
   const [consoleRequest, setConsoleRequest] = useState<ConsoleRequest | null>(null);
   const sqlButton = useRef<HTMLButtonElement>(null);
   const closeConsole = useCallback(() => {
@@ -168,8 +170,11 @@ export function App() {
         <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs}
           method={(spec) => <MethodView coordinator={coordinator} query={layerQuery(spec, minCount)} holder={`layer:${spec.id}`} onOpen={openInConsole} />} />
       </aside>
-      <ConsolePanel open={consoleOpen} onClose={closeConsole} coordinator={coordinator} datasets={state.datasets}
-        onAdded={addDataset} request={consoleRequest} />
+      {/* Made on first open, then kept (hidden when closed) with its text, history and result. */}
+      {consoleMade && (
+        <ConsolePanel open={consoleOpen} onClose={closeConsole} coordinator={coordinator} datasets={state.datasets}
+          onAdded={addDataset} request={consoleRequest} />
+      )}
       <div className="legends">
         {rendered
           .filter((r) => r.scale && r.spec.visible)

@@ -72,6 +72,8 @@ describe('SQL console', () => {
 
   /** Replace the editor's text with `sql`, typed as text. */
   async function setSql(sql) {
+    // Each test can run alone (--test-name-pattern): open the console when it is not open.
+    if (await panel.isHidden()) await page.getByRole('button', { name: 'SQL', exact: true }).click();
     await editor().click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
@@ -145,12 +147,15 @@ describe('SQL console', () => {
   it('completes table and column names from the loaded datasets', async () => {
     await setSql('SELECT * FROM sf_bike_pa');
     await page.keyboard.type('r');
-    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: RACKS });
-    await option.first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    // The offered name is selected; Enter takes it once CodeMirror's interaction delay (75 ms) has passed.
+    const accept = async (name) => {
+      await page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: name }).waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+    };
+    await accept(RACKS);
     await page.keyboard.type(` WHERE ${RACKS}.placem`);
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'placement' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await accept('placement');
     assert.equal(await editor().innerText(), `SELECT * FROM ${RACKS} WHERE ${RACKS}.placement`);
   });
 
