@@ -55,11 +55,11 @@ const errorField = StateField.define<DecorationSet>({
 /** The editor's own look (the page's CSS does not reach into the shadow root). */
 const theme = EditorView.theme({
   '&': { fontSize: '0.85rem', backgroundColor: '#fff', color: '#1d2430', maxHeight: '100%' },
-  '&.cm-focused': { outline: '3px solid #ffbf47' },
+  '&.cm-focused': { outlineWidth: '3px', outlineStyle: 'solid', outlineColor: '#ffbf47' },
   '.cm-scroller': { fontFamily: 'ui-monospace, monospace', minHeight: '4.5em' },
   '.cm-gutters': { color: '#4a5566', backgroundColor: '#f3f5f8' },
   '.cm-placeholder': { color: '#4a5566' },
-  '.cm-sql-error': { textDecoration: 'underline wavy #b00020', backgroundColor: '#fde8e8' },
+  '.cm-sql-error': { textDecorationLine: 'underline', textDecorationStyle: 'wavy', textDecorationColor: '#b00020', backgroundColor: '#fde8e8' },
 });
 
 export interface EditorOptions {
