@@ -411,6 +411,7 @@ export const en = {
   'console.null': 'NULL',
   'console.errorAt': 'At line {line}, column {column}.',
   'console.failed': 'The console could not do that: {message}',
+  'console.placeholder': 'One statement, for example: FROM "table" LIMIT 10',
 
   // Show method: how a layer was made (src/ui/console/MethodView.tsx)
   'method.show': 'Show method',

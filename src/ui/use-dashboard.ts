@@ -219,5 +219,7 @@ export function useDashboard(baseUrl: string) {
     removeDataset,
     renameDataset,
     setSpecs,
+    /** A dataset the engine made (the SQL console's "Add to map"): listed and drawn like a loaded one. */
+    addDataset: onLoaded,
   };
 }
