@@ -33,13 +33,14 @@ export function cellIds(r: AggregateResult): { ids: string[]; namesUnique: boole
   const ids: string[] = new Array(r.length);
   if (r.by.kind === 'districts') {
     const names = r.names ?? [];
-    const seen = new Set<string>();
+    // A name is unique when it names one district (a binned result lists each district once per bin).
+    const seen = new Map<string, number>();
     let unique = true;
     for (let i = 0; i < r.length; i++) {
       if (r.ids[i] < 0) continue;
       const nm = names[i];
-      if (nm === null || nm === undefined || nm === 'outside' || seen.has(nm)) unique = false;
-      else seen.add(nm);
+      if (nm === null || nm === undefined || nm === 'outside' || (seen.has(nm) && seen.get(nm) !== r.ids[i])) unique = false;
+      else seen.set(nm, r.ids[i]);
     }
     for (let i = 0; i < r.length; i++) ids[i] = r.ids[i] < 0 ? 'outside' : unique ? names[i]! : `fid:${r.ids[i]}`;
     return { ids, namesUnique: unique };
