@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
+import { parseArgs } from '../../src/cli/args';
+import { cellsRequest } from '../../src/cli/requests';
 import { hasSharedData, sharedFile } from '../shared-data';
 import { loadPolygons, turfLocator } from './aggregate-helpers';
 
@@ -81,28 +83,39 @@ describe('CLI time: a DST fixture', () => {
     expect(Number(rows[i].count)).toBe(23);
   }, 120_000);
 
-  it('names what is wrong: zone, hours, window, bin, time column', async () => {
-    const out = path.join(dir, 'bad.csv');
-    const base = ['aggregate', csv, '--by', 'grid:1000', '--out', out];
-    const zone = await cli(...base, '--tz', 'Mars/Olympus_Mons', '--bin', 'day');
-    expect(zone.code).toBe(2);
-    expect(zone.stderr).toContain('--tz Mars/Olympus_Mons: unknown time zone "Mars/Olympus_Mons"');
-    const hours = await cli(...base, '--hours', '7-30');
-    expect(hours.code).toBe(2);
-    expect(hours.stderr).toContain('--hours 7-30: hours "7-30": "30" is not a time of day');
-    const after = await cli(...base, '--from', '2024-03-11', '--to', '2024-03-10');
-    expect(after.stderr).toContain('the window starts (2024-03-11) at or after its end (2024-03-10)');
-    const outside = await cli(...base, '--from', '2025-01-01', '--to', '2025-02-01');
-    expect(outside.stderr).toMatch(/the window \[2025-01-01, 2025-02-01\) lies outside the range of "ts_utc" \(2024-03-09T00:00:00Z to 2024-03-11T23:00:00Z\)/);
-    const days = path.join(dir, 'days.csv');
-    writeFileSync(days, 'day,lon,lat\n2024-03-01,-73.99,40.73\n2024-03-02,-73.99,40.73\n');
-    const finer = await cli('aggregate', days, '--by', 'grid:1000', '--bin', 'hour', '--out', out);
-    expect(finer.stderr).toContain('the bin "hour" is finer than the time column "day" holds: every value is a whole day');
-    const text = path.join(dir, 'text.csv');
-    writeFileSync(text, 'when,lon,lat\nnot a time,-73.99,40.73\nnor this,-73.99,40.73\n');
-    const unparsed = await cli('aggregate', text, '--by', 'grid:1000', '--time', 'when', '--time-format', '%Y-%m-%d', '--bin', 'day', '--out', out);
-    expect(unparsed.stderr).toContain('the time column "when" holds no value that reads as a time');
-  }, 240_000);
+  it('names what is wrong: zone and hours when parsed, a window after its end from the engine', async () => {
+    const base = ['aggregate', csv, '--by', 'grid:1000', '--out', 'o.csv'];
+    expect(() => parseArgs([...base, '--tz', 'Mars/Olympus_Mons'])).toThrow('--tz Mars/Olympus_Mons: unknown time zone "Mars/Olympus_Mons"');
+    expect(() => parseArgs([...base, '--hours', '7-30'])).toThrow('--hours 7-30: hours "7-30": "30" is not a time of day');
+    expect(() => parseArgs([...base, '--days', 'mon-xyz'])).toThrow('--days mon-xyz: days "mon-xyz": "xyz" is not a weekday');
+    expect(() => parseArgs([...base, '--bin', 'fortnight'])).toThrow('--bin fortnight: expected one of hour, day, week, month');
+    const after = await cli(...base.slice(0, 4), '--out', path.join(dir, 'bad.csv'), '--from', '2024-03-11', '--to', '2024-03-10');
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('dst: the window starts (2024-03-11) at or after its end (2024-03-10)');
+  }, 120_000);
+
+  it('names a window outside the data, a bin finer than the data and a column that does not parse', async () => {
+    const engine = new Engine(nodePlatform);
+    await engine.init();
+    const agg = new Aggregator(engine);
+    const dst = (await engine.loadUrl(csv, {})).id;
+    const grid = { kind: 'grid', sizeM: 1000 } as const;
+    await expect(agg.aggregate({ dataset: dst, by: grid, time: { column: 'ts_utc', from: '2025-01-01', to: '2025-02-01' } })).rejects.toThrow(
+      'dst: the window [2025-01-01, 2025-02-01) lies outside the range of "ts_utc" (2024-03-09T00:00:00Z to 2024-03-11T23:00:00Z)',
+    );
+    const daysFile = path.join(dir, 'days.csv');
+    writeFileSync(daysFile, 'day,lon,lat\n2024-03-01,-73.99,40.73\n2024-03-02,-73.99,40.73\n');
+    const days = (await engine.loadUrl(daysFile, {})).id;
+    await expect(agg.aggregate({ dataset: days, by: grid, time: { column: 'day' }, bin: 'hour' })).rejects.toThrow(
+      'days: the bin "hour" is finer than the time column "day" holds: every value is a whole day',
+    );
+    const textFile = path.join(dir, 'text.csv');
+    writeFileSync(textFile, 'when,lon,lat\nnot a time,-73.99,40.73\nnor this,-73.99,40.73\n');
+    const text = (await engine.loadUrl(textFile, {})).id;
+    await expect(agg.aggregate({ dataset: text, by: grid, time: { column: 'when', format: '%Y-%m-%d' }, bin: 'day' })).rejects.toThrow(
+      'text: the time column "when" holds no value that reads as a time',
+    );
+  }, 120_000);
 });
 
 describe.skipIf(!hasSharedData)('CLI time: Citi Bike per borough in New York time', () => {
@@ -205,8 +218,11 @@ describe.skipIf(!hasSharedData)('CLI time: Citi Bike per borough in New York tim
   }, 300_000);
 
   it('with three timestamp columns, a time option asks for --time and lists them', async () => {
-    const r = await cli('aggregate', CITIBIKE, '--by', 'hex:500', '--bin', 'day', '--out', path.join(dir, 'x.csv'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('has 3 timestamp columns (ts_utc, ts_local, last_reported_utc); choose one with --time');
-  }, 120_000);
+    const info = engine.dataset(table);
+    const cmd = parseArgs(['aggregate', CITIBIKE, '--by', 'hex:500', '--bin', 'day', '--out', 'x.csv']);
+    if (cmd.command !== 'aggregate') throw new Error('parsed as another command');
+    await expect(cellsRequest(engine, cmd, info, () => Promise.reject(new Error('no polygons here')))).rejects.toThrow(
+      `--bin: ${CITIBIKE} has 3 timestamp columns (ts_utc, ts_local, last_reported_utc); choose one with --time`,
+    );
+  });
 });
