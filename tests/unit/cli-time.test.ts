@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
+import { Analysis } from '../../src/engine/analysis';
 import { parseArgs } from '../../src/cli/args';
 import { cellsRequest } from '../../src/cli/requests';
 import { hasSharedData, sharedFile } from '../shared-data';
@@ -214,6 +215,40 @@ describe.skipIf(!hasSharedData)('CLI time: Citi Bike per borough in New York tim
       const xs = per.get(res.ids[i]) ?? [];
       expect(res.counts[i]).toBe(xs.length);
       if (xs.length) expect(res.values[i]).toBe(median(xs));
+    }
+  }, 300_000);
+
+  it('compare with --hours 7-10 --days mon-fri counts only those rows, and only those hours of each window', async () => {
+    const analysis = new Analysis(new Aggregator(engine), engine);
+    const c = await analysis.compare({
+      dataset: table,
+      by: { kind: 'districts', polygons, nameColumn: 'name' },
+      time: { column: 'ts_utc', zone: NY, hours: { from: 7, to: 10 }, days: [1, 2, 3, 4, 5] },
+      before: { from: '2024-03-13', to: '2024-03-17' },
+      after: { from: '2024-03-17', to: '2024-03-21' },
+      minCount: 0,
+    });
+    const keep = (ms: number) => {
+      const p = local(ms);
+      return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(p.weekday) && p.hour >= 7 && p.hour < 10;
+    };
+    const window = (ms: number) => {
+      const d = local(ms).date;
+      return d >= '2024-03-13' && d < '2024-03-17' ? 0 : d >= '2024-03-17' && d < '2024-03-21' ? 1 : -1;
+    };
+    // Hours kept in each window: whole New York hours from midnight to midnight.
+    const hours = [0, 0];
+    for (let t = Date.UTC(2024, 2, 13, 4); t < Date.UTC(2024, 2, 21, 4); t += 3_600_000) if (keep(t)) hours[window(t)]++;
+    expect(c.days).toEqual({ before: hours[0] / 24, after: hours[1] / 24 });
+    const want = [new Map<number, number>(), new Map<number, number>()];
+    for (let i = 0; i < instant.length; i++) {
+      const w = window(instant[i]);
+      if (w < 0 || !keep(instant[i])) continue;
+      want[w].set(borough[i], (want[w].get(borough[i]) ?? 0) + 1);
+    }
+    for (let i = 0; i < c.cells.length; i++) {
+      expect(c.countBefore[i]).toBe(want[0].get(c.cells.ids[i]) ?? 0);
+      expect(c.countAfter[i]).toBe(want[1].get(c.cells.ids[i]) ?? 0);
     }
   }, 300_000);
 

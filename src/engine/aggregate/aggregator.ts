@@ -15,7 +15,7 @@ import type {
 } from '../protocol';
 import type { BoundScheme, CellTable } from './cell-scheme';
 import type { EngineMessage } from '../messages';
-import { CELL_COLUMN, TIME_BIN_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
+import { CELL_COLUMN, TIME_BIN_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, epochMsLiteral, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
 import { compareUnit, compareWindows, type CompareCells, type WindowMoments } from './compare-cells';
 import { float64Column, insertColumns, int32Column } from './arrow-io';
 import { filterSql, filtersSql } from './filters';
@@ -29,7 +29,7 @@ import { reduceCells, type CellStats } from './reduce';
 import { listedCells, packResult } from './results';
 import { readTimeRows } from './time-rows';
 import { cellsByBin, rowsByBin } from './binned';
-import { CALENDAR_BINS } from '../time';
+import { CALENDAR_BINS, filteredMs } from '../time';
 import { cellIdsTable } from './cell-ids';
 import { TablePins } from './table-pins';
 
@@ -69,6 +69,12 @@ export interface MethodParts {
 }
 
 const MAX_CACHED_ASSIGNMENTS = 8;
+
+/** A comparison's windows on the column's own clock, in SQL (no display zone, no rhythm filters). */
+function plainWindows(req: CompareRequest, t: string) {
+  const w = compareWindows(req, t);
+  return { ms: w.ms, windows: w.sql, sql: [] as string[], table: undefined, filteredDays: undefined };
+}
 
 /** Rows both masks keep (null = every row). */
 function andMask(a: Uint8Array | null, b: Uint8Array): Uint8Array {
@@ -309,9 +315,16 @@ export class Aggregator {
     const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
     const extentSql = timeExtentQuery(info.id, t);
     const extent = this.host.connection.query(extentSql).toArray()[0]?.toJSON() as { t0: number | null; t1: number | null } | undefined;
-    const windows = compareWindows(req, t);
-    const sql = compareCellsQuery(parts, this.cellTable(entry), windows.sql, compareUnit(info.columns, req.unit));
-    const r = this.host.connection.query(sql);
+    const zoned = (req.time.zone !== undefined && req.time.zone !== 'UTC') || req.time.hours !== undefined || req.time.days !== undefined;
+    const windows = zoned ? this.zonedWindows(info, req, t) : plainWindows(req, t);
+    let sql: string;
+    let r: ReturnType<DuckDBConnection['query']>;
+    try {
+      sql = compareCellsQuery(parts, this.cellTable(entry), windows.windows, compareUnit(info.columns, req.unit), windows.table);
+      r = this.host.connection.query(sql);
+    } finally {
+      if (windows.table) this.host.connection.query(dropTableQuery(windows.table));
+    }
     const C = entry.cells.count;
     const make = () => ({ rows: new Float64Array(C), n: new Float64Array(C), mean: new Float64Array(C).fill(NaN), variance: new Float64Array(C).fill(NaN), sum: new Float64Array(C), value: new Float64Array(C).fill(NaN) });
     const out: [WindowMoments, WindowMoments] = [make(), make()];
@@ -338,10 +351,37 @@ export class Aggregator {
       after: out[1],
       windowsMs: windows.ms,
       extentMs: extent && extent.t0 !== null && extent.t1 !== null ? [extent.t0, extent.t1] : null,
+      filteredDays: windows.filteredDays,
       rowsPerPosition: entry.positions ? info.rows / entry.positions : NaN,
-      sql: [...positionsSql, extentSql, sql].join(';\n'),
+      sql: [...positionsSql, extentSql, ...windows.sql, sql].join(';\n'),
       method: bound.method({ positions: entry.positions, cached, kernel: 'sql' }),
       t0,
+    };
+  }
+
+  /**
+   * Before/after windows in the display zone with rhythm filters: each row's window (0, 1,
+   * −1) as a per-row table, and each window's length counting only the hours kept.
+   */
+  private zonedWindows(info: DatasetInfo, req: CompareRequest, t: string) {
+    if (!req.before || !req.after) throw new Error('a comparison needs a before and an after window');
+    const read = (p: CompareRequest['before']) => readTimeRows(info, { ...req.time, from: p.from, to: p.to }, undefined, this.rowStore);
+    const b = read(req.before), a = read(req.after);
+    const [wb, wa] = [b.rows.windowMs, a.rows.windowMs];
+    if (wb[0] < wa[1] && wa[0] < wb[1]) throw new Error('the before and after windows overlap');
+    const w = new Int32Array(b.rows.keep.length);
+    for (let i = 0; i < w.length; i++) w[i] = b.rows.keep[i] ? 0 : a.rows.keep[i] ? 1 : -1;
+    const table = `__citylens_time_${++tableSeq}`;
+    insertColumns(this.host.connection, table, { [TIME_BIN_COLUMN]: w });
+    const z = b.rows.display;
+    const days = (x: [number, number]) => filteredMs(x[0], x[1], z, req.time.hours, req.time.days) / 86_400_000;
+    const lit = ([x, y]: [number, number]): [string, string] => [epochMsLiteral(x), epochMsLiteral(y)];
+    return {
+      ms: { before: wb, after: wa },
+      windows: { t, before: lit(wb), after: lit(wa) },
+      sql: [b.sql],
+      table,
+      filteredDays: { before: days(wb), after: days(wa) },
     };
   }
 

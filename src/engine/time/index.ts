@@ -6,3 +6,4 @@ export { binStarts, binIndex } from './bins';
 export { parseHours, parseDays, checkHours, checkDays, rhythmTest, WEEKDAYS, type HourRange } from './rhythm';
 export { readTime, isoWithOffset, type ReadTime } from './instants';
 export { timeRows, isBinStart, type ColumnClock, type TimeSpec, type TimeRows } from './rows';
+export { filteredMs } from './duration';
