@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
+import { Aggregator } from '../../src/engine/aggregate/aggregator';
 import { buildCube, cubeWindow, varianceOf, type Cube } from '../../src/engine/cube';
 import { zoneOffsets } from '../../src/engine/time';
 import { hasSharedData, sharedFile } from '../shared-data';
@@ -106,4 +107,21 @@ describe.skipIf(!hasSharedData)('the cube against SQL on Citi Bike', () => {
     }
     expect(compared).toBeGreaterThan(1000);
   }, 600_000);
+
+  it("a layer's cube from the aggregator equals its aggregate over 24-hour windows in New York", async () => {
+    const agg = new Aggregator(engine);
+    const base = { dataset: table, by: { kind: 'hexagon', sizeM: 500 } as const, stat: 'mean' as const, value: 'num_bikes_available', minCount: 0 };
+    const { cube } = await agg.cube({ ...base, time: { column: 'ts_utc', zone: 'America/New_York' } });
+    for (const b0 of [0, 37, 100, cube.bins - 30]) {
+      const w = cubeWindow(cube, { b0, b1: b0 + 24 });
+      const r = await agg.aggregate({ ...base, time: { column: 'ts_utc', zone: 'America/New_York', from: cube.starts[b0], to: cube.starts[b0 + 24] ?? cube.starts[cube.bins - 1] + 3_600_000 } });
+      const listed = [...w.rows.keys()].filter((c) => w.rows[c] > 0);
+      expect(r.length).toBe(listed.length);
+      listed.forEach((c, i) => {
+        expect(r.counts[i]).toBe(w.rows[c]);
+        expect(rel(r.values[i], w.mean[c])).toBeLessThan(1e-12);
+      });
+    }
+  }, 300_000);
 });
+

@@ -29,6 +29,8 @@ import { reduceCells, type CellStats } from './reduce';
 import { listedCells, packResult } from './results';
 import { readTimeRows } from './time-rows';
 import { cellsByBin, rowsByBin } from './binned';
+import { layerCube } from './layer-cube';
+import type { Cube } from '../cube';
 import { CALENDAR_BINS, filteredMs } from '../time';
 import { cellIdsTable } from './cell-ids';
 import { TablePins } from './table-pins';
@@ -183,6 +185,20 @@ export class Aggregator {
       };
     }
     return result;
+  }
+
+  /**
+   * The cube of a layer (cells × local hour bins of its display zone, src/engine/cube) over
+   * the cached assignment: bin-aligned windows with hour and weekday filters then merge bins.
+   */
+  async cube(req: AggregateRequest): Promise<{ cube: Cube; cells: CellTable; sql: string[] }> {
+    const info = this.host.dataset(req.dataset);
+    this.parts(info, { ...req, time: undefined }, true);
+    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const { entry, sql } = await this.assignment(info, bound);
+    const positions = this.rowStore.positions(info).positions;
+    const built = layerCube(info, req, { rowPosition: entry.rowPosition, positionCell: entry.positionCell, cells: entry.cells.count }, this.rowStore, positions);
+    return { cube: built.cube, cells: entry.cells, sql: [...sql, ...built.sql] };
   }
 
   /** A per-row table of the time filters' verdict and bins (TIME_BIN_COLUMN), for a POSITIONAL JOIN. */

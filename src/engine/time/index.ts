@@ -5,5 +5,5 @@ export { CALENDAR_BINS, binFloor, binNext, isoWeekday, minuteOfDay, type Calenda
 export { binStarts, binIndex } from './bins';
 export { parseHours, parseDays, checkHours, checkDays, rhythmTest, WEEKDAYS, type HourRange } from './rhythm';
 export { readTime, isoWithOffset, type ReadTime } from './instants';
-export { timeRows, isBinStart, type ColumnClock, type TimeSpec, type TimeRows } from './rows';
+export { timeRows, rowInstants, isBinStart, type ColumnClock, type TimeSpec, type TimeRows } from './rows';
 export { filteredMs } from './duration';

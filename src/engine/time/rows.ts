@@ -56,6 +56,31 @@ function resolution(values: Float64Array): 'day' | 'month' | null {
 const FINER: Record<'day' | 'month', readonly CalendarBin[]> = { day: ['hour'], month: ['hour', 'day', 'week'] };
 
 /**
+ * Each row's instant and display-zone wall time: a clock of unknown zone is display-zone
+ * wall time (its instant is that wall time's first instant); `lo`/`hi` bound the values.
+ */
+export function rowInstants(values: Float64Array, clock: ColumnClock, zone: string, lo: number, hi: number): { instant: Float64Array; wall: Float64Array; display: ZoneOffsets } {
+  const n = values.length;
+  const display = zoneOffsets(zone, lo - 2 * DAY, hi + 2 * DAY);
+  const source = clock.kind === 'zoned' ? zoneOffsets(clock.zone, lo - 2 * DAY, hi + 2 * DAY) : null;
+  const instant = new Float64Array(n);
+  const wall = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) {
+      instant[i] = wall[i] = NaN;
+    } else if (clock.kind === 'unknown') {
+      wall[i] = v;
+      instant[i] = instantOf(display, v);
+    } else {
+      instant[i] = source ? instantOf(source, v) : v;
+      wall[i] = localOf(display, instant[i]);
+    }
+  }
+  return { instant, wall, display };
+}
+
+/**
  * Which rows a time spec keeps, and their bins. `values` are the column's readings as
  * epoch ms of the same clock reading in UTC (NaN = no time).
  */
@@ -74,23 +99,7 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
       throw new Error(`the bin "${spec.bin}" is finer than the time column "${spec.column}" holds: every value is a whole ${r}`);
     }
   }
-  const display = zoneOffsets(spec.zone ?? 'UTC', lo - 2 * DAY, hi + 2 * DAY);
-  const source = clock.kind === 'zoned' ? zoneOffsets(clock.zone, lo - 2 * DAY, hi + 2 * DAY) : null;
-  // Instants of rows (for a known clock) and display-zone wall times.
-  const instant = new Float64Array(n);
-  const wall = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) {
-      instant[i] = wall[i] = NaN;
-    } else if (clock.kind === 'unknown') {
-      wall[i] = v;
-      instant[i] = instantOf(display, v);
-    } else {
-      instant[i] = source ? instantOf(source, v) : v;
-      wall[i] = localOf(display, instant[i]);
-    }
-  }
+  const { instant, wall, display } = rowInstants(values, clock, spec.zone ?? 'UTC', lo, hi);
   // Window bounds compare with instants, or, on a clock of unknown zone, with wall times.
   const onWall = clock.kind === 'unknown';
   const axis = onWall ? wall : instant;
