@@ -39,6 +39,6 @@ export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssig
     const p = a.rowPosition[i];
     cell[i] = p < 0 || (rows.mask !== null && !rows.mask[i]) ? -1 : a.positionCell[p];
   }
-  const cube = buildCube({ cell, cells: a.cells, instant, values: rows.values, valid: rows.valid }, display);
+  const cube = buildCube({ cell, cells: a.cells, instant: instant(), values: rows.values, valid: rows.valid }, display);
   return { cube, sql: [sql, ...rows.sql] };
 }

@@ -55,29 +55,35 @@ function resolution(values: Float64Array): 'day' | 'month' | null {
 
 const FINER: Record<'day' | 'month', readonly CalendarBin[]> = { day: ['hour'], month: ['hour', 'day', 'week'] };
 
+/** Display-zone wall time of each instant (NaN stays NaN). */
+function wallsOf(instant: Float64Array, display: ZoneOffsets): Float64Array {
+  const out = new Float64Array(instant.length);
+  for (let i = 0; i < instant.length; i++) out[i] = instant[i] === instant[i] ? localOf(display, instant[i]) : NaN;
+  return out;
+}
+
+/** First instant of each wall time in a zone (NaN stays NaN). */
+function instantsOf(wall: Float64Array, z: ZoneOffsets): Float64Array {
+  const out = new Float64Array(wall.length);
+  for (let i = 0; i < wall.length; i++) out[i] = wall[i] === wall[i] ? instantOf(z, wall[i]) : NaN;
+  return out;
+}
+
 /**
- * Each row's instant and display-zone wall time: a clock of unknown zone is display-zone
- * wall time (its instant is that wall time's first instant); `lo`/`hi` bound the values.
+ * Each row's instant and display-zone wall time, each made only when first asked for (a
+ * UTC column's values are its instants, a column of unknown zone's its wall times): a
+ * clock of unknown zone is display-zone wall time, its instant that wall time's first.
  */
-export function rowInstants(values: Float64Array, clock: ColumnClock, zone: string, lo: number, hi: number): { instant: Float64Array; wall: Float64Array; display: ZoneOffsets } {
-  const n = values.length;
+export function rowInstants(values: Float64Array, clock: ColumnClock, zone: string, lo: number, hi: number): { instant: () => Float64Array; wall: () => Float64Array; display: ZoneOffsets } {
   const display = zoneOffsets(zone, lo - 2 * DAY, hi + 2 * DAY);
-  const source = clock.kind === 'zoned' ? zoneOffsets(clock.zone, lo - 2 * DAY, hi + 2 * DAY) : null;
-  const instant = new Float64Array(n);
-  const wall = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) {
-      instant[i] = wall[i] = NaN;
-    } else if (clock.kind === 'unknown') {
-      wall[i] = v;
-      instant[i] = instantOf(display, v);
-    } else {
-      instant[i] = source ? instantOf(source, v) : v;
-      wall[i] = localOf(display, instant[i]);
-    }
-  }
-  return { instant, wall, display };
+  let instant: Float64Array | null = clock.kind === 'utc' ? values : null;
+  let wall: Float64Array | null = clock.kind === 'unknown' ? values : null;
+  const getInstant = () => {
+    if (!instant) instant = clock.kind === 'zoned' ? instantsOf(values, zoneOffsets(clock.zone, lo - 2 * DAY, hi + 2 * DAY)) : instantsOf(values, display);
+    return instant;
+  };
+  const getWall = () => (wall ??= wallsOf(getInstant(), display));
+  return { instant: getInstant, wall: getWall, display };
 }
 
 /**
@@ -99,30 +105,36 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
       throw new Error(`the bin "${spec.bin}" is finer than the time column "${spec.column}" holds: every value is a whole ${r}`);
     }
   }
-  const { instant, wall, display } = rowInstants(values, clock, spec.zone ?? 'UTC', lo, hi);
+  const times = rowInstants(values, clock, spec.zone ?? 'UTC', lo, hi);
+  const display = times.display;
   // Window bounds compare with instants, or, on a clock of unknown zone, with wall times.
   const onWall = clock.kind === 'unknown';
-  const axis = onWall ? wall : instant;
+  const axis = onWall ? times.wall() : times.instant();
   const bound = (t: ReadTime): number =>
     onWall ? (t.kind === 'wall' ? t.ms : localOf(display, t.ms)) : t.kind === 'instant' ? t.ms : instantOf(display, t.ms);
   const from = spec.from !== undefined ? bound(readTime(spec.from, 'the window start')) : -Infinity;
   const to = spec.to !== undefined ? bound(readTime(spec.to, 'the window end')) : Infinity;
   if (!(from < to)) throw new Error(`the window starts (${String(spec.from)}) at or after its end (${String(spec.to)})`);
-  let aLo = Infinity, aHi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (axis[i] < aLo) aLo = axis[i];
-    if (axis[i] > aHi) aHi = axis[i];
+  let aLo = lo, aHi = hi;
+  if (axis !== values) {
+    aLo = Infinity;
+    aHi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (axis[i] < aLo) aLo = axis[i];
+      if (axis[i] > aHi) aHi = axis[i];
+    }
   }
   if (from > aHi || to <= aLo) {
     const text = (ms: number) => new Date(ms).toISOString().slice(0, 19) + (onWall ? '' : 'Z');
     throw new Error(`the window [${String(spec.from ?? '…')}, ${String(spec.to ?? '…')}) lies outside the range of "${spec.column}" (${text(aLo)} to ${text(aHi)})`);
   }
   const passes = rhythmTest(spec.hours, spec.days);
+  const wall = passes ? times.wall() : null;
   const keep = new Uint8Array(n);
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const t = axis[i];
-    if (t >= from && t < to && (passes === null || passes(wall[i]))) {
+    if (t >= from && t < to && (wall === null || passes!(wall[i]))) {
       keep[i] = 1;
       kept++;
     }
@@ -133,6 +145,7 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
   if (!spec.bin) return { keep, kept, bin: null, binStarts: null, binOffsets: null, display, windowMs: clipped };
   const starts = binStarts(display, spec.bin, clipped[0], clipped[1] - 1);
   const bin = new Int32Array(n).fill(-1);
+  const instant = times.instant();
   for (let i = 0; i < n; i++) if (keep[i]) bin[i] = binIndex(starts, instant[i]);
   const binOffsets = Float64Array.from(starts, (s) => localOf(display, s) - s);
   return { keep, kept, bin, binStarts: starts, binOffsets, display, windowMs: clipped };
