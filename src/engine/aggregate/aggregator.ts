@@ -15,8 +15,8 @@ import type {
 } from '../protocol';
 import type { BoundScheme, CellTable } from './cell-scheme';
 import type { EngineMessage } from '../messages';
-import { CELL_COLUMN, TIME_BIN_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, epochMsLiteral, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
-import { compareUnit, compareWindows, type CompareCells, type WindowMoments } from './compare-cells';
+import { CELL_COLUMN, TIME_BIN_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
+import { compareUnit, type CompareCells, type WindowMoments } from './compare-cells';
 import { float64Column, insertColumns, int32Column } from './arrow-io';
 import { filterSql, filtersSql } from './filters';
 import { timeExpr, timeWindowSql, binSql, TIME_BINS } from './time';
@@ -30,8 +30,9 @@ import { listedCells, packResult } from './results';
 import { readTimeRows } from './time-rows';
 import { cellsByBin, rowsByBin } from './binned';
 import { layerCube } from './layer-cube';
+import { plainWindows, zonedWindows } from './compare-windows';
 import type { Cube } from '../cube';
-import { CALENDAR_BINS, filteredMs } from '../time';
+import { CALENDAR_BINS } from '../time';
 import { cellIdsTable } from './cell-ids';
 import { TablePins } from './table-pins';
 
@@ -71,12 +72,6 @@ export interface MethodParts {
 }
 
 const MAX_CACHED_ASSIGNMENTS = 8;
-
-/** A comparison's windows on the column's own clock, in SQL (no display zone, no rhythm filters). */
-function plainWindows(req: CompareRequest, t: string) {
-  const w = compareWindows(req, t);
-  return { ms: w.ms, windows: w.sql, sql: [] as string[], table: undefined, filteredDays: undefined };
-}
 
 /** Rows both masks keep (null = every row). */
 function andMask(a: Uint8Array | null, b: Uint8Array): Uint8Array {
@@ -332,7 +327,7 @@ export class Aggregator {
     const extentSql = timeExtentQuery(info.id, t);
     const extent = this.host.connection.query(extentSql).toArray()[0]?.toJSON() as { t0: number | null; t1: number | null } | undefined;
     const zoned = (req.time.zone !== undefined && req.time.zone !== 'UTC') || req.time.hours !== undefined || req.time.days !== undefined;
-    const windows = zoned ? this.zonedWindows(info, req, t) : plainWindows(req, t);
+    const windows = zoned ? zonedWindows(this.host.connection, info, req, t, this.rowStore, `__citylens_time_${++tableSeq}`) : plainWindows(req, t);
     let sql: string;
     let r: ReturnType<DuckDBConnection['query']>;
     try {
@@ -372,32 +367,6 @@ export class Aggregator {
       sql: [...positionsSql, extentSql, ...windows.sql, sql].join(';\n'),
       method: bound.method({ positions: entry.positions, cached, kernel: 'sql' }),
       t0,
-    };
-  }
-
-  /**
-   * Before/after windows in the display zone with rhythm filters: each row's window (0, 1,
-   * −1) as a per-row table, and each window's length counting only the hours kept.
-   */
-  private zonedWindows(info: DatasetInfo, req: CompareRequest, t: string) {
-    if (!req.before || !req.after) throw new Error('a comparison needs a before and an after window');
-    const read = (p: CompareRequest['before']) => readTimeRows(info, { ...req.time, from: p.from, to: p.to }, undefined, this.rowStore);
-    const b = read(req.before), a = read(req.after);
-    const [wb, wa] = [b.rows.windowMs, a.rows.windowMs];
-    if (wb[0] < wa[1] && wa[0] < wb[1]) throw new Error('the before and after windows overlap');
-    const w = new Int32Array(b.rows.keep.length);
-    for (let i = 0; i < w.length; i++) w[i] = b.rows.keep[i] ? 0 : a.rows.keep[i] ? 1 : -1;
-    const table = `__citylens_time_${++tableSeq}`;
-    insertColumns(this.host.connection, table, { [TIME_BIN_COLUMN]: w });
-    const z = b.rows.display;
-    const days = (x: [number, number]) => filteredMs(x[0], x[1], z, req.time.hours, req.time.days) / 86_400_000;
-    const lit = ([x, y]: [number, number]): [string, string] => [epochMsLiteral(x), epochMsLiteral(y)];
-    return {
-      ms: { before: wb, after: wa },
-      windows: { t, before: lit(wb), after: lit(wa) },
-      sql: [b.sql],
-      table,
-      filteredDays: { before: days(wb), after: days(wa) },
     };
   }
 
