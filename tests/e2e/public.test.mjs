@@ -3,7 +3,21 @@
 // keys and the link, nothing scrolls sideways, and a stale layer says so.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openApp, startBrowser } from './harness.mjs';
+
+const AXE = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations on the page, as "rule: target" lines. */
+async function axeProblems(page) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
+  return found;
+}
 
 describe('citizen view', () => {
   let env;
@@ -19,6 +33,7 @@ describe('citizen view', () => {
       await page.getByRole('heading', { level: 2, name: 'Empty stations, by neighbourhood' }).waitFor();
       await page.locator('.public-legend h2', { hasText: 'per 500 m hexagon' }).waitFor();
       await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0);
+      assert.deepEqual(await axeProblems(page), []);
       assert.equal(await page.getByText('Step 1 of 4', { exact: true }).count(), 1);
       const next = page.getByRole('button', { name: 'Next' });
       await next.click();
@@ -29,6 +44,7 @@ describe('citizen view', () => {
       await next.click();
       await page.getByRole('heading', { level: 2, name: 'Where complaints cluster beyond chance' }).waitFor();
       await page.locator('.public-legend li[data-class="hot-99"]').waitFor();
+      assert.deepEqual(await axeProblems(page), []);
       assert.equal(await next.isDisabled(), true);
       // Story emphasis is an element made from the text syntax, not HTML.
       assert.equal(await page.locator('.story em', { hasText: 'hot spot' }).count(), 1);
