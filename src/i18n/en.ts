@@ -26,6 +26,8 @@ export const en = {
   // Loading: progress, outcome, Load from URL
   'load.loading': 'Loading {name}…',
   'load.loaded': 'Loaded {name}: {rows, plural, one {# row} other {# rows}}',
+  'load.loadedMany': 'Loaded {count, plural, one {# dataset} other {# datasets}}: {list}',
+  'load.loadedItem': '{name} ({rows, plural, one {# row} other {# rows}})',
   'load.cancelled': 'Cancelled loading {name}',
   'load.cancelLoading': 'Cancel loading {name}',
   'load.preparing': 'preparing…',

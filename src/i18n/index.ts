@@ -5,4 +5,4 @@ export { engineText, engineKey } from './engine-text';
 export { createTranslator, type Translator, type MessageValues } from './translator';
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogue';
 export { LOCALES, getLocale, setLocale, subscribeLocale, intlLocale, isLocale, type Locale } from './locale';
-export { formatBytes, formatDate, formatDateTime, formatFixed, formatInteger, formatNumber, formatPercent, formatSignedPercent, yesNo } from './format';
+export { formatBytes, formatDate, formatDateTime, formatFixed, formatInteger, formatList, formatNumber, formatPercent, formatSignedPercent, yesNo } from './format';

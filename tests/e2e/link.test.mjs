@@ -110,6 +110,15 @@ describe('links', () => {
     await fresh.context.close();
   });
 
+  it('announces loads made together in one message naming them all', async () => {
+    const app = await openApp(env.browser, `${env.server.url}?data=data/sample/nyc_boroughs.geojson&data=data/sample/${ANIMALS}.csv#10/40.7/-73.9`);
+    const status = app.page.getByRole('status');
+    await status.filter({ hasText: /^Loaded 2 datasets/ }).waitFor(LONG);
+    assert.equal(await status.innerText(), `Loaded 2 datasets: nyc_boroughs (5 rows), ${ANIMALS} (4,969 rows)`);
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
   it('opens what still fits a link and says what it dropped', async () => {
     // A link from a dashboard that had a layer this one lacks, and a layer over a dataset that is not loaded.
     const hash = await (async () => {

@@ -74,7 +74,7 @@ describe('engine service', () => {
     expect([...value].sort()).toEqual(
       [
         'aggregate', 'capabilities', 'compare', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema', 'datasets',
-        'hotspots', 'layer', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
+        'hotspots', 'layer', 'layer-export', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
       ],
     );
     expect(request).toEqual({ type: 'capabilities' });
