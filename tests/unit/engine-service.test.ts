@@ -78,7 +78,7 @@ describe('engine service', () => {
       ],
     );
     expect(request).toEqual({ type: 'capabilities' });
-    expect(method).toEqual({ code: 'method-capabilities', params: { count: 19 } });
+    expect(method).toEqual({ code: 'method-capabilities', params: { count: 20 } });
   });
 
   it('refuses an unknown request type by name', async () => {
