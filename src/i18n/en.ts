@@ -45,6 +45,20 @@ export const en = {
   'load.urlHelp': 'A Parquet, CSV, GeoJSON, TopoJSON or Arrow file. Its server must allow other sites to read it (CORS); relative URLs are read from this site.',
   'load.badUrl': '“{url}” is not a valid URL',
 
+  // The Export menu (src/ui/export/)
+  'export.button': 'Export',
+  'export.png': 'Map image (PNG)',
+  'export.csv': 'Layer table (CSV)',
+  'export.geojson': 'Layer table with areas (GeoJSON)',
+  'export.parquet': 'Layer table (Parquet)',
+  'export.config': 'Dashboard config of this view (JSON)',
+  'export.noAggregate': 'No layer with cells or districts to export: select one, or show one',
+  'export.noMap': 'The map is not ready yet',
+  'export.mapName': 'map',
+  'export.madeOn': 'Made with CityLens on {date}',
+  'export.saved': 'Saved {file}',
+  'export.failed': 'Could not export: {message}',
+
   // Links: the page URL's state (src/config/url-state.ts)
   'link.layerGone': 'The link’s layer “{layer}” is no longer in this dashboard: left out',
   'link.layerInvalid': 'The link’s layer “{layer}” was left out: {problem}',

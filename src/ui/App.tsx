@@ -29,6 +29,8 @@ import { formatView, type LinkState } from '../config/url-state';
 import { applyLayerChanges } from '../config/url-layers';
 import { NO_BASEMAP } from '../map/basemap';
 import { baseLayers, useLink } from './use-link';
+import { ExportMenu } from './export/ExportMenu';
+import { useExports } from './export/use-exports';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -50,7 +52,7 @@ function appBaseUrl(): string {
 export function App() {
   const t = useT();
   const baseUrl = useMemo(appBaseUrl, []);
-  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs } =
+  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs, say } =
     useDashboard(baseUrl);
   const map = useRef<MapLibreMap | null>(null);
   // The view as the map last settled: the link follows it (use-link.ts).
@@ -89,12 +91,12 @@ export function App() {
       const v = l.view ?? config.view;
       map.current?.jumpTo({ center: v.center, zoom: v.zoom, bearing: v.bearing ?? 0, pitch: v.pitch ?? 0 });
       restoreBasemap(l.basemap ?? null);
-      const base = baseLayers(state.datasets);
+      const base = baseLayers(state.datasets, config.layers);
       setSpecs(l.layers ? applyLayerChanges(base, l.layers, new Set(state.datasets.map((d) => d.id))).layers : base);
     },
     [config, restoreBasemap, setSpecs, state.datasets],
   );
-  useLink({
+  const page = useLink({
     enabled: state.restored,
     config,
     datasets: state.datasets,
@@ -136,6 +138,11 @@ export function App() {
   };
 
   const selectedSpec = selected && state.specs.find((s) => s.id === selected.specId);
+  const title = (config && configText(config, config.title, getLocale())) ?? t('app.title');
+  const exportItems = useExports({
+    map, coordinator, config, title, page, datasets: state.datasets, sources: state.sources, rendered,
+    selectedId: selected?.specId ?? null, minCount, say,
+  });
 
   return (
     <div
@@ -170,7 +177,7 @@ export function App() {
       )}
       {config && <BasemapPicker basemap={basemap} />}
       <aside className="panel" aria-label={t('app.panel')}>
-        <h1>{(config && configText(config, config.title, getLocale())) ?? t('app.title')}</h1>
+        <h1>{title}</h1>
         <label className="button">
           {t('app.openFile')}
           <input
@@ -184,7 +191,8 @@ export function App() {
             }}
           />
         </label>{' '}
-        <LoadFromUrl baseUrl={baseUrl} onLoad={(url) => void loadUrl(url)} />
+        <LoadFromUrl baseUrl={baseUrl} onLoad={(url) => void loadUrl(url)} />{' '}
+        <ExportMenu items={exportItems} />
         <DatasetPanel datasets={state.datasets} onRename={(id, name) => void renameDataset(id, name)}
           onRemove={(id) => void removeDataset(id)} onZoom={zoomTo} />
         {state.catalog && (

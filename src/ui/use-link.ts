@@ -11,10 +11,16 @@ import type { DatasetInfo } from '../engine/protocol';
 import { NO_BASEMAP } from '../map/basemap';
 import { suggestLayers } from '../map/suggest';
 
-/** The layers the dashboard shows for `datasets` without a link: each load's suggestions, newest on top. */
-export function baseLayers(datasets: readonly DatasetInfo[]): LayerSpec[] {
+/** The layers a dataset brings when it loads: the config's layers over it, else suggestions. */
+export function layersFor(info: DatasetInfo, configLayers: readonly LayerSpec[], taken: Iterable<string>): LayerSpec[] {
+  const configured = configLayers.filter((l) => l.dataset === info.id);
+  return configured.length ? configured : suggestLayers(info, taken);
+}
+
+/** The layers the dashboard shows for `datasets` without a link: each load's layers, newest on top. */
+export function baseLayers(datasets: readonly DatasetInfo[], configLayers: readonly LayerSpec[] = []): LayerSpec[] {
   let specs: LayerSpec[] = [];
-  for (const d of datasets) specs = [...suggestLayers(d, specs.map((s) => s.id)), ...specs];
+  for (const d of datasets) specs = [...layersFor(d, configLayers, specs.map((s) => s.id)), ...specs];
   return specs;
 }
 
@@ -24,7 +30,7 @@ export function basePage(config: DashboardConfig, datasets: readonly DatasetInfo
     view: config.view,
     basemap: config.basemap.default ?? NO_BASEMAP,
     sources: config.load.map((entry) => ({ entry })),
-    layers: baseLayers(datasets),
+    layers: baseLayers(datasets, config.layers),
   };
 }
 
@@ -47,20 +53,21 @@ export interface LinkInput {
   onPop: (link: LinkState) => void;
 }
 
-export function useLink({ enabled, config, datasets, sources, view, basemap, specs, onPop }: LinkInput): void {
+/** Keeps the URL in step with the state; returns the page's state of now (for exports). */
+export function useLink({ enabled, config, datasets, sources, view, basemap, specs, onPop }: LinkInput): PageState | null {
   const popRef = useRef(onPop);
   popRef.current = onPop;
   const first = useRef(true);
   const lastPush = useRef(0);
   const page = useMemo(
-    () => (config && view ? { base: basePage(config, datasets), state: { view, basemap, specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])) } } : null),
+    () => (config && view ? { base: basePage(config, datasets), state: { view, basemap, layers: specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])) } } : null),
     [config, datasets, sources, view, basemap, specs],
   );
 
   useEffect(() => {
     if (!enabled || !page) return;
     let stale = false;
-    void encodeLink({ ...page.state, layers: page.state.specs }, page.base).then((hash) => {
+    void encodeLink(page.state, page.base).then((hash) => {
       if (stale) return;
       const href = linkHref(location.href, hash);
       // The first write rewrites the opening link (an old form, or rounding): no new entry.
@@ -83,4 +90,5 @@ export function useLink({ enabled, config, datasets, sources, view, basemap, spe
     window.addEventListener('popstate', pop);
     return () => window.removeEventListener('popstate', pop);
   }, []);
+  return page?.state ?? null;
 }
