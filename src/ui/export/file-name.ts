@@ -1,17 +1,20 @@
 // Export file names carry the dashboard, the layer and the date:
 // citylens-nyc-311-animal-complaints-2025-hexagons-2026-12-02.csv.
 
-/** Lower-case ASCII words joined by '-', at most 48 characters; 'untitled' when nothing is left. */
+const MAX_SLUG = 64;
+
+/** Lower-case ASCII words joined by '-', cut at a word to at most 64 characters; 'untitled' when nothing is left. */
 export function slug(text: string): string {
   const s = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return s || 'untitled';
+    .replace(/^-+|-+$/g, '');
+  if (s.length <= MAX_SLUG) return s || 'untitled';
+  const cut = s.slice(0, MAX_SLUG + 1);
+  const word = cut.lastIndexOf('-');
+  return word > 0 ? cut.slice(0, word) : s.slice(0, MAX_SLUG);
 }
 
 /** The local calendar date as YYYY-MM-DD. */
