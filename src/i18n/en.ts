@@ -59,6 +59,19 @@ export const en = {
   'export.saved': 'Saved {file}',
   'export.failed': 'Could not export: {message}',
 
+  // The printed brief (src/ui/print/)
+  'brief.label': 'Printable brief',
+  'brief.mapAlt': 'Map: {title}',
+  'brief.top': 'Top {n}: {layer}',
+  'brief.rank': 'Rank',
+  'brief.area': 'Area',
+  'brief.rows': 'Rows',
+  'brief.method': 'Method',
+  'brief.sources': 'Sources and licences',
+  'brief.source': '{name}. Source: {source}. Licence: {licence}.',
+  'brief.notStated': 'not stated',
+  'brief.meta': 'Made with CityLens on {date}. This view: {link}',
+
   // Links: the page URL's state (src/config/url-state.ts)
   'link.layerGone': 'The link’s layer “{layer}” is no longer in this dashboard: left out',
   'link.layerInvalid': 'The link’s layer “{layer}” was left out: {problem}',

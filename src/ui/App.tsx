@@ -30,7 +30,8 @@ import { applyLayerChanges } from '../config/url-layers';
 import { NO_BASEMAP } from '../map/basemap';
 import { baseLayers, useLink } from './use-link';
 import { ExportMenu } from './export/ExportMenu';
-import { useExports } from './export/use-exports';
+import { activeLayer, useExports } from './export/use-exports';
+import { PrintBrief } from './print/PrintBrief';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -232,6 +233,8 @@ export function App() {
           {[...state.problems, state.alert].filter(Boolean).join('\n')}
         </p>
       </footer>
+      <PrintBrief map={map} title={title} rendered={rendered} active={activeLayer(rendered, selected?.specId ?? null)} datasets={state.datasets}
+        description={(config?.description && configText(config, config.description, getLocale())) ?? null} />
     </div>
   );
 }
