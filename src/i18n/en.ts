@@ -57,6 +57,7 @@ export const en = {
   'export.mapName': 'map',
   'export.madeOn': 'Made with CityLens on {date}',
   'export.saved': 'Saved {file}',
+  'export.pngFailed': 'the browser could not encode the image as PNG',
   'export.failed': 'Could not export: {message}',
 
   // The printed brief (src/ui/print/)

@@ -5,6 +5,7 @@
 import type { MapLibreMap } from '../../map/maplibre';
 import type { Rgba } from '../../scales/colour';
 import type { LegendRow } from '../legend-rows';
+import { t } from '../../i18n';
 
 export interface ImageLegend {
   title: string;
@@ -35,7 +36,9 @@ export function captureMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
 }
 
 const css = (c: Rgba) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(3)})`;
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FAMILY = ['system-ui', 'sans-serif'].join(', ');
+/** A canvas font: `[weight] <size>px <family>`. */
+const font = (px: number, weight = '') => [weight, `${px}px`, FAMILY].filter(Boolean).join(' ');
 
 /** Words of `text` in lines no wider than `width`. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
@@ -59,7 +62,7 @@ export function composeImage(shot: HTMLCanvasElement, text: ImageText, scale = 1
   const titleSize = u(20);
   const small = u(12);
   const measure = document.createElement('canvas').getContext('2d')!;
-  measure.font = `${small}px ${FONT}`;
+  measure.font = font(small);
   const footer = [...wrap(measure, text.attribution, shot.width - 2 * pad), text.date];
   const header = titleSize + 2 * pad;
   const footerH = footer.length * u(16) + 2 * pad - u(4);
@@ -71,20 +74,20 @@ export function composeImage(shot: HTMLCanvasElement, text: ImageText, scale = 1
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.textBaseline = 'top';
   ctx.fillStyle = '#1a2433';
-  ctx.font = `600 ${titleSize}px ${FONT}`;
+  ctx.font = font(titleSize, '600');
   ctx.fillText(text.title, pad, pad, out.width - 2 * pad);
   ctx.drawImage(shot, 0, header);
 
   // Legends stacked in one box over the map's lower left corner.
-  ctx.font = `${small}px ${FONT}`;
+  ctx.font = font(small);
   const rowH = u(17);
   const sw = u(14);
   let boxW = 0;
   let boxH = pad;
   for (const l of text.legends) {
-    ctx.font = `600 ${small}px ${FONT}`;
+    ctx.font = font(small, '600');
     boxW = Math.max(boxW, ctx.measureText(l.title).width);
-    ctx.font = `${small}px ${FONT}`;
+    ctx.font = font(small);
     for (const r of l.rows) boxW = Math.max(boxW, sw + u(6) + ctx.measureText(r.label).width);
     boxH += rowH * (l.rows.length + 1) + u(6);
   }
@@ -97,10 +100,10 @@ export function composeImage(shot: HTMLCanvasElement, text: ImageText, scale = 1
     y += pad - u(4);
     for (const l of text.legends) {
       ctx.fillStyle = '#1a2433';
-      ctx.font = `600 ${small}px ${FONT}`;
+      ctx.font = font(small, '600');
       ctx.fillText(l.title, x + pad, y, boxW - 2 * pad);
       y += rowH;
-      ctx.font = `${small}px ${FONT}`;
+      ctx.font = font(small);
       for (const r of l.rows) {
         ctx.fillStyle = css(r.colour);
         ctx.fillRect(x + pad, y, sw, sw - u(2));
@@ -113,12 +116,12 @@ export function composeImage(shot: HTMLCanvasElement, text: ImageText, scale = 1
   }
 
   ctx.fillStyle = '#4a5568';
-  ctx.font = `${small}px ${FONT}`;
+  ctx.font = font(small);
   footer.forEach((line, i) => ctx.fillText(line, pad, header + shot.height + pad + i * u(16)));
   return out;
 }
 
 /** The canvas as PNG bytes. */
 export function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('export.pngFailed')))), 'image/png'));
 }
