@@ -13,6 +13,7 @@ import type { RenderedLayer } from '../../map/render-layers';
 import { composeImage } from '../export/map-image';
 import { imageText, mapAttribution } from '../export/use-exports';
 import { topRows } from './top-rows';
+import { measureValues } from '../../map/deck-layers';
 import './print.css';
 
 interface Props {
@@ -63,8 +64,9 @@ export function PrintBrief({ map, title, description, rendered, active, datasets
   }, [map, t]);
 
   const layer = active ? rendered.find((r) => r.spec.id === active.id) : undefined;
-  const rows = layer ? topRows(layer.spec, layer.data) : [];
   const result = layer && (layer.data.kind === 'cells' || layer.data.kind === 'areas') ? layer.data.result : null;
+  const values = layer && result ? measureValues(layer.spec, layer.data) : null;
+  const rows = result && values ? topRows(result, values) : [];
   const used = new Set(rendered.filter((r) => r.spec.visible).flatMap((r) => [r.spec.dataset, ...(r.spec.kind === 'districts' ? [r.spec.districts] : [])]));
 
   return (

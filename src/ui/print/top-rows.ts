@@ -1,7 +1,6 @@
 // The brief's ranked table: the active layer's top cells or districts by the value it shows,
 // from the aggregate the worker already made (ranking its cells, never reading rows).
-import type { LayerSpec } from '../../config/layer';
-import { measureValues, type LayerData } from '../../map/deck-layers';
+import type { AggregateResult } from '../../engine/protocol';
 
 export interface TopRow {
   /** Result index of the cell or district. */
@@ -14,12 +13,11 @@ export interface TopRow {
 
 const coord = (x: number) => x.toFixed(4);
 
-/** The `n` highest values, ties in result order; suppressed and empty cells are never ranked. */
-export function topRows(spec: LayerSpec, data: LayerData, n = 10): TopRow[] {
-  if (data.kind !== 'cells' && data.kind !== 'areas') return [];
-  const r = data.result;
-  const values = measureValues(spec, data);
-  if (!r || !values) return [];
+/**
+ * The `n` highest of `values` (the measure the layer shows, one per result cell), ties in
+ * result order; suppressed and empty cells are never ranked.
+ */
+export function topRows(r: AggregateResult, values: Float64Array, n = 10): TopRow[] {
   const order: number[] = [];
   for (let i = 0; i < r.length; i++) {
     if (r.suppressed[i] || !Number.isFinite(values[i])) continue;
