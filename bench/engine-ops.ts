@@ -173,14 +173,3 @@ export async function memory() {
   }
   return { ms: 0, ...page, engine, engineError };
 }
-
-/** The request type the hotspot issue adds; until the engine lists it, the step is "not implemented". */
-const HOTSPOT_REQUEST = 'hotspot';
-
-/** The Gi* hotspot statistic, once the engine answers a 'hotspot' request. */
-export async function hotspot(_req: BenchRequest) {
-  // A plain string list: 'hotspot' is not a RequestType yet, so no typed call can be written.
-  const types: readonly string[] = state.capabilities;
-  if (!types.includes(HOTSPOT_REQUEST)) return { ms: 0, notImplemented: `the engine answers no '${HOTSPOT_REQUEST}' request` };
-  throw new Error(`the engine answers '${HOTSPOT_REQUEST}' requests: give bench/engine-ops.ts its typed call`);
-}

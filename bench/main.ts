@@ -4,6 +4,8 @@
 import * as engine from './engine-ops';
 import * as peers from './peers';
 import * as synthetic from './synthetic';
+import * as analysis from './analysis-ops';
+import * as lisa from './lisa';
 import { compareDraws, drawPoints } from './draw';
 
 type Op = (params: never) => Promise<{ ms: number }> | { ms: number };
@@ -16,7 +18,13 @@ const ops: Record<string, Op> = {
   timeWindow: engine.timeWindow,
   positions: engine.positions,
   memory: engine.memory,
-  hotspot: engine.hotspot,
+  hotspots: analysis.hotspots,
+  cellCount: analysis.cellCount,
+  compare: analysis.compare,
+  consoleCancel: analysis.consoleCancel,
+  lisaPrepare: lisa.lisaPrepare,
+  lisaGStar: lisa.lisaGStar,
+  lisaAgreement: lisa.lisaAgreement,
   deckAggregate: peers.deckAggregate,
   deckDone: peers.deckDone,
   drawPoints,

@@ -1,5 +1,14 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
+import { lazy, Suspense } from 'react';
+import { startLocale } from './ui/LanguagePicker';
 import './ui/app.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+// Two views, each its own chunk: the citizen view (?mode=public) never loads the analyst
+// app's deck.gl, database worker or panels.
+const PublicView = lazy(() => import('./ui/public/PublicView').then((m) => ({ default: m.PublicView })));
+const App = lazy(() => import('./ui/App').then((m) => ({ default: m.App })));
+const mode = new URLSearchParams(location.search).get('mode');
+
+// Before the first render: the app's first texts and the map's controls are in the reader's language.
+startLocale();
+createRoot(document.getElementById('root')!).render(<Suspense fallback={null}>{mode === 'public' ? <PublicView /> : <App />}</Suspense>);

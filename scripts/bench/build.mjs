@@ -40,7 +40,7 @@ export function sharedDataDir(root) {
   return dir;
 }
 
-/** Build the bench page (and the app unless skipApp), link data/ and vendor/ into the page. */
+/** Build the bench page (and the app unless skipApp), link data/, vendor/ and lisa/ into the page. */
 export function ensureBuilt(root, { skipApp = false, force = false, log = console.log } = {}) {
   const out = path.join(root, 'bench-dist');
   const page = path.join(out, 'page');
@@ -53,10 +53,13 @@ export function ensureBuilt(root, { skipApp = false, force = false, log = consol
   if (force || stale(root, pageStamp, [...common, 'bench', 'vite.bench.config.ts'])) {
     unlink(path.join(page, 'data'));
     unlink(path.join(page, 'vendor'));
+    unlink(path.join(page, 'lisa'));
     run(root, vite, ['build', '--config', 'vite.bench.config.ts', '--logLevel', 'error'], log);
     writeFileSync(pageStamp, new Date().toISOString());
   }
-  for (const [name, target] of [['data', sharedDataDir(root)], ['vendor', path.join(root, 'public', 'vendor')]]) {
+  // lisa/: @geoda/lisa's own wasm, so the Gi* peer never fetches it from its CDN.
+  const links = [['data', sharedDataDir(root)], ['vendor', path.join(root, 'public', 'vendor')], ['lisa', path.join(root, 'node_modules', '@geoda', 'lisa', 'wasm')]];
+  for (const [name, target] of links) {
     const link = path.join(page, name);
     if (!existsSync(link)) symlinkSync(target, link, 'dir');
   }

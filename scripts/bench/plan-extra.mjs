@@ -4,12 +4,13 @@
 import { openBenchPage } from './session.mjs';
 import { DATA } from './plan-main.mjs';
 import { atMost, classify, newStep, ratioAtMost, sampleInto } from './steps.mjs';
+import { gistarRecords, runGistar } from './plan-gistar.mjs';
 
 const HEX = { kind: 'hexagon', sizeM: 500 };
 const GRID = { kind: 'grid', sizeM: 500 };
 
 /** The measured steps of a scale size that `cfg.scaleSteps` (--scale-steps) may pick; all by default. */
-export const SCALE_STEPS = ['hex', 'grid', 'h3', 'draw', 'deck'];
+export const SCALE_STEPS = ['hex', 'grid', 'h3', 'gistar', 'draw', 'deck'];
 
 /** One size's scale entry, and the Citi Bike distribution it resampled (null if its setup failed). */
 async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {
@@ -57,6 +58,7 @@ async function scaleSize(browser, url, rows, cfg, log, distribution, shared) {
     }
   }
   if (loaded && runs('h3')) await sampleInto(steps.h3, 0, 0, () => s.op('aggregate', { points: 'synthetic', by: { kind: 'h3', resolution: 9 } }, 300_000), opts);
+  if (loaded && runs('gistar') && !s.dead) await runGistar(s, entry, gistarRecords(), cfg, opts);
   if (loaded) entry.memory = await s.memory();
   if (loaded && rows <= cfg.deckMaxRows && !s.dead && (runs('draw') || runs('deck'))) {
     await s.op('positions', { key: 'synthetic' }, 120_000).catch(() => {});
@@ -111,6 +113,19 @@ export function scaleSteps(entry, quick) {
     make(`hex-${entry.rows}`, `hexagon r = 500 m, ${size} synthetic points`, entry.hex, entry.deckHex, 'deck.gl HexagonLayer (CPU)'),
     make(`grid-${entry.rows}`, `grid 500 m, ${size} synthetic points`, entry.grid, entry.deckGrid, 'deck.gl GridLayer (CPU)'),
   ];
+}
+
+/** The main table's row for H3 res 9 (cold) at a scale size; the goal is for 10M points. */
+export function h3ScaleStep(entry) {
+  const step = newStep(`h3-${entry.rows}`, `H3 res 9, ${entry.rows.toLocaleString('en-US')} distinct synthetic points, cold (a fresh table)`, {
+    goals: entry.rows === 10_000_000 ? [atMost(15_000, '≤ 15 s')] : undefined,
+  });
+  const ours = entry.h3;
+  const [status, reason] = ours.samples.length || ours.status !== 'ok' ? [ours.status, ours.reason] : [entry.status === 'ok' ? 'skipped' : entry.status, entry.reason ?? 'not run'];
+  Object.assign(step, { status, reason, samples: ours.samples, warmups: ours.warmups, longTasks: ours.longTasks, details: ours.details });
+  const d = ours.details[0];
+  if (d) step.note = `${d.cells.toLocaleString('en-US')} cells; engine: assignment ${d.engine.assignMs.toFixed(0)} ms, reduction ${d.engine.queryMs.toFixed(0)} ms`;
+  return step;
 }
 
 /**

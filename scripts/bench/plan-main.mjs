@@ -65,7 +65,7 @@ function makeSteps(cfg) {
     windowHex: newStep('window-hex', 'time-window re-aggregation, hexagon 500 m (24 h window sliding by 1 h)', { unit: 'per-second' }),
     windowH3: newStep('window-h3', 'time-window re-aggregation, H3 res 9 (24 h window sliding by 1 h)', { unit: 'per-second' }),
     windowDistricts: newStep('window-districts', 'time-window re-aggregation, census tracts (24 h window sliding by 1 h)', { unit: 'per-second' }),
-    gistar: newStep('gistar', `Gi* hotspot statistic, hexagon 500 m, ${n}`),
+    gistar: newStep('gistar', `Gi* hotspots request, hexagon 500 m, ${n} (aggregate cached)`),
     positions: newStep('positions', `point marks → main thread (${n}: distinct positions with row counts, transferred)`),
     draw: newStep('draw-points', `first frame of ${n} drawn by deck.gl (800×600, SwiftShader): the app's point layer`, {
       peer: { id: 'deck-scatter', label: 'ScatterplotLayer, one instance per row (binary attributes)' },
@@ -161,14 +161,12 @@ export async function runMain(s, cfg, log) {
     if (step.status === 'ok') step.note = `median latency ${step.details.at(-1).medianLatencyMs.toFixed(0)} ms, ${Math.round(step.details.at(-1).meanRowsPerWindow).toLocaleString('en-US')} rows per window`;
   }
 
+  dependsOn(S.gistar, S.hexCold, 'needs the cold hex aggregation');
   for (let i = 0; i < total; i++) {
-    const r = await sampleInto(S.gistar, i, cfg.warmup, () => s.op('hotspot', { points: 'citibike', by: SCHEMES.hex }, 180_000), opts);
-    if (r?.notImplemented) {
-      S.gistar.samples = [];
-      S.gistar.longTasks = [];
-      setStatus(S.gistar, 'not implemented', r.notImplemented);
-    }
+    await sampleInto(S.gistar, i, cfg.warmup, () => s.op('hotspots', { points: 'citibike', by: SCHEMES.hex }, 180_000), opts);
   }
+  const gi = S.gistar.details.at(-1);
+  if (gi) S.gistar.note = `ring:1, FDR, analytical; ${gi.cells.toLocaleString('en-US')} cells, ${gi.significant.toLocaleString('en-US')} hot or cold after FDR; engine after the aggregate ${gi.computeMs.toFixed(1)} ms`;
   await snapshot('after aggregations (assignment caches held)');
 
   // The peers need the positions on the main thread, as deck.gl and turf users have them.

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [--runs N] [--sizes 1000000,5000000] [--scale-only] [--scale-steps h3,hex]
-//   [--no-build] [--no-app] [--app-dist DIR] [--out DIR]`
+//   [--sections main,analysis,scale,app] [--lisa-max-cells N] [--no-build] [--no-app] [--app-dist DIR] [--out DIR]`
 // Builds the bench page and the app, serves them, drives headless Chromium over the
 // real files in ../shared/data, and writes bench-results/bench-<time>.{json,md}
 // (plus latest.{json,md}), printing the Markdown table. Not a test: nothing is asserted.
 // --scale-only runs just the scale table (no main session, no app); --scale-steps limits
 // its measured steps to some of hex, grid, h3, draw, deck (the synthetic file is always
 // written and loaded), e.g. `--scale-only --sizes 1000000,10000000 --scale-steps h3`.
+// --sections picks the sessions: main (engine, files, aggregations, peers), analysis
+// (compare periods, console Cancel), scale (one page per size; Gi* and lisa at 1M/10M),
+// app (first frame); all four by default.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,14 +19,16 @@ import { serveStatic } from '../serve-static.mjs';
 import { ensureBuilt } from './build.mjs';
 import { launchBrowser, openBenchPage, serveIsolated } from './session.mjs';
 import { runMain } from './plan-main.mjs';
-import { SCALE_STEPS, runApp, runScale, scaleSteps } from './plan-extra.mjs';
+import { SCALE_STEPS, h3ScaleStep, runApp, runScale, scaleSteps } from './plan-extra.mjs';
+import { runAnalysis } from './plan-analysis.mjs';
+import { gistarSteps } from './plan-gistar.mjs';
 import { finish, markdown } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const SETTINGS = {
-  full: { runs: 5, warmup: 1, peerRuns: 3, peerWarmup: 1, turfSample: 20_000, turfWarmupSample: 1_000, windowMs: 4_000, windowPasses: 3, scaleSizes: [1_000_000, 5_000_000, 10_000_000], scaleRuns: 3, appRuns: 3, appSettleMs: 30_000, deckMaxRows: 1_000_000 },
-  quick: { runs: 1, warmup: 0, peerRuns: 1, peerWarmup: 0, turfSample: 500, turfWarmupSample: 0, h3Sample: 100_000, windowMs: 1_000, windowPasses: 1, scaleSizes: [200_000], scaleRuns: 1, appRuns: 1, appSettleMs: 15_000, deckMaxRows: 1_000_000 },
+  full: { runs: 5, warmup: 1, peerRuns: 3, peerWarmup: 1, turfSample: 20_000, turfWarmupSample: 1_000, windowMs: 4_000, windowPasses: 3, scaleSizes: [1_000_000, 5_000_000, 10_000_000], scaleRuns: 3, appRuns: 3, appSettleMs: 30_000, deckMaxRows: 1_000_000, lisaMaxCells: 10_000, lisaLargeRuns: 1 },
+  quick: { runs: 1, warmup: 0, peerRuns: 1, peerWarmup: 0, turfSample: 500, turfWarmupSample: 0, h3Sample: 100_000, windowMs: 1_000, windowPasses: 1, scaleSizes: [200_000], scaleRuns: 1, appRuns: 1, appSettleMs: 15_000, deckMaxRows: 1_000_000, lisaMaxCells: 100_000, lisaLargeRuns: 1 },
 };
 
 function parseArgs(argv) {
@@ -34,6 +39,8 @@ function parseArgs(argv) {
   const quick = argv.includes('--quick');
   const cfg = { ...SETTINGS[quick ? 'quick' : 'full'] };
   if (opt('--runs')) cfg.runs = Number(opt('--runs'));
+  // lisa took 441 s at 100,000 cells here (2.8 s at 10,000): above 10,000 only when asked.
+  if (opt('--lisa-max-cells')) cfg.lisaMaxCells = Number(opt('--lisa-max-cells'));
   if (opt('--sizes')) cfg.scaleSizes = opt('--sizes').split(',').map(Number).filter((n) => n > 0);
   if (opt('--scale-steps')) {
     const steps = opt('--scale-steps').split(',');
@@ -41,13 +48,17 @@ function parseArgs(argv) {
     if (unknown.length) throw new Error(`--scale-steps: unknown ${unknown.join(', ')} (expected some of ${SCALE_STEPS.join(', ')})`);
     cfg.scaleSteps = steps;
   }
-  const scaleOnly = argv.includes('--scale-only');
+  const SECTIONS = ['main', 'analysis', 'scale', 'app'];
+  let sections = argv.includes('--scale-only') ? ['scale'] : opt('--sections') ? opt('--sections').split(',') : SECTIONS;
+  const unknownSections = sections.filter((x) => !SECTIONS.includes(x));
+  if (unknownSections.length) throw new Error(`--sections: unknown ${unknownSections.join(', ')} (expected some of ${SECTIONS.join(', ')})`);
+  if (argv.includes('--no-app')) sections = sections.filter((x) => x !== 'app');
   return {
     quick,
-    scaleOnly,
+    sections,
     cfg,
     build: !argv.includes('--no-build'),
-    app: !argv.includes('--no-app') && !scaleOnly,
+    app: sections.includes('app'),
     /** Serve this existing app build (e.g. dist/ right after `npm run build`) instead of building a copy. */
     appDist: opt('--app-dist') ? path.resolve(root, opt('--app-dist')) : null,
     out: path.resolve(root, opt('--out') ?? 'bench-results'),
@@ -71,6 +82,10 @@ const NOTES = [
   'h3-js: latLngToCell for every point plus a Map count, on the main thread.',
   'JSON.parse peer: fetch → text → JSON.parse → one object per feature ({...properties, geometry}); ours: the engine\'s loadUrl until the table is queryable.',
   'Scale: Citi Bike positions resampled with ±50 m uniform jitter (seeded), written to Parquet (Snappy, 1M-row groups) with parquet-wasm in the page (not timed as ours) and loaded with loadBytes (no fetch). Each size runs in a fresh page.',
+  'Gi* at scale: on the 1M and 10M synthetic sets, a square grid whose size the runner searches (log-log secant steps) until it gives within 5 % of 10,000 / 100,000 cells; the engine\'s hotspots request with ring:1 (Chebyshev 1, up to 8 neighbours), FDR on, minCount 0 (every cell an observation), the count per cell as the value. "Request" is main-thread wall clock with the grid aggregate already cached; "engine compute" is the engine\'s own totalMs − aggregateMs (cached neighbour list, z, p, FDR, classes, packing).',
+  '@geoda/lisa 0.0.22 localGStar (GeoDa\'s C++ in wasm, the package\'s own geoda-lisa.wasm served by the bench page via setDeliveryWASM, never its CDN) on the main thread: the same values and binary ring:1 weights as neighbour lists built in the page from the cells\' grid ids (their link count is checked to equal the engine\'s), 999 permutations, its default seed; timed around the call (its copy into wasm vectors included). Agreement: the share of cells where our p_perm (folded conditional permutation, seed 12345) and its pseudo-p are on the same side of 0.05.',
+  'Compare periods: the engine\'s compare request (Welch test of the mean per cell) on a freshly loaded Citi Bike table (cold: the point → district/hexagon assignment is computed) and then with other windows on the same table (warm).',
+  'Console Cancel: a runaway SELECT count(*) over the Citi Bike table cross-joined with itself through console-run, aborted after 1.5 s through the call\'s AbortSignal (what the console\'s Cancel does: the connector rejects at once and sends cancel(id); the engine cancels DuckDB\'s pending query between its slices); the time is from the abort until the follow-up request is answered.',
   'Memory: performance.memory (main thread), performance.measureUserAgentSpecificMemory (page + workers; the bench page is served cross-origin isolated for it), DuckDB\'s duckdb_memory() and PRAGMA database_size via the engine\'s "memory" request.',
 ];
 
@@ -107,14 +122,15 @@ export async function main(argv = process.argv.slice(2)) {
   let capabilities = [];
   let distribution = null;
   try {
-    if (!args.scaleOnly) {
+    const has = (x) => args.sections.includes(x);
+    if (has('main')) {
       log('# main session: engine, real files, aggregations, peers');
       const s = await openBenchPage(browser, pageServer.url, { log });
       try {
         const r = await runMain(s, args.cfg, log);
         steps.push(...r.steps);
         ({ memory, capabilities, distribution } = r);
-        if (args.quick) {
+        if (args.quick && has('scale')) {
           log('# scale (in the main page)');
           scale = await runScale(browser, pageServer.url, args.cfg, log, distribution, s);
         }
@@ -122,12 +138,19 @@ export async function main(argv = process.argv.slice(2)) {
         await s.close();
       }
     }
-    if (!args.quick || args.scaleOnly) {
+    if (has('analysis')) {
+      log('# analysis: compare periods, console cancel (a fresh page)');
+      steps.push(...(await runAnalysis(browser, pageServer.url, args.cfg, log)));
+    }
+    if (has('scale') && (!args.quick || !has('main'))) {
       log('# scale (a fresh page per size)');
       scale = await runScale(browser, pageServer.url, args.cfg, log, distribution);
     }
     const goalSize = scale.find((e) => e.rows === 1_000_000) ?? scale[0];
     if (goalSize) steps.push(...scaleSteps(goalSize, args.quick));
+    const h3Size = scale.find((e) => e.rows === 10_000_000) ?? scale.at(-1);
+    if (h3Size && h3Size.h3.samples.length) steps.push(h3ScaleStep(h3Size));
+    for (const e of scale) steps.push(...gistarSteps(e, args.quick));
     if (appServer) {
       log('# app first frame');
       steps.push(...(await runApp(browser, appServer.url, args.cfg, log)));
@@ -144,8 +167,7 @@ export async function main(argv = process.argv.slice(2)) {
   meta.capabilities = capabilities;
   const largest = scale.filter((e) => e.status === 'ok').map((e) => e.rows);
   const result = { meta, steps, memory, scale, largestScale: largest.length ? Math.max(...largest) : null, notes: NOTES };
-  if (args.scaleOnly) result.notes.push(`Only the scale table was run (--scale-only${args.cfg.scaleSteps ? `, steps ${args.cfg.scaleSteps.join(', ')}` : ''}).`);
-  else if (!appServer) result.notes.push('The app first-frame steps were skipped (--no-app).');
+  if (args.sections.length < 4) result.notes.push(`Only these sessions were run: ${args.sections.join(', ')}${args.cfg.scaleSteps ? ` (scale steps ${args.cfg.scaleSteps.join(', ')})` : ''}.`);
   mkdirSync(args.out, { recursive: true });
   const stamp = meta.date.replace(/[:.]/g, '-');
   const json = JSON.stringify(result, null, 1);

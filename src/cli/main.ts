@@ -15,6 +15,7 @@ import type { EngineMessage } from '../engine/messages';
 import { USAGE, UsageError, parseArgs, type AggregateCommand, type CompareCommand, type HotspotsCommand } from './args';
 import { cellsRequest, timeColumnOf } from './requests';
 import { infoOf } from './info';
+import { publish } from './publish';
 
 function checkFile(path: string): void {
   if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
@@ -78,7 +79,27 @@ async function run(engine: Engine, cmd: AggregateCommand | HotspotsCommand | Com
   say(`${c.cells.length.toLocaleString('en-US')} cells, ${c.tested.toLocaleString('en-US')} tested, ${c.cells.suppressedCells} suppressed (k = ${c.cells.minCount}), ${c.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);
 }
 
+/** `publish <config> --out <dir>`, apart from the single-file commands' options. */
+async function runPublish(argv: string[]): Promise<number> {
+  const out = argv.indexOf('--out');
+  const rest = argv.filter((_, i) => i !== out && i !== out + 1);
+  if (rest.length !== 1 || out < 0 || !argv[out + 1]) {
+    process.stderr.write(`citylens: publish takes a config file and --out <dir>\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    checkFile(rest[0]);
+    const manifest = await publish(rest[0], argv[out + 1], say);
+    say(`${Object.keys(manifest.layers).length} layers published → ${argv[out + 1]}`);
+    return 0;
+  } catch (err) {
+    process.stderr.write(`citylens: ${(err as Error).message}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'publish') return runPublish(argv.slice(1));
   let cmd;
   try {
     cmd = parseArgs(argv);

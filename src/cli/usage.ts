@@ -58,6 +58,11 @@ ${COMMON}
                                     one value per unit (e.g. station_id,day) before testing
       --no-fdr                      compare p with 0.01/0.05/0.10 directly
 
+  publish <config.json> --out <dir>
+      Precompute the layers the config's stories show (and its visible layers) into
+      <dir>/published/: one JSON file per layer and a manifest, which the citizen view
+      (?mode=public) draws without starting the database. The config is left as it is.
+
 Times without a zone are read on the column's own clock (UTC for Citi Bike's ts_utc).
 Files are read with the same engine as the web app (DuckDB-WASM, parquet-wasm).
 `;

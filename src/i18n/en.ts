@@ -10,6 +10,7 @@ export const en = {
   'app.panel': 'Data and layers',
   'app.openFile': 'Open data file',
   'app.dropHere': 'Drop files to load them',
+  'app.language': 'Language',
 
   // Words used by several panels
   'common.cancel': 'Cancel',
@@ -252,14 +253,32 @@ export const en = {
   'settings.to': 'to',
   'settings.extruded': '3D columns',
 
+  // The citizen view (src/ui/public)
+  'public.loading': 'Loading the story…',
+  'public.explore': 'Explore the data',
+  'public.steps': 'Story steps',
+  'public.previous': 'Previous',
+  'public.next': 'Next',
+  'public.stepOf': 'Step {n, number} of {count, number}',
+  'public.howMade': 'How this map was made',
+  'public.notPublished': '“{layer}” has not been published for this view.',
+  'public.stale': '“{layer}” has changed since it was published.',
+  'public.missing': 'The published file {file} could not be read.',
+  'public.unreadable': 'The published file {file} is not a published layer.',
+  'public.fallback': 'Open “Explore the data” to compute it in your browser.',
+
   // Analysis settings (AnalysisSettings)
   'analysis.kind': 'Analysis',
   'analysis.none': 'None',
   'analysis.hotspots': 'Hotspots (Gi*)',
   'analysis.compare': 'Compare periods',
   'analysis.neighbours': 'Neighbours',
-  'analysis.rule.ring': '{k, plural, one {Adjacent cells} other {Cells within # steps}}',
-  'analysis.rule.knn': '{k, number} nearest',
+  'analysis.ruleKind.ring': 'Cells within a number of steps (ring)',
+  'analysis.ruleKind.knn': 'Nearest areas (k nearest)',
+  'analysis.ruleKind.band': 'Areas within a distance (band)',
+  'analysis.ringSteps': 'Steps',
+  'analysis.knnCount': 'Number of nearest areas',
+  'analysis.bandMetres': 'Distance between centres (m)',
   'analysis.rule.queen': 'Sharing a border or corner (queen)',
   'analysis.rule.rook': 'Sharing a border (rook)',
   'analysis.fdr': 'Correct for testing every area (FDR)',
@@ -422,6 +441,7 @@ export const en = {
   'console.null': 'NULL',
   'console.errorAt': 'At line {line}, column {column}.',
   'console.failed': 'The console could not do that: {message}',
+  'console.placeholder': 'One statement, for example: FROM "table" LIMIT 10',
 
   // Show method: how a layer was made (src/ui/console/MethodView.tsx)
   'method.show': 'Show method',
@@ -514,7 +534,7 @@ export const en = {
   'engine.method-point-colours': 'colours of {column} from the layer’s classification and scheme, computed over rows (a mark weighs its count)',
   // The row of points outside every district (its name is null in AggregateResult.names)
   'engine.district-outside': 'outside',
-  'engine.method-hotspots': 'Getis-Ord Gi* (Ord & Getis 1995), as PySAL esda G_Local(star=True) and spdep localG report it: for each area, the sum of its {rate, select, km2 {{stat} per km²} residents {{stat} per 1,000 residents} other {{stat}}} and its neighbours’ ({neighbours}, binary weights, the area itself included) against what the mean and standard deviation over all {n, number} areas would give; z = (Σ w x − x̄ W) / (S √((n S1 − W²)/(n − 1))); two-sided p = 2Φ(−|z|) (erfc); {fdr, select, yes {Benjamini–Hochberg false-discovery-rate correction over the {tested, number} tested areas at 1 %, 5 % and 10 %} other {no multiple-testing correction: p compared with 0.01, 0.05 and 0.10 directly}}{permutations, select, 0 {} other {; a conditional-permutation pseudo-p from {permutations, number} permutations (seed {seed})}}; areas with fewer than {minCount} rows stay in the sums but their own values are not shown',
+  'engine.method-hotspots': 'Getis-Ord Gi* (Ord & Getis 1995), as PySAL esda G_Local(star=True) and spdep localG report it: for each area, the sum of its {rate, select, km2 {{stat} per km²} residents {{stat} per 1,000 residents} other {{stat}}} and its neighbours’ ({neighbours}{distance, select, knn {: the nearest other areas by great-circle distance between centres, a district’s centre its area-weighted centroid, ties broken by id} band {: every other area whose centre lies within that many metres by great-circle distance, a district’s centre its area-weighted centroid} other {}}, binary weights, the area itself included) against what the mean and standard deviation over all {n, number} areas would give; z = (Σ w x − x̄ W) / (S √((n S1 − W²)/(n − 1))); two-sided p = 2Φ(−|z|) (erfc); {fdr, select, yes {Benjamini–Hochberg false-discovery-rate correction over the {tested, number} tested areas at 1 %, 5 % and 10 %} other {no multiple-testing correction: p compared with 0.01, 0.05 and 0.10 directly}}{permutations, select, 0 {} other {; a conditional-permutation pseudo-p from {permutations, number} permutations (seed {seed})}}; areas with fewer than {minCount} rows stay in the sums but their own values are not shown',
   'engine.method-compare': '{test, select, rateratio {counts compared with the conditional binomial test of the rate ratio (after given the total, with p₀ = Tₐ/(Tₐ + T_b))} welch {means compared with Welch’s t-test on the rows’ values} twoproportion {shares compared with the two-proportion z-test (pooled variance)} welchunits {one value per unit ({unit}{unitBin, select, hour {, hour} day {, day} week {, week} month {, month} other {}}) first, then Welch’s t-test on the unit values} other {{stat}: no significance test for this statistic}}; windows of {daysBefore, number} and {daysAfter, number} days (clipped to the data’s time range){perDay, select, yes {, so counts are per day} other {}}; two-sided p; {fdr, select, yes {Benjamini–Hochberg correction over the {tested, number} tested areas} other {no multiple-testing correction}}; areas with fewer than {minCount} rows in either window are suppressed',
   'engine.hotspots-few': 'Only {n, plural, one {# area} other {# areas}}: with fewer than {min}, Gi* z-scores are unreliable.',
   'engine.hotspots-all-equal': 'Every area has the same value, so no area stands out: z and p are left empty.',

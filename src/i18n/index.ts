@@ -4,5 +4,6 @@ export { useT } from './use-t';
 export { engineText, engineKey } from './engine-text';
 export { createTranslator, type Translator, type MessageValues } from './translator';
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogue';
-export { LOCALES, getLocale, setLocale, subscribeLocale, intlLocale, isLocale, type Locale } from './locale';
+export { chooseLocale, matchLocale, type LocaleSources } from './choose-locale';
+export { LOCALES, LOCALE_NAMES, getLocale, setLocale, subscribeLocale, intlLocale, isLocale, type Locale } from './locale';
 export { formatBytes, formatDate, formatDateTime, formatFixed, formatInteger, formatList, formatNumber, formatPercent, formatSignedPercent, yesNo } from './format';

@@ -1,15 +1,18 @@
 // The active locale: which catalogue t() words messages from, and the locale Intl formats
-// numbers and dates in. English only for now; the citizen view adds Spanish and Danish
-// (a catalogue each, typed `Catalogue`, and an entry here and in catalogue.ts).
+// numbers and dates in. A new language is a catalogue typed `Catalogue`, and an entry here
+// and in catalogue.ts; choose-locale.ts picks one for the reader.
 
 /** The languages CityLens has a complete catalogue for. */
-export const LOCALES = ['en'] as const;
+export const LOCALES = ['en', 'es', 'da'] as const;
 
 /** One of LOCALES. */
 export type Locale = (typeof LOCALES)[number];
 
 /** The BCP 47 tag Intl formats with for each locale ('en' formats as US English). */
-const INTL_TAGS: Record<Locale, string> = { en: 'en' };
+const INTL_TAGS: Record<Locale, string> = { en: 'en', es: 'es', da: 'da' };
+
+/** Each language in its own name, for the language picker: the same in every catalogue. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español', da: 'Dansk' };
 
 let active: Locale = 'en';
 const listeners = new Set<() => void>();

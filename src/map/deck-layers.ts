@@ -2,38 +2,14 @@
 import { COORDINATE_SYSTEM, type Color, type Layer, type LayerData as DeckLayerData } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
-import type { AggregateResult, LayerAnalysisResult, LineShapes, PointMarks, PolygonMesh } from '../engine/protocol';
+import type { AggregateResult, PolygonMesh } from '../engine/protocol';
+import { measureValues, type LayerData } from './layer-values';
 import { colourArray, type ColourScale } from '../scales/colour';
-import { isAggregateLayer, isCellLayer, type GridLayerSpec, type HexagonLayerSpec, type LayerSpec } from '../config/layer';
+import { isCellLayer, type GridLayerSpec, type HexagonLayerSpec, type LayerSpec } from '../config/layer';
 import { pointLayer } from './point-layer';
 
-/** What the worker returned for a layer. */
-export type LayerData =
-  | { kind: 'points'; marks: PointMarks }
-  | { kind: 'cells'; result: AggregateResult; analysis?: LayerAnalysisResult | null }
-  | { kind: 'lines'; shapes: LineShapes }
-  | {
-      kind: 'areas';
-      mesh: PolygonMesh;
-      result: AggregateResult | null;
-      values: Float64Array | null;
-      names: (string | null)[] | null;
-      analysis?: LayerAnalysisResult | null;
-    };
-
-/** The values a layer colours by, one per cell or feature (NaN = suppressed / no data). */
-export function measureValues(spec: LayerSpec, data: LayerData): Float64Array | null {
-  if (data.kind === 'points' || data.kind === 'lines') return null;
-  const result = data.result;
-  if (!result) return data.kind === 'areas' ? data.values : null;
-  // Hotspots colour by class (codes); a comparison by its change.
-  if (data.analysis?.kind === 'hotspots') return Float64Array.from(data.analysis.result.classes);
-  if (data.analysis?.kind === 'compare') return data.analysis.result.change;
-  const measure = isAggregateLayer(spec) ? spec.measure : 'value';
-  if (measure === 'perKm2') return result.perKm2;
-  if (measure === 'per1000' && result.per1000) return result.per1000;
-  return result.values;
-}
+export type { LayerData } from './layer-values';
+export { measureValues };
 
 const OUTLINE: Color = [60, 70, 90, 200];
 const LINE_COLOUR: Color = [31, 95, 153, 230];

@@ -3,10 +3,10 @@
 // one layer's settings recomputes that layer's colours and uploads its attributes, and
 // nothing else (deck.gl's CPU aggregator keeps its bins the same way).
 import type { Layer } from '@deck.gl/core';
-import { colourScale, scaleFromParts, type ColourScale } from '../scales/colour';
-import { changeScale, classScale } from '../scales/significance';
-import { isClassedLayer, type LayerSpec } from '../config/layer';
-import { deckLayers, measureValues, type LayerData } from './deck-layers';
+import type { ColourScale } from '../scales/colour';
+import type { LayerSpec } from '../config/layer';
+import { deckLayers, type LayerData } from './deck-layers';
+import { layerScale } from './layer-scale';
 
 /** One layer as drawn: its spec and data, the scale its legend reads, its deck.gl layers. */
 export interface RenderedLayer {
@@ -18,15 +18,7 @@ export interface RenderedLayer {
 
 /** Draws one layer: the colour scale of its values (or the worker's, for styled points) and its deck.gl layers. */
 export function renderLayer(spec: LayerSpec, data: LayerData): RenderedLayer {
-  const values = measureValues(spec, data);
-  const analysis = data.kind === 'cells' || data.kind === 'areas' ? data.analysis : null;
-  const scale = analysis && values
-    ? analysis.kind === 'hotspots' ? classScale('hotspots') : changeScale(values)
-    : values && isClassedLayer(spec)
-      ? colourScale(values, { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain })
-      : data.kind === 'points' && data.marks.scale
-        ? scaleFromParts(data.marks.scale)
-        : null;
+  const scale = layerScale(spec, data);
   return { spec, data, scale, layers: deckLayers(spec, data, scale) };
 }
 

@@ -8,6 +8,7 @@ import type { CompareAnalysis, HotspotAnalysis, LayerAnalysis, RowCondition } fr
 import { filterToWhere, parseWhere, whereToFilter } from '../config/where';
 import { timeColumn } from '../engine/column-roles';
 import { useT } from '../i18n';
+import { NeighbourSettings } from './NeighbourSettings';
 
 interface Props {
   spec: AggregateLayerSpec;
@@ -72,14 +73,6 @@ export function AnalysisSettings({ spec, dataset, onChange }: Props) {
   const cmp = (patch: Partial<CompareAnalysis>) => a?.kind === 'compare' && set({ ...a, ...patch });
   const compareDefault = defaultCompare(dataset);
   const times = dataset?.columns.filter((c) => c.kind === 'timestamp' || c.kind === 'date') ?? [];
-  const rules = districts ? (['queen', 'rook'] as const) : (['ring:1', 'ring:2'] as const);
-  const ruleLabel = { queen: t('analysis.rule.queen'), rook: t('analysis.rule.rook'), 'knn:6': t('analysis.rule.knn', { k: 6 }), 'ring:1': t('analysis.rule.ring', { k: 1 }), 'ring:2': t('analysis.rule.ring', { k: 2 }), 'knn:8': t('analysis.rule.knn', { k: 8 }) };
-  const ruleOf = (text: string): HotspotAnalysis['neighbours'] => {
-    const [kind, k] = text.split(':');
-    if (kind === 'ring' || kind === 'knn') return { kind, k: Number(k) };
-    return { kind: kind === 'rook' ? 'rook' : 'queen' };
-  };
-  const ruleValue = a?.kind === 'hotspots' && a.neighbours ? ('k' in a.neighbours ? `${a.neighbours.kind}:${a.neighbours.k}` : a.neighbours.kind) : rules[0];
   return (
     <>
       {spec.stat === 'share' && <ShareCondition spec={spec} dataset={dataset} onChange={onChange} />}
@@ -99,12 +92,7 @@ export function AnalysisSettings({ spec, dataset, onChange }: Props) {
       </label>
       {a?.kind === 'hotspots' && (
         <>
-          <label htmlFor={id('neighbours')}>
-            {t('analysis.neighbours')}
-            <select id={id('neighbours')} value={ruleValue} onChange={(e) => hot({ neighbours: ruleOf(e.target.value) })}>
-              {rules.map((r) => <option key={r} value={r}>{ruleLabel[r]}</option>)}
-            </select>
-          </label>
+          <NeighbourSettings spec={spec} rule={a.neighbours} onChange={(neighbours) => hot({ neighbours })} />
           <label>
             <input type="checkbox" checked={a.fdr} onChange={(e) => hot({ fdr: e.target.checked })} />
             {t('analysis.fdr')}

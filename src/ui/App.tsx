@@ -20,6 +20,7 @@ import type { LayerData } from '../map/deck-layers';
 import { DetailPanel } from './DetailPanel';
 import { ProgressBar } from './ProgressBar';
 import { BasemapPicker } from './BasemapPicker';
+import { LanguagePicker } from './LanguagePicker';
 import { useBasemapChoice } from '../map/basemap-choice';
 import type { MapLibreMap } from '../map/maplibre';
 import type { BBox } from '../engine/protocol';
@@ -32,6 +33,9 @@ import { baseLayers, useLink } from './use-link';
 import { ExportMenu } from './export/ExportMenu';
 import { activeLayer, useExports } from './export/use-exports';
 import { PrintBrief } from './print/PrintBrief';
+import { ConsolePanel, type ConsoleRequest } from './console/ConsolePanel';
+import { MethodView } from './console/MethodView';
+import { layerQuery } from './layer-data';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -53,8 +57,21 @@ function appBaseUrl(): string {
 export function App() {
   const t = useT();
   const baseUrl = useMemo(appBaseUrl, []);
-  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs, say } =
+  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs, addDataset, say } =
     useDashboard(baseUrl);
+  const [consoleOpen, setConsoleOpen] = useState(false);
+  const [consoleMade, setConsoleMade] = useState(false);
+  if (consoleOpen && !consoleMade) setConsoleMade(true);
+  const [consoleRequest, setConsoleRequest] = useState<ConsoleRequest | null>(null);
+  const sqlButton = useRef<HTMLButtonElement>(null);
+  const closeConsole = useCallback(() => {
+    setConsoleOpen(false);
+    sqlButton.current?.focus();
+  }, []);
+  const openInConsole = useCallback((sql: string, tables: string[]) => {
+    setConsoleOpen(true);
+    setConsoleRequest((r) => ({ sql, tables, seq: (r?.seq ?? 0) + 1 }));
+  }, []);
   const map = useRef<MapLibreMap | null>(null);
   // The view as the map last settled: the link follows it (use-link.ts).
   const [view, setView] = useState<View | null>(null);
@@ -179,6 +196,7 @@ export function App() {
       {config && <BasemapPicker basemap={basemap} />}
       <aside className="panel" aria-label={t('app.panel')}>
         <h1>{title}</h1>
+        <LanguagePicker languages={config?.languages} />
         <label className="button">
           {t('app.openFile')}
           <input
@@ -193,6 +211,11 @@ export function App() {
           />
         </label>{' '}
         <LoadFromUrl baseUrl={baseUrl} onLoad={(url) => void loadUrl(url)} />{' '}
+        <button type="button" ref={sqlButton} className="button" title={t('console.openLabel')} aria-expanded={consoleOpen}
+          aria-controls="sql-console" onClick={() => (consoleOpen ? closeConsole() : setConsoleOpen(true))}>
+          {t('console.open')}
+        </button>
+        {' '}
         <ExportMenu items={exportItems} />
         <DatasetPanel datasets={state.datasets} onRename={(id, name) => void renameDataset(id, name)}
           onRemove={(id) => void removeDataset(id)} onZoom={zoomTo} />
@@ -200,8 +223,14 @@ export function App() {
           <CatalogList entries={state.catalog.entries} datasets={state.datasets}
             onLoad={(entry) => void loadEntry(entry, state.catalog!.url)} />
         )}
-        <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs} />
+        <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs}
+          method={(spec) => <MethodView coordinator={coordinator} query={layerQuery(spec, minCount)} holder={`layer:${spec.id}`} onOpen={openInConsole} />} />
       </aside>
+      {/* Made on first open, then kept (hidden when closed) with its text, history and result. */}
+      {consoleMade && (
+        <ConsolePanel open={consoleOpen} onClose={closeConsole} coordinator={coordinator} datasets={state.datasets}
+          onAdded={addDataset} request={consoleRequest} />
+      )}
       <div className="legends">
         {rendered
           .filter((r) => r.scale && r.spec.visible)

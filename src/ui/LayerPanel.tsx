@@ -1,6 +1,6 @@
 // The layer list: add, remove, reorder, show/hide, opacity, settings, and the query
 // behind each layer. The first layer in the list is drawn on top.
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { engineText, t, useT } from '../i18n';
 import type { DatasetInfo } from '../engine/protocol';
 import { createLayer, updateLayer, type LayerKind, type LayerPatch, type LayerSpec } from '../config/layer';
@@ -12,6 +12,8 @@ interface Props {
   datasets: DatasetInfo[];
   data: Record<string, LayerDataState>;
   onChange: (specs: LayerSpec[]) => void;
+  /** "Show method" for a layer (src/ui/console/MethodView.tsx). */
+  method?: (spec: LayerSpec) => ReactNode;
 }
 
 const hasPolygons = (d: DatasetInfo) => d.geometry.kind === 'polygon' || d.geometry.hasPolygons;
@@ -39,7 +41,7 @@ function querySql(state: LayerDataState | undefined): string | null {
   return r ? `-- ${engineText(r.method)}\n${r.sql}` : null;
 }
 
-export function LayerPanel({ specs, datasets, data, onChange }: Props) {
+export function LayerPanel({ specs, datasets, data, onChange, method }: Props) {
   const t = useT();
   const mappable = datasets.filter((d) => kindsFor(d, datasets).length);
   const formId = useId();
@@ -97,6 +99,7 @@ export function LayerPanel({ specs, datasets, data, onChange }: Props) {
                   <pre className="sql">{sql}</pre>
                 </details>
               )}
+              {method?.(spec)}
             </li>
           );
         })}

@@ -224,5 +224,7 @@ export function useDashboard(baseUrl: string) {
     setSpecs,
     /** Says something in the status or alert region (an export's outcome). */
     say: patch,
+    /** A dataset the engine made (the SQL console's "Add to map"): listed and drawn like a loaded one. */
+    addDataset: onLoaded,
   };
 }

@@ -15,10 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const REQUIRED = [
   'engine-init', 'load-chicago-csv', 'load-citibike', 'load-tracts-geojson', 'hex-cold', 'hex-warm', 'grid-cold', 'grid-warm',
   'h3-cold', 'h3-warm', 'districts-cold', 'districts-warm', 'window-hex', 'window-h3', 'window-districts',
-  'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-pan-frames',
+  'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-pan-frames', 'gistar',
+  'compare-boroughs-cold', 'compare-boroughs-warm', 'compare-tracts-cold', 'compare-tracts-warm', 'compare-hex-cold', 'compare-hex-warm',
+  'console-cancel-select', 'console-cancel-datasets', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
 ];
-const OPTIONAL = ['gistar'];
-const PAIRED = ['hex-cold', 'grid-cold', 'draw-points'];
+const OPTIONAL = [];
+const PAIRED = ['hex-cold', 'grid-cold', 'draw-points', 'gistar-2000', 'gistar-perm-2000'];
 
 function runBench(out) {
   // Reuse dist/ when `npm run test:e2e` has just built it, instead of building a copy.
@@ -69,6 +71,19 @@ test(
     assert.ok(check && check.opaque > 1000, `no pixel comparison: ${JSON.stringify(check)}`);
     assert.equal(check.over16Opaque, 0, JSON.stringify(check));
     assert.ok(check.maxDiffOpaque <= 8, JSON.stringify(check));
+
+    // Gi* at scale: the grid search lands near its target, and lisa ran on the same cells and weights.
+    const gi = result.scale[0].gistar;
+    assert.ok(gi.grid && Math.abs(gi.grid.cells / gi.target - 1) <= 0.05, `grid search: ${JSON.stringify(gi.grid)}`);
+    assert.equal(gi.lisaSetup.cells, gi.grid.cells);
+    assert.equal(gi.lisaSetup.links, gi.firstRequest.links);
+    const agreement = byId.get('gistar-perm-2000').agreement;
+    assert.ok(agreement?.nnMatch, `lisa's neighbour counts differ: ${JSON.stringify(agreement)}`);
+    const a = agreement.permutation;
+    assert.equal(a.compared, a.both + a.oursOnly + a.theirsOnly + a.neither);
+    assert.ok(a.compared > 0 && a.share >= 0 && a.share <= 1, JSON.stringify(a));
+    // Both sides permute the same statistic with the same weights: most cells must agree.
+    assert.ok(a.share > 0.8, `p_perm and lisa agree on only ${a.share}`);
 
     const scaled = result.steps.filter((s) => /^(hex|grid)-\d+$/.test(s.id));
     assert.equal(scaled.length, 2, 'the scale rows are missing');

@@ -289,6 +289,11 @@ describe('hotspot layer', () => {
     assert.match(await firstRow.innerText(), /Hot spot, 99 % confidence/);
     assert.ok(await legend.locator('li[data-class="hot-99"]').count());
     assert.equal(await app.page.locator('img[src="x"]').count(), 0);
+    // Four nearest blocks by centroid distance: the rule and its number travel to the legend.
+    await layer.getByLabel('Neighbours').selectOption('knn');
+    await layer.getByLabel('Number of nearest areas').fill('4');
+    await legend.locator('p.params', { hasText: 'knn:4' }).waitFor({ timeout: 60_000 });
+    assert.match(await legend.locator('table.ranked tbody tr').first().innerText(), /Hot spot/);
     assert.equal(dialog, false);
     assert.deepEqual(app.errors, []);
     await app.context.close();

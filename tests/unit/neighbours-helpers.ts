@@ -90,3 +90,13 @@ export function vertexRuleQueen(shapes: PolygonShapes, tolM: number): number[][]
   for (let f = 0; f < n; f++) forEachVertex(f, (x1, y1) => check(f, x1, y1));
   return links.map((s) => [...s].sort((a, b) => a - b));
 }
+
+/** Great-circle metres through 3D unit vectors (chord → arc), an oracle apart from the engine's haversine. */
+export function arcMetres(a: [number, number], b: [number, number]): number {
+  const v = ([lon, lat]: [number, number]) => {
+    const l = (lon * Math.PI) / 180, p = (lat * Math.PI) / 180;
+    return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+  };
+  const u = v(a), w = v(b);
+  return 2 * 6371008.8 * Math.asin(Math.hypot(u[0] - w[0], u[1] - w[1], u[2] - w[2]) / 2);
+}

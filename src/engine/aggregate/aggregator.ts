@@ -257,7 +257,9 @@ export class Aggregator {
     const parts = this.parts(info, { ...req, time: undefined }, true);
     const t = timeExpr(info.columns, req.time.column, req.time.format);
     const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const ta = performance.now();
     const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
+    const assignMs = performance.now() - ta;
     const extentSql = timeExtentQuery(info.id, t);
     const extent = this.host.connection.query(extentSql).toArray()[0]?.toJSON() as { t0: number | null; t1: number | null } | undefined;
     const windows = compareWindows(req, t);
@@ -292,6 +294,8 @@ export class Aggregator {
       rowsPerPosition: entry.positions ? info.rows / entry.positions : NaN,
       sql: [...positionsSql, extentSql, sql].join(';\n'),
       method: bound.method({ positions: entry.positions, cached, kernel: 'sql' }),
+      cached,
+      assignMs,
       t0,
     };
   }

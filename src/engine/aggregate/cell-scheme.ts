@@ -135,10 +135,16 @@ export interface CellScheme<K extends CellKind = CellKind> {
   /** Outline of result cell i; districts read `shapes`, the others ignore it. */
   outline(r: AggregateResult, i: number, shapes: PolygonShapes | null): CellOutline;
   /**
-   * Neighbours among the result's observations (districts: the districts, without outside),
-   * as rows of observation indexes; throws for a rule the scheme does not define.
+   * Ring or contiguity neighbours among the result's observations (districts: the districts,
+   * without outside), as rows of observation indexes; throws for a rule the scheme does not
+   * define. knn and band are the same for every scheme: neighbours/distance.ts over `centres`.
    */
   neighbours(r: AggregateResult, rule: NeighbourRule, shapes: PolygonShapes | null): NeighbourList;
+  /**
+   * The centre of each observation, lon,lat pairs in neighbour-list order, for knn and band
+   * neighbours: a cell's centre; a district's area-weighted centroid.
+   */
+  centres(r: AggregateResult, shapes: PolygonShapes | null): Float64Array;
   /**
    * The cells the result lacks whose centre lies inside `ring` (lon,lat pairs of a convex
    * polygon), for hotspots' include-empty; throws past `limit` cells. Absent for districts,

@@ -31,6 +31,9 @@ export interface CompareCells {
   rowsPerPosition: number;
   sql: string;
   method: EngineMessage;
+  /** Whether the point → cell assignment was reused, and how long making or finding it took. */
+  cached: boolean;
+  assignMs: number;
   t0: number;
 }
 

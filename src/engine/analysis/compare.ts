@@ -104,8 +104,8 @@ export function packCompare(req: CompareRequest, c: CompareCells): CompareResult
     stats: { counts: rowsBoth, values: new Float64Array(C).fill(NaN) },
     sql: c.sql,
     method: c.method,
-    assignment: 'cached',
-    timings: { t0: c.t0, assignMs: 0, queryMs: 0 },
+    assignment: c.cached ? 'cached' : 'computed',
+    timings: { t0: c.t0, assignMs: c.assignMs, queryMs: 0 },
   });
   cells.minCount = k;
   const countBefore = b.rows, countAfter = a.rows;

@@ -2,7 +2,8 @@
 // the neighbour list (cached per scheme), z, p, the permutation pseudo-p and the FDR
 // classes; small-count cells stay in the sums and are suppressed in the output.
 import type { AggregateResult, HotspotRequest, HotspotResult, NeighbourRule, PolygonShapes, RateBase } from '../protocol';
-import type { NeighbourList } from '../aggregate/neighbours';
+import { bandNeighbours, knnNeighbours, type NeighbourList } from '../aggregate/neighbours';
+import { cellIds } from '../export/tables';
 import { schemeOf } from '../aggregate/schemes';
 import { checkMinCount, suppress } from '../aggregate/privacy';
 import { isAdditive } from '../aggregate/stats';
@@ -25,6 +26,32 @@ function checkRule(rule: NeighbourRule, kind: HotspotRequest['by']['kind']): voi
   if (rule.kind === 'band' && !(rule.metres > 0 && Number.isFinite(rule.metres))) throw new Error(`band:<metres> needs a distance > 0, got ${rule.metres}`);
   if (rule.kind === 'ring' && kind === 'districts') throw new Error('districts have queen, rook, knn or band neighbours, not ring');
   if ((rule.kind === 'queen' || rule.kind === 'rook') && kind !== 'districts') throw new Error(`${rule.kind} contiguity is for districts; cells have ring, knn or band neighbours`);
+}
+
+function countListed(ids: Int32Array): number {
+  let listed = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) listed++;
+  return listed;
+}
+
+/**
+ * Neighbours among the kept observations, renumbered. Rings and contiguity are listed over
+ * every observation of the scheme and cached, then cut to the kept ones; knn and band are
+ * found among the kept ones only, so a left-out district is never one of the k nearest.
+ */
+function observationNeighbours(cells: AggregateResult, rule: NeighbourRule, shapes: PolygonShapes | null, keep: Uint8Array, cache: NeighbourCache): { list: NeighbourList; index: Int32Array } {
+  const scheme = schemeOf(cells.by);
+  if (rule.kind !== 'knn' && rule.kind !== 'band') return subsetNeighbours(cache.get(cells, rule, () => scheme.neighbours(cells, rule, shapes)), keep);
+  const index = Int32Array.from(keep.keys()).filter((i) => keep[i] !== 0);
+  const list = cache.get(cells, rule, () => {
+    const all = scheme.centres(cells, shapes);
+    const centres = new Float64Array(2 * index.length);
+    for (let j = 0; j < index.length; j++) centres.set(all.subarray(2 * index[j], 2 * index[j] + 2), 2 * j);
+    if (rule.kind === 'band') return bandNeighbours(centres, rule.metres);
+    const ids = cellIds(cells).ids;
+    return knnNeighbours(centres, Array.from(index, (i) => ids[i]), rule.k);
+  }, keep);
+  return { list, index };
 }
 
 /** The value x_i of every result cell: the statistic, or a rate of it; NaN where it has none. */
@@ -66,18 +93,17 @@ export function computeHotspots(req: HotspotRequest, input: HotspotInput, cache:
   const isOutside = (i: number) => kind === 'districts' && cells.ids[i] < 0;
   const xAll = analysedValues(cells, rate);
 
-  // Neighbours among the scheme's observations (districts without outside), then among
-  // those with a value: a district without rows has no mean and is left out.
+  // The observations: the scheme's (districts without outside) that have a value; a
+  // district without rows has no mean and is left out.
   const tn = performance.now();
-  const full: NeighbourList = cache.get(cells, rule, () => schemeOf(cells.by).neighbours(cells, rule, input.shapes));
-  const listed = full.offsets.length - 1;
+  const listed = kind === 'districts' ? countListed(cells.ids) : n;
   const keep = new Uint8Array(listed);
   let leftOut = 0;
   for (let i = 0; i < listed; i++) {
     if (Number.isFinite(xAll[i])) keep[i] = 1;
     else leftOut++;
   }
-  const { list, index } = subsetNeighbours(full, keep);
+  const { list, index } = observationNeighbours(cells, rule, input.shapes, keep, cache);
   const neighboursMs = performance.now() - tn;
 
   const ts = performance.now();
@@ -152,6 +178,7 @@ export function computeHotspots(req: HotspotRequest, input: HotspotInput, cache:
       additive: isAdditive(cells.stat) ? 'yes' : 'no',
       rate,
       neighbours: ruleText(rule),
+      distance: rule.kind === 'knn' ? 'knn' : rule.kind === 'band' ? 'band' : 'none',
       n: index.length,
       tested,
       links: list.neighbours.length,

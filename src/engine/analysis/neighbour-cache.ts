@@ -16,9 +16,10 @@ function hashWords(h: number, words: Int32Array | Uint32Array): number {
 }
 
 /** The identity of a result's cells: scheme, projection, and every id. */
-export function cellsKey(r: AggregateResult, rule: NeighbourRule): string {
+export function cellsKey(r: AggregateResult, rule: NeighbourRule, among?: Uint8Array): string {
   let h = hashWords(2166136261, r.ids);
   if (r.h3) h = hashWords(h, r.h3);
+  if (among) h = hashWords(h, Int32Array.from(among));
   return JSON.stringify([r.dataset, r.by, r.projection, r.length, h, rule]);
 }
 
@@ -28,9 +29,9 @@ export class NeighbourCache {
   /** Lists built and reused, for tests and the method text. */
   readonly counters = { built: 0, reused: 0 };
 
-  /** The list for these cells and rule, built by `make` on a miss. */
-  get(r: AggregateResult, rule: NeighbourRule, make: () => NeighbourList): NeighbourList {
-    const key = cellsKey(r, rule);
+  /** The list for these cells and rule (among the observations flagged in `among`, if given), built by `make` on a miss. */
+  get(r: AggregateResult, rule: NeighbourRule, make: () => NeighbourList, among?: Uint8Array): NeighbourList {
+    const key = cellsKey(r, rule, among);
     const hit = this.lists.get(key);
     if (hit) {
       this.counters.reused++;

@@ -11,6 +11,8 @@ import type { NeighbourList } from '../aggregate/neighbours/neighbour-list';
 export function subsetNeighbours(nb: NeighbourList, keep: Uint8Array): { list: NeighbourList; index: Int32Array } {
   const n = nb.offsets.length - 1;
   if (keep.length !== n) throw new Error(`subsetNeighbours: ${n} neighbour rows but ${keep.length} keep flags`);
+  // Every observation kept (every cell of a cell layer): the list as it is, no copy.
+  if (keep.every((k) => k !== 0)) return { list: nb, index: Int32Array.from({ length: n }, (_, i) => i) };
   const renumber = new Int32Array(n);
   let kept = 0;
   for (let i = 0; i < n; i++) renumber[i] = keep[i] !== 0 ? kept++ : -1;

@@ -8,6 +8,7 @@ import { float64Column, jsColumn } from '../arrow-io';
 import { findColumn } from '../filters';
 import { PolygonIndex, featureAreasKm2, featureCoordinates } from '../districts';
 import { polygonContiguity } from '../neighbours';
+import { featureCentroids } from '../centroids';
 import { message, type MessageParams } from '../../messages';
 import { factParams } from './projected';
 
@@ -90,6 +91,11 @@ export const districtsScheme: CellScheme<'districts'> = {
       method: (facts) => message('method-districts', { ...params, ...factParams(facts) }),
     };
   },
+  centres(r, shapes) {
+    if (!shapes) throw new Error('internal: district centres need the polygons');
+    const listed = Array.from(r.ids).filter((id) => id >= 0);
+    return featureCentroids(shapes, listed);
+  },
   idFields: (r) => [
     { name: 'fid', type: 'int', value: (i) => r.ids[i] },
     { name: 'name', type: 'string', value: (i) => r.names?.[i] ?? null, nullCode: 'district-outside' },
@@ -99,8 +105,7 @@ export const districtsScheme: CellScheme<'districts'> = {
     return { type: 'MultiPolygon', coordinates: featureCoordinates(shapes, r.ids[i]) };
   },
   neighbours(_r, rule, shapes) {
-    if (rule.kind === 'ring') throw new Error('districts have queen or rook neighbours, not ring');
-    if (rule.kind === 'knn' || rule.kind === 'band') throw new Error(`${rule.kind} neighbours of districts are not available yet; use queen or rook`);
+    if (rule.kind !== 'queen' && rule.kind !== 'rook') throw new Error(`internal: districts list queen or rook neighbours here, not ${rule.kind}`);
     if (!shapes) throw new Error('internal: district neighbours need the polygons');
     return polygonContiguity(shapes, rule.kind, { toleranceM: rule.toleranceM, minSharedM: rule.minSharedM });
   },

@@ -5,7 +5,7 @@ import { assignH3, checkH3Resolution, h3At, h3CellRing, h3SplitLongs } from '../
 import { cellAreasKm2, cellCenters } from '../h3-core';
 import { h3Ring } from '../neighbours';
 import { message } from '../../messages';
-import { factParams } from './projected';
+import { cellCentres, factParams } from './projected';
 
 /** The H3 scheme. */
 export const h3Scheme: CellScheme<'h3'> = {
@@ -41,8 +41,9 @@ export const h3Scheme: CellScheme<'h3'> = {
     const h3 = h3SplitLongs(keys);
     return { count: keys.length, ids: new Int32Array(0), h3, centers: cellCenters(h3), areasKm2: cellAreasKm2(h3) };
   },
+  centres: cellCentres,
   neighbours(r, rule) {
-    if (rule.kind !== 'ring') throw new Error(`H3 cells have ring neighbours, not ${rule.kind}`);
+    if (rule.kind !== 'ring') throw new Error(`internal: H3 cells list ring neighbours here, not ${rule.kind}`);
     return h3Ring(Array.from({ length: r.length }, (_, i) => h3At(r.h3!, i)), rule.k);
   },
 };

@@ -75,6 +75,12 @@ export function columnsRows(r: AggregateResult): { cols: Int32Array; rows: Int32
 }
 
 /** Export columns `col` and `row`. */
+/** A cell result's centres, for knn and band neighbours (every cell result carries them). */
+export function cellCentres(r: AggregateResult): Float64Array {
+  if (!r.centers) throw new Error('internal: a cell result without centres');
+  return r.centers;
+}
+
 export function columnRowFields(r: AggregateResult): IdField[] {
   return [
     { name: 'col', type: 'int', value: (i) => r.ids[2 * i] },
@@ -170,8 +176,9 @@ export function createProjectedScheme<K extends 'grid' | 'hexagon'>(kind: K, lat
       if (r.by.kind !== kind) throw new Error(`internal: not a ${kind} result`);
       return latticeCellsInside(lattice, projectionOfResult(r), r.by.sizeM, r, ring, limit);
     },
+    centres: cellCentres,
     neighbours(r, rule) {
-      if (rule.kind !== 'ring') throw new Error(`${kind} cells have ring neighbours, not ${rule.kind}`);
+      if (rule.kind !== 'ring') throw new Error(`internal: ${kind} cells list ring neighbours here, not ${rule.kind}`);
       const { cols, rows } = columnsRows(r);
       return lattice.neighbours(cols, rows, rule.k);
     },

@@ -1,0 +1,107 @@
+// `npm run cli -- publish <config> --out <dir>`: precomputes, with the same engine, every
+// layer the config's stories show (and its visible layers, for the analyst view's first
+// frame) as small JSON files the citizen view draws without DuckDB-WASM or parquet-wasm,
+// plus a manifest of what they were computed from. The config is left as it is.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { nodePlatform } from '../engine/platform-node';
+import { createEngineService } from '../engine/service/engine-service';
+import type { DatasetInfo, LayerQuery } from '../engine/protocol';
+import { parseConfig } from '../config/validate';
+import type { DashboardConfig } from '../config/dashboard';
+import { isAggregateLayer, type LayerSpec } from '../config/layer';
+import { Catalog } from '../config/catalog';
+import { MANIFEST_FILE, PUBLISHED_DIR, PUBLISHED_VERSION, type PublishManifest } from '../config/published';
+import { stableHash } from '../config/stable-hash';
+import { layerQuery } from '../config/layer-query';
+import { publishedLayer } from './publish-layer';
+import { UsageError } from './args';
+
+/** The ids of the layers a config's stories show, in order of first use, then its visible layers. */
+export function layersToPublish(config: DashboardConfig): string[] {
+  const ids: string[] = [];
+  const add = (list: readonly string[] | undefined) => list?.forEach((id) => ids.includes(id) || ids.push(id));
+  for (const story of config.stories) {
+    for (const step of story.steps) {
+      add(step.map?.layers);
+      add(step.beforeAfter?.before.layers);
+      add(step.beforeAfter?.after.layers);
+    }
+  }
+  add(config.layers.filter((l) => l.visible).map((l) => l.id));
+  return ids;
+}
+
+/** The hash publish writes and the citizen view compares: of the spec and the dashboard's k. */
+export function layerHash(spec: LayerSpec, minCount: number): Promise<string> {
+  return stableHash({ spec, minCount });
+}
+
+/** Where each dataset id's file is: the config's datasets, then its catalog's. */
+function dataFiles(config: DashboardConfig, configPath: string): Map<string, string> {
+  const dir = path.dirname(configPath);
+  const files = new Map<string, string>();
+  if (config.catalog) {
+    const catalogPath = path.resolve(dir, config.catalog);
+    const catalog = Catalog.parse(JSON.parse(readFileSync(catalogPath, 'utf8')));
+    for (const e of catalog.datasets) files.set(e.id, path.resolve(path.dirname(catalogPath), e.file));
+  }
+  for (const d of config.datasets) files.set(d.id, path.resolve(dir, d.url));
+  return files;
+}
+
+export async function publish(configPath: string, outDir: string, say: (line: string) => void): Promise<PublishManifest> {
+  const fileName = path.basename(configPath);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(configPath, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${fileName}: ${(err as Error).message}`);
+  }
+  const config = parseConfig(json, fileName);
+  const files = dataFiles(config, configPath);
+  const service = createEngineService(nodePlatform);
+  await service.init({ baseUrl: 'file:///' });
+  const loaded = new Map<string, DatasetInfo>();
+  const read = new Map<string, { url: string; bytes: number; lastModified: string | null }>();
+  const datasetOf = async (id: string): Promise<DatasetInfo> => {
+    const have = loaded.get(id);
+    if (have) return have;
+    const file = files.get(id);
+    if (!file) throw new UsageError(`${fileName}: no file for dataset "${id}"`);
+    const entry = config.datasets.find((d) => d.id === id);
+    const info = await service.loadUrl(file, { ...(entry?.timeZone ? { timeZone: entry.timeZone } : {}), ...(entry?.roles?.lon && entry.roles.lat ? { lon: entry.roles.lon, lat: entry.roles.lat } : {}) });
+    loaded.set(id, info);
+    const st = statSync(file);
+    read.set(id, { url: path.relative(path.dirname(configPath), file).split(path.sep).join('/'), bytes: st.size, lastModified: st.mtime.toUTCString() });
+    return info;
+  };
+
+  const manifest: PublishManifest = { version: PUBLISHED_VERSION, createdAt: new Date().toISOString(), layers: {} };
+  mkdirSync(path.join(outDir, PUBLISHED_DIR), { recursive: true });
+  for (const id of layersToPublish(config)) {
+    const spec = config.layers.find((l) => l.id === id);
+    if (!spec) throw new UsageError(`${fileName}: a story shows layer "${id}", which the config does not define`);
+    if (!isAggregateLayer(spec)) {
+      say(`skipped ${id}: a ${spec.kind} layer draws its dataset as it is; only grid, hexagon, H3 and district layers are published`);
+      continue;
+    }
+    const t0 = performance.now();
+    const points = await datasetOf(spec.dataset);
+    const districts = spec.kind === 'districts' ? await datasetOf(spec.districts) : null;
+    const ran: LayerSpec = districts && spec.kind === 'districts' ? { ...spec, dataset: points.id, districts: districts.id } : { ...spec, dataset: points.id };
+    const query: LayerQuery = layerQuery(ran, config.minCount);
+    const answer = await service.query({ type: 'layer', layer: query });
+    const shapes = districts ? (await service.query({ type: 'polygons', dataset: districts.id })).value : null;
+    const hash = await layerHash(spec, config.minCount);
+    const layer = publishedLayer({ spec, answer: answer.value, shapes, minCount: config.minCount, hash, sql: answer.sql ?? '' });
+    const file = `${PUBLISHED_DIR}/${id}.json`;
+    const text = JSON.stringify(layer);
+    writeFileSync(path.join(outDir, file), text);
+    const data = [spec.dataset, ...(spec.kind === 'districts' ? [spec.districts] : [])].map((d) => read.get(d)!);
+    manifest.layers[id] = { file, hash, bytes: text.length, data };
+    say(`${id}: ${layer.features.features.length.toLocaleString('en-US')} areas, ${(text.length / 1024).toFixed(0)} KiB, ${(performance.now() - t0).toFixed(0)} ms → ${file}`);
+  }
+  writeFileSync(path.join(outDir, PUBLISHED_DIR, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+  return manifest;
+}

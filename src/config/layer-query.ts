@@ -1,0 +1,45 @@
+// A LayerSpec as the engine's LayerQuery: the one place that knows both, for the app and
+// the CLI's publish step. Colour, opacity and 3D are not in the query: they never refetch.
+import type { LayerAnalysisQuery, LayerQuery } from '../engine/protocol';
+import type { LayerAnalysis } from './analysis';
+import type { LayerSpec } from './layer';
+
+/** What the engine computes for `spec`. */
+export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
+  const { dataset } = spec;
+  switch (spec.kind) {
+    case 'points': {
+      // Point colours are computed in the worker, so their scale settings are data too.
+      const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
+      return { kind: 'points', dataset, colour: spec.colorBy ? { column: spec.colorBy, scale } : undefined, sizeBy: spec.sizeBy };
+    }
+    case 'heatmap':
+    case 'lines':
+    case 'outlines':
+      return { kind: spec.kind, dataset };
+    case 'choropleth':
+      return { kind: 'choropleth', dataset, column: spec.column };
+  }
+  const aggregate = { dataset, stat: spec.stat, value: spec.value, share: spec.share, minCount, analysis: analysisQuery(spec.analysis) };
+  switch (spec.kind) {
+    case 'hexagon':
+      return { kind: 'hexagon', ...aggregate, by: { kind: 'hexagon', sizeM: spec.sizeM } };
+    case 'grid':
+      return { kind: 'grid', ...aggregate, by: { kind: 'grid', sizeM: spec.sizeM } };
+    case 'h3':
+      return { kind: 'h3', ...aggregate, by: { kind: 'h3', resolution: spec.resolution } };
+    case 'districts':
+      return { kind: 'districts', ...aggregate, by: { kind: 'districts', polygons: spec.districts } };
+  }
+}
+
+/** A layer's analysis as the engine's query (the schema's defaults filled in). */
+function analysisQuery(a: LayerAnalysis | undefined): LayerAnalysisQuery | undefined {
+  if (!a) return undefined;
+  if (a.kind === 'hotspots') {
+    const { kind, neighbours, rate, fdr, includeEmpty, permutations, seed } = a;
+    return { kind, neighbours, rate, fdr, includeEmpty, permutations, seed };
+  }
+  const { kind, time, before, after, unit, fdr } = a;
+  return { kind, time: { column: time }, before, after, unit, fdr };
+}

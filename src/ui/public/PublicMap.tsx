@@ -1,0 +1,103 @@
+// The citizen view's map: MapLibre alone (no deck.gl, no engine), the published layers as
+// GeoJSON fill layers coloured by each feature's class index, under the basemap's labels.
+// A basemap swap replaces the style, so the data layers are put back whenever it drops them.
+import { useEffect, useRef } from 'react';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import maplibregl, { type MapLibreMap } from '../../map/maplibre';
+import { backdropStyle } from '../../map/basemap';
+import { DATA_SLOT, withDataSlot } from '../../map/data-slot';
+import { applyBasemap } from '../../map/basemap-apply';
+import { NO_VALUE, SUPPRESSED, type PublishedLayer } from '../../config/published';
+import type { BasemapEntry } from '../../config/schema';
+import type { View } from '../../config/view';
+import { SUPPRESSED_COLOUR, type Rgba } from '../../scales/colour';
+import { t } from '../../i18n';
+
+const PREFIX = 'citylens-published-';
+const css = (c: readonly number[]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(3)})`;
+
+/** fill-color: the class colour by index, grey when suppressed, transparent without a value. */
+function fillColour(layer: PublishedLayer): ExpressionSpecification {
+  const stops: (number | string)[] = [];
+  layer.scale.colours.forEach((c, i) => stops.push(i, css(c)));
+  stops.push(SUPPRESSED, css(SUPPRESSED_COLOUR as Rgba), NO_VALUE, 'rgba(0, 0, 0, 0)');
+  return ['match', ['get', 'c'], ...stops, 'rgba(0, 0, 0, 0)'] as unknown as ExpressionSpecification;
+}
+
+function putLayers(map: MapLibreMap, layers: readonly PublishedLayer[]): void {
+  for (const id of map.getLayersOrder()) if (id.startsWith(PREFIX)) map.removeLayer(id);
+  for (const id of Object.keys(map.getStyle().sources ?? {})) if (id.startsWith(PREFIX)) map.removeSource(id);
+  const before = map.getLayer(DATA_SLOT) ? DATA_SLOT : undefined;
+  for (const layer of [...layers].reverse()) {
+    const id = `${PREFIX}${layer.layer}`;
+    map.addSource(id, { type: 'geojson', data: layer.features });
+    map.addLayer({ id: `${id}-fill`, type: 'fill', source: id, paint: { 'fill-color': fillColour(layer), 'fill-opacity': layer.spec.opacity } }, before);
+    map.addLayer({ id: `${id}-line`, type: 'line', source: id, paint: { 'line-color': 'rgba(60, 70, 90, 0.35)', 'line-width': 0.5 } }, before);
+  }
+}
+
+export interface PublicMapProps {
+  baseUrl: string;
+  view: View;
+  layers: readonly PublishedLayer[];
+  basemap: BasemapEntry | null;
+  /** Called once the published layers have drawn (the first-draw mark). */
+  onDrawn?: () => void;
+}
+
+export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const layersRef = useRef(layers);
+  layersRef.current = layers;
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
+
+  useEffect(() => {
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: withDataSlot(backdropStyle(baseUrl)),
+      center: view.center,
+      zoom: view.zoom,
+      attributionControl: { compact: true },
+      fadeDuration: 0,
+      locale: { 'Map.Title': t('map.label'), 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'AttributionControl.ToggleAttribution': t('map.toggleAttribution') },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    // setStyle diffs styles and drops layers it did not name, without a style.load event.
+    map.on('styledata', () => {
+      const want = layersRef.current;
+      if (map.isStyleLoaded() && want.some((l) => !map.getSource(`${PREFIX}${l.layer}`))) putLayers(map, want);
+    });
+    mapRef.current = map;
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+    // The map is made once; views and layers go through its API below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [baseUrl]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    return applyBasemap(map, { entry: basemap, explicit: false, baseUrl });
+  }, [basemap, baseUrl]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const put = () => {
+      putLayers(map, layers);
+      if (layers.length) map.once('idle', () => drawn.current?.());
+    };
+    if (map.isStyleLoaded()) put();
+    else map.once('idle', put);
+  }, [layers]);
+
+  useEffect(() => {
+    mapRef.current?.easeTo({ center: view.center, zoom: view.zoom, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
+  }, [view]);
+
+  return <div ref={container} className="public-map" role="region" aria-label={t('map.label')} tabIndex={0} />;
+}

@@ -1,0 +1,93 @@
+// The citizen view (?mode=public): the map, a large legend in words and the story, read
+// only, from the files `npm run cli -- publish` wrote; no database starts. "Explore the
+// data" opens the analyst view, which does.
+import { useEffect, useMemo, useState } from 'react';
+import type { LoadedDashboard } from '../config-loader';
+import { loadDashboard } from '../config-loader';
+import { localText } from '../../config/localized-text';
+import type { PublishManifest, PublishedLayer } from '../../config/published';
+import { getLocale, useT } from '../../i18n';
+import { PublicMap } from './PublicMap';
+import { PublicLegend } from './PublicLegend';
+import { StoryStepper, useSwipe } from './StoryStepper';
+import { StoryText } from './StoryText';
+import { readManifest, readPublished, type PublishedState } from './published-data';
+import { useStoryStep } from './use-story-step';
+import './public.css';
+
+const baseUrl = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
+
+/** The analyst view of the same page: the link without mode=public. */
+function exploreHref(): string {
+  const url = new URL(location.href);
+  url.searchParams.delete('mode');
+  url.hash = '';
+  return url.href;
+}
+
+export function PublicView() {
+  const t = useT();
+  const base = useMemo(baseUrl, []);
+  const [dash, setDash] = useState<LoadedDashboard | null>(null);
+  const [manifest, setManifest] = useState<PublishManifest | null>(null);
+  const [states, setStates] = useState<Record<string, PublishedState>>({});
+  useEffect(() => {
+    void loadDashboard(base, location.search, location.origin).then(async (d) => {
+      setManifest(await readManifest(d.configUrl));
+      setDash(d);
+    });
+  }, [base]);
+  const config = dash?.config ?? null;
+  const stories = useMemo(() => config?.stories ?? [], [config]);
+  const { at, count, go } = useStoryStep(stories);
+  const swipe = useSwipe((delta) => go(at.step + delta));
+  const language = getLocale();
+  const story = stories[at.story];
+  const step = story?.steps[at.step];
+  const layerIds = useMemo(() => step?.map?.layers ?? config?.layers.filter((l) => l.visible).map((l) => l.id) ?? [], [step, config]);
+
+  useEffect(() => {
+    if (!config || !dash) return;
+    for (const id of layerIds) {
+      if (states[id]) continue;
+      const spec = config.layers.find((l) => l.id === id);
+      if (!spec) continue;
+      void readPublished(dash.configUrl, manifest, spec, config.minCount).then((s) => setStates((all) => ({ ...all, [id]: s })));
+    }
+  }, [config, dash, manifest, layerIds, states]);
+
+  useEffect(() => {
+    document.title = config ? (localText(config.title, language, config.languages) ?? 'CityLens') : 'CityLens';
+  }, [config, language]);
+
+  if (!config || !dash) return <main className="public" aria-busy="true"><p role="status">{t('public.loading')}</p></main>;
+  const shown: PublishedLayer[] = layerIds.flatMap((id) => { const s = states[id]; return s?.ok ? [s.layer] : []; });
+  const problems = layerIds.flatMap((id) => { const s = states[id]; return s && !s.ok ? [s.reason] : []; });
+  const view = step?.map?.view ?? config.view;
+  const basemap = config.basemap.basemaps.find((b) => b.id === config.basemap.default) ?? null;
+  const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
+  return (
+    <main className="public">
+      <header className="public-header">
+        <h1>{text(config.title)}</h1>
+        <a className="explore" href={exploreHref()}>{t('public.explore')}</a>
+      </header>
+      <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} onDrawn={() => performance.mark('citylens:first-draw')} />
+      {dash.messages.length > 0 && <ul role="alert" className="problems">{dash.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>}
+      {problems.length > 0 && <ul role="alert" className="problems">{problems.map((m, i) => <li key={i}>{m} {t('public.fallback')}</li>)}</ul>}
+      <article className="story" {...swipe}>
+        {story && step ? (
+          <>
+            <p className="story-title">{text(story.title)}</p>
+            <h2>{text(step.title)}</h2>
+            <StoryText text={text(step.text)} />
+            <StoryStepper step={at.step} count={count} go={go} />
+          </>
+        ) : (
+          config.description && <p>{text(config.description)}</p>
+        )}
+      </article>
+      {shown.map((l) => <PublicLegend key={l.layer} layer={l} />)}
+    </main>
+  );
+}

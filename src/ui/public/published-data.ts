@@ -1,0 +1,31 @@
+// Reading what `npm run cli -- publish` wrote, beside the config: the manifest and one file
+// per layer, each checked against its schema and against the hash of the config's spec, so
+// a missing, unreadable or stale file is said plainly rather than drawn wrong.
+import { MANIFEST_FILE, PUBLISHED_DIR, PublishManifest, PublishedLayer } from '../../config/published';
+import { stableHash } from '../../config/stable-hash';
+import type { LayerSpec } from '../../config/layer';
+import { t } from '../../i18n';
+
+export type PublishedState =
+  | { ok: true; layer: PublishedLayer }
+  | { ok: false; reason: string };
+
+/** The manifest, or null when the dashboard has none (nothing published yet). */
+export async function readManifest(configUrl: string): Promise<PublishManifest | null> {
+  const res = await fetch(new URL(`${PUBLISHED_DIR}/${MANIFEST_FILE}`, configUrl)).catch(() => null);
+  if (!res?.ok) return null;
+  const parsed = PublishManifest.safeParse(await res.json().catch(() => null));
+  return parsed.success ? parsed.data : null;
+}
+
+/** A layer's published file, if it is there and matches the config's spec. */
+export async function readPublished(configUrl: string, manifest: PublishManifest | null, spec: LayerSpec, minCount: number): Promise<PublishedState> {
+  const entry = manifest?.layers[spec.id];
+  if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
+  if (entry.hash !== (await stableHash({ spec, minCount }))) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
+  const res = await fetch(new URL(entry.file, configUrl)).catch(() => null);
+  if (!res?.ok) return { ok: false, reason: t('public.missing', { file: entry.file }) };
+  const parsed = PublishedLayer.safeParse(await res.json().catch(() => null));
+  if (!parsed.success) return { ok: false, reason: t('public.unreadable', { file: entry.file }) };
+  return { ok: true, layer: parsed.data };
+}

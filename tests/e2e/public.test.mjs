@@ -1,0 +1,63 @@
+// The citizen view (?mode=public) on phone-sized screens: the sample story's published
+// layers draw without the database worker, the steps go through to the end with buttons,
+// keys and the link, nothing scrolls sideways, and a stale layer says so.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, startBrowser } from './harness.mjs';
+
+describe('citizen view', () => {
+  let env;
+  before(async () => {
+    env = await startBrowser();
+  });
+  after(async () => env?.close());
+
+  for (const viewport of [{ width: 375, height: 812 }, { width: 390, height: 844 }]) {
+    it(`steps through the sample story at ${viewport.width}×${viewport.height} without starting the database`, async () => {
+      const app = await openApp(env.browser, `${env.server.url}?mode=public`, { viewport });
+      const { page } = app;
+      await page.getByRole('heading', { level: 2, name: 'Empty stations, by neighbourhood' }).waitFor();
+      await page.locator('.public-legend h2', { hasText: 'per 500 m hexagon' }).waitFor();
+      await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0);
+      assert.equal(await page.getByText('Step 1 of 4', { exact: true }).count(), 1);
+      const next = page.getByRole('button', { name: 'Next' });
+      await next.click();
+      await page.getByRole('heading', { level: 2, name: 'The same, by census tract' }).waitFor();
+      assert.match(page.url(), /#step=empty-stations\/2$/);
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('heading', { level: 2, name: 'Animal complaints, per 1,000 residents' }).waitFor();
+      await next.click();
+      await page.getByRole('heading', { level: 2, name: 'Where complaints cluster beyond chance' }).waitFor();
+      await page.locator('.public-legend li[data-class="hot-99"]').waitFor();
+      assert.equal(await next.isDisabled(), true);
+      // Story emphasis is an element made from the text syntax, not HTML.
+      assert.equal(await page.locator('.story em', { hasText: 'hot spot' }).count(), 1);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(wide, false, 'the page scrolls sideways');
+      // No engine: neither the worker nor DuckDB's or parquet-wasm's wasm was fetched.
+      assert.deepEqual(app.requests.filter((u) => /assets\/worker-|duckdb|parquet|\.wasm/.test(u)), []);
+      const analyst = new URL(await page.getByRole('link', { name: 'Explore the data' }).getAttribute('href'));
+      assert.equal(analyst.searchParams.get('mode'), null);
+      assert.deepEqual(app.errors, []);
+      await app.context.close();
+    });
+  }
+
+  it('opens a deep-linked step, and says when a published layer is stale', async () => {
+    const app = await openApp(env.browser, `${env.server.url}?mode=public#step=empty-stations/3`, { viewport: { width: 390, height: 844 } });
+    await app.page.getByRole('heading', { level: 2, name: 'Animal complaints, per 1,000 residents' }).waitFor();
+    await app.context.close();
+    // The same page with the manifest's hash of that layer changed: stale.
+    const stale = await app.context.browser().newContext({ viewport: { width: 390, height: 844 } });
+    await stale.route('**/published/manifest.json', async (route) => {
+      const res = await route.fetch();
+      const manifest = await res.json();
+      manifest.layers['animal-complaints'].hash = '0'.repeat(64);
+      await route.fulfill({ response: res, json: manifest });
+    });
+    const page = await stale.newPage();
+    await page.goto(`${env.server.url}?mode=public#step=empty-stations/3`);
+    await page.getByRole('alert').filter({ hasText: 'has changed since it was published' }).waitFor();
+    await stale.close();
+  });
+});
