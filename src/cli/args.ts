@@ -1,6 +1,7 @@
 // Command-line parsing for `citylens` (src/cli/main.ts): pure functions from argv to a
 // typed command, with errors that say what was wrong and how to write it.
-import type { AggregateBy, AggregateFilter, AggregateStat, CompareUnit, NeighbourRule, Period, RateBase } from '../engine/protocol';
+import type { AggregateBy, AggregateFilter, AggregateStat, CalendarBin, CompareUnit, HourRange, NeighbourRule, Period, RateBase } from '../engine/protocol';
+import { CALENDAR_BINS, checkZone, parseDays, parseHours } from '../engine/time';
 import { STATS, isStat } from '../engine/aggregate/stats';
 import { parseWhere, whereToFilter, type WhereClause } from '../config/where';
 
@@ -22,6 +23,10 @@ interface CellsCommand {
   where: WhereClause[];
   time?: string;
   timeFormat?: string;
+  /** The display zone (--tz); absent = UTC. */
+  tz?: string;
+  hours?: HourRange;
+  days?: number[];
   minCount?: number;
   out: string;
   format: 'csv' | 'geojson' | 'parquet';
@@ -31,6 +36,7 @@ export interface AggregateCommand extends CellsCommand {
   command: 'aggregate';
   from?: string;
   to?: string;
+  bin?: CalendarBin;
 }
 
 export interface HotspotsCommand extends CellsCommand {
@@ -156,15 +162,32 @@ function outFormat(path: string): CellsCommand['format'] {
 }
 
 const VALUE_OPTIONS = {
-  aggregate: ['--from', '--to'],
+  aggregate: ['--from', '--to', '--bin'],
   hotspots: ['--from', '--to', '--rate', '--neighbours', '--permutations', '--seed'],
   compare: ['--before', '--after', '--unit'],
 } as const;
 const FLAGS = { aggregate: [], hotspots: ['--include-empty', '--no-fdr'], compare: ['--no-fdr'] } as const;
-const COMMON = ['--by', '--value', '--stat', '--share-where', '--time', '--time-format', '--min-count', '--out'];
+const COMMON = ['--by', '--value', '--stat', '--share-where', '--time', '--time-format', '--tz', '--hours', '--days', '--min-count', '--out'];
 
 type CellsName = keyof typeof VALUE_OPTIONS;
 const isCellsCommand = (c: string): c is CellsName => Object.hasOwn(VALUE_OPTIONS, c);
+
+/** A parser from src/engine/time whose message becomes the option's. */
+function timeOption<T>(option: string, text: string | undefined, parse: (t: string) => T): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parse(text);
+  } catch (err) {
+    throw new UsageError(`${option} ${text}: ${(err as Error).message}`);
+  }
+}
+
+function parseBin(text: string | undefined): CalendarBin | undefined {
+  if (text === undefined) return undefined;
+  const b = CALENDAR_BINS.find((x) => x === text);
+  if (!b) throw new UsageError(`--bin ${text}: expected one of ${CALENDAR_BINS.join(', ')}`);
+  return b;
+}
 
 function whole(option: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -222,11 +245,14 @@ export function parseArgs(argv: string[]): Command {
     where,
     time: opts.get('--time'),
     timeFormat: opts.get('--time-format'),
+    tz: timeOption('--tz', opts.get('--tz'), checkZone),
+    hours: timeOption('--hours', opts.get('--hours'), parseHours),
+    days: timeOption('--days', opts.get('--days'), parseDays),
     minCount: whole('--min-count', opts.get('--min-count')),
     out,
     format: outFormat(out),
   };
-  if (command === 'aggregate') return { command, ...base, from: opts.get('--from'), to: opts.get('--to') };
+  if (command === 'aggregate') return { command, ...base, from: opts.get('--from'), to: opts.get('--to'), bin: parseBin(opts.get('--bin')) };
   const fdr = !set.has('--no-fdr');
   if (command === 'hotspots') {
     const rateText = opts.get('--rate');

@@ -13,7 +13,7 @@ import { tableToArrowIPC, tableToCsv, tableToGeoJSON } from '../engine/export/wr
 import { engineText } from '../i18n';
 import type { EngineMessage } from '../engine/messages';
 import { USAGE, UsageError, parseArgs, type AggregateCommand, type CompareCommand, type HotspotsCommand } from './args';
-import { cellsRequest, timeColumnOf } from './requests';
+import { cellsRequest, clockLine, rhythm, timeColumnOf } from './requests';
 import { infoOf } from './info';
 import { publish } from './publish';
 
@@ -45,11 +45,12 @@ async function run(engine: Engine, cmd: AggregateCommand | HotspotsCommand | Com
   if (points.geometry.kind !== 'point') throw new UsageError(`${cmd.points} has no point coordinates (lon/lat columns)`);
   const base = await cellsRequest(engine, cmd, points, (p) => load(engine, p));
   const aggregator = new Aggregator(engine);
-  if (base.time) say(`times read on the clock of "${base.time.column}" (no zone conversion; UTC for a UTC column)`);
+  if (base.time) say(clockLine(points, base.time.column, base.time.zone ?? 'UTC', cmd.tz === undefined));
   if (cmd.command === 'aggregate') {
     const r = await aggregator.aggregate(base);
     await write(engine, cmd, aggregateTable(r), r);
-    say(`${r.length.toLocaleString('en-US')} cells, ${r.rows.toLocaleString('en-US')} rows, ${r.suppressedCells} suppressed (k = ${r.minCount}), ${r.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);
+    const bins = r.bins ? ` in ${r.bins.starts.length.toLocaleString('en-US')} ${r.bins.bin} bins` : '';
+    say(`${r.length.toLocaleString('en-US')} ${r.bins ? 'cell × bin rows' : 'cells'}${bins}, ${r.rows.toLocaleString('en-US')} rows, ${r.suppressedCells} suppressed (k = ${r.minCount}), ${r.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);
     return;
   }
   const analysis = new Analysis(aggregator, engine);
@@ -71,9 +72,10 @@ async function run(engine: Engine, cmd: AggregateCommand | HotspotsCommand | Com
     return;
   }
   const column = timeColumnOf(cmd, points, '--before/--after');
-  const c = await analysis.compare({ ...base, time: { column, format: cmd.timeFormat }, before: cmd.before, after: cmd.after, unit: cmd.unit, fdr: cmd.fdr });
+  const time = { column, format: cmd.timeFormat, ...rhythm(cmd) };
+  const c = await analysis.compare({ ...base, time, before: cmd.before, after: cmd.after, unit: cmd.unit, fdr: cmd.fdr });
   await write(engine, cmd, compareTable(c), c.cells);
-  say(`times read on the clock of "${column}" (no zone conversion; UTC for a UTC column)`);
+  say(clockLine(points, column, time.zone ?? 'UTC', cmd.tz === undefined));
   say(engineText(c.method));
   warn(c.warnings);
   say(`${c.cells.length.toLocaleString('en-US')} cells, ${c.tested.toLocaleString('en-US')} tested, ${c.cells.suppressedCells} suppressed (k = ${c.cells.minCount}), ${c.timings.totalMs.toFixed(0)} ms → ${cmd.out}`);

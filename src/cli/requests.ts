@@ -3,6 +3,7 @@
 // columns with a message that names the option.
 import type { AggregateFilter, AggregateRequest, DatasetInfo, TimeWindow } from '../engine/protocol';
 import type { Engine } from '../engine/engine';
+import { clockOf } from '../engine/aggregate/time-rows';
 import { UsageError, whereToFilterOption, type AggregateCommand, type CompareCommand, type HotspotsCommand } from './args';
 
 type CellsCommand = AggregateCommand | HotspotsCommand | CompareCommand;
@@ -48,8 +49,35 @@ export async function cellsRequest(engine: Engine, cmd: CellsCommand, points: Da
   const filters: AggregateFilter[] = cmd.where.map((w) => whereToFilterOption('--where', w, kindOf('--where', w.column)));
   const share = cmd.shareWhere ? whereToFilterOption('--share-where', cmd.shareWhere, kindOf('--share-where', cmd.shareWhere.column)) : undefined;
   let time: TimeWindow | undefined;
-  if (cmd.command !== 'compare' && (cmd.from !== undefined || cmd.to !== undefined)) {
-    time = { column: timeColumnOf(cmd, points, '--from/--to'), from: cmd.from, to: cmd.to, format: cmd.timeFormat };
+  const bin = cmd.command === 'aggregate' ? cmd.bin : undefined;
+  const options = timeOptions(cmd);
+  if (cmd.command !== 'compare' && options.length) {
+    time = { column: timeColumnOf(cmd, points, options.join('/')), from: cmd.from, to: cmd.to, format: cmd.timeFormat, ...rhythm(cmd) };
   }
-  return { dataset: points.id, by, stat: cmd.stat, value: cmd.value, share, filters, time, minCount: cmd.minCount };
+  return { dataset: points.id, by, stat: cmd.stat, value: cmd.value, share, filters, time, bin, minCount: cmd.minCount };
+}
+
+/** The time options a command was given (compare's windows are its own). */
+export function timeOptions(cmd: CellsCommand): string[] {
+  const given: [string, unknown][] = [['--hours', cmd.hours], ['--days', cmd.days]];
+  if (cmd.command !== 'compare') given.unshift(['--from', cmd.from], ['--to', cmd.to]);
+  if (cmd.command === 'aggregate') given.push(['--bin', cmd.bin]);
+  return given.filter(([, v]) => v !== undefined).map(([o]) => o);
+}
+
+/** The display zone and rhythm filters of a command, as a request's time part has them. */
+export function rhythm(cmd: CellsCommand): Pick<TimeWindow, 'zone' | 'hours' | 'days'> {
+  return { zone: cmd.tz ?? 'UTC', hours: cmd.hours, days: cmd.days };
+}
+
+/** What the CLI says about a time column: its clock and the display zone the times are read in. */
+export function clockLine(points: DatasetInfo, column: string, zone: string, defaulted: boolean): string {
+  const clock = clockOf(points, column);
+  const what =
+    clock.kind === 'utc'
+      ? `"${column}" holds UTC instants, shown in ${zone}`
+      : clock.kind === 'zoned'
+        ? `"${column}" is wall time in ${clock.zone}, shown in ${zone}`
+        : `"${column}" has no zone: read as ${zone} wall time, not converted`;
+  return `display zone ${zone}${defaulted ? ' (the default; set it with --tz)' : ''}: times without a zone are read in it; ${what}`;
 }

@@ -17,9 +17,15 @@ const COMMON = `      --value <column>              numeric column for the stati
                                     (rows where the column is empty are left out)
       --where <column><op><value>   repeatable; op is one of = != < <= > >=;
                                     = and != take a comma-separated list (\\, for a comma)
-      --time <column>               the time column; needed only with a time option, and
-                                    only when the file has more than one timestamp column
+      --time <column>               the time column; needed only with a time option (--from,
+                                    --to, --bin, --hours, --days, --before/--after), and only
+                                    when the file has more than one timestamp column
       --time-format <strptime>      format of a text time column, e.g. %m/%d/%Y %I:%M:%S %p
+      --tz <IANA zone>              the display zone (default UTC): bins, hours and days are
+                                    local to it, and times without a zone are read in it
+      --hours <from>-<to>           only rows with from <= local time < to, e.g. 7-10, 07:30-9;
+                                    22-2 wraps midnight
+      --days <weekdays>             only these ISO weekdays, e.g. mon-fri, sat,sun, fri-mon
       --min-count <k>               suppress cells with fewer than k rows (default 5; 0 = off)`;
 
 export const USAGE = `Usage: npm run cli -- <command>
@@ -32,6 +38,10 @@ Commands:
 ${CELLS}
 ${COMMON}
       --from <time> --to <time>     time window [from, to) as ISO text, e.g. 2024-03-15T08:00
+                                    or 2024-03-15T08:00-04:00
+      --bin hour|day|week|month     one row per cell and bin: a bin column after id (its start,
+                                    ISO 8601 with its offset); days start at local midnight,
+                                    weeks on Monday
 
   hotspots <points-file> --by <cells> --out <file> [options]
       Getis-Ord Gi* per cell or district: z, two-sided p and a class (hot/cold at 99, 95,
@@ -63,6 +73,8 @@ ${COMMON}
       <dir>/published/: one JSON file per layer and a manifest, which the citizen view
       (?mode=public) draws without starting the database. The config is left as it is.
 
-Times without a zone are read on the column's own clock (UTC for Citi Bike's ts_utc).
+Times without a zone are read in the display zone (--tz, default UTC). A column known to hold UTC
+(Citi Bike's ts_utc) is converted to it; a column of unknown zone (ts_local) is read as wall time in it.
+With --hours/--days, compare counts only the kept hours of each window's length.
 Files are read with the same engine as the web app (DuckDB-WASM, parquet-wasm).
 `;

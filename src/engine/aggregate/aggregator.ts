@@ -15,8 +15,8 @@ import type {
 } from '../protocol';
 import type { BoundScheme, CellTable } from './cell-scheme';
 import type { EngineMessage } from '../messages';
-import { CELL_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
-import { compareUnit, compareWindows, type CompareCells, type WindowMoments } from './compare-cells';
+import { CELL_COLUMN, TIME_BIN_COLUMN, assignedCellsQuery, compareCellsQuery, dropTableQuery, positionInRange, timeBinsQuery, timeExtentQuery, type QueryParts } from '../sql';
+import { compareUnit, type CompareCells, type WindowMoments } from './compare-cells';
 import { float64Column, insertColumns, int32Column } from './arrow-io';
 import { filterSql, filtersSql } from './filters';
 import { timeExpr, timeWindowSql, binSql, TIME_BINS } from './time';
@@ -26,7 +26,13 @@ import { schemeOf } from './schemes';
 import { RowStore } from './row-store';
 import { kernelRows } from './kernel-rows';
 import { reduceCells, type CellStats } from './reduce';
-import { packResult } from './results';
+import { listedCells, packResult } from './results';
+import { readTimeRows } from './time-rows';
+import { cellsByBin, rowsByBin } from './binned';
+import { layerCube } from './layer-cube';
+import { plainWindows, zonedWindows } from './compare-windows';
+import type { Cube } from '../cube';
+import { CALENDAR_BINS } from '../time';
 import { cellIdsTable } from './cell-ids';
 import { TablePins } from './table-pins';
 
@@ -67,6 +73,14 @@ export interface MethodParts {
 
 const MAX_CACHED_ASSIGNMENTS = 8;
 
+/** Rows both masks keep (null = every row). */
+function andMask(a: Uint8Array | null, b: Uint8Array): Uint8Array {
+  if (!a) return b;
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = a[i] & b[i];
+  return out;
+}
+
 // Table names are unique per connection, which several aggregators may share (CLI, tests).
 let tableSeq = 0;
 
@@ -83,7 +97,7 @@ export class Aggregator {
     this.rowStore = new RowStore(() => host.connection);
   }
 
-  private parts(info: DatasetInfo, req: Omit<AggregateRequest, 'by'>, needPosition: boolean): QueryParts {
+  private parts(info: DatasetInfo, req: Omit<AggregateRequest, 'by' | 'bin'>, needPosition: boolean): QueryParts {
     const { lon, lat } = info.geometry;
     if (needPosition && (info.geometry.kind !== 'point' || !lon || !lat)) {
       throw new Error(`${info.name} has no point coordinates to aggregate`);
@@ -107,51 +121,103 @@ export class Aggregator {
     const t0 = performance.now();
     const info = this.host.dataset(req.dataset);
     const k = checkMinCount(req.minCount);
-    const parts = this.parts(info, req, true);
+    if (req.bin !== undefined && !req.time) throw new Error(`${info.name}: a bin needs a time column (time.column)`);
+    if (req.bin !== undefined && !CALENDAR_BINS.includes(req.bin)) throw new Error(`unknown bin "${String(req.bin)}" (expected ${CALENDAR_BINS.join(', ')})`);
+    // The time part runs per row in JS, in the display zone (src/engine/time), not in SQL.
+    const parts = this.parts(info, { ...req, time: undefined }, true);
     const bound = await schemeOf(req.by).bind(req.by, info, this.host);
     const ta = performance.now();
     const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
     const assignMs = performance.now() - ta;
     const tq = performance.now();
+    const timed = req.time ? readTimeRows(info, req.time, req.bin, this.rowStore) : null;
+    const bins = timed?.rows.bin ?? null;
+    const B = timed?.rows.binStarts?.length ?? 1;
+    const C = entry.cells.count * B;
     const positions = this.rowStore.positions(info).positions;
-    const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: req.time }, this.rowStore, positions);
+    const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: undefined }, this.rowStore, positions);
     let stats: CellStats;
     let sql: string;
     if (rows) {
-      stats = reduceCells({ ...rows, rowPosition: entry.rowPosition, positionCell: entry.positionCell, cellCount: entry.cells.count });
-      sql = [...positionsSql, ...rows.sql].join(';\n');
+      const mask = timed ? andMask(rows.mask, timed.rows.keep) : rows.mask;
+      const at = bins ? rowsByBin(entry.rowPosition, entry.positionCell, bins, B) : entry;
+      stats = reduceCells({ ...rows, mask, rowPosition: at.rowPosition, positionCell: at.positionCell, cellCount: C });
+      sql = [...positionsSql, ...(timed ? [timed.sql] : []), ...rows.sql].join(';\n');
     } else {
-      sql = assignedCellsQuery(parts, this.cellTable(entry));
-      stats = this.reduceInSql(sql, entry.cells.count);
+      const timeTable = timed ? this.timeTable(timed.rows.keep, bins) : undefined;
+      try {
+        const query = assignedCellsQuery(parts, this.cellTable(entry), timeTable);
+        sql = [...(timed ? [timed.sql] : []), query].join(';\n');
+        stats = this.reduceInSql(query, entry.cells.count, B, timeTable !== undefined);
+      } finally {
+        if (timeTable) this.host.connection.query(dropTableQuery(timeTable));
+      }
     }
     const queryMs = performance.now() - tq;
     const facts = { positions: entry.positions, cached, kernel: rows ? 'js' : 'sql' } as const;
-    return packResult({
+    const byBin = bins ? cellsByBin(entry.cells, bound, B) : { cells: entry.cells, bound };
+    const result = packResult({
       req,
       stat: parts.stat,
       value: parts.value?.name ?? null,
       minCount: k,
-      bound,
-      cells: entry.cells,
+      bound: byBin.bound,
+      cells: byBin.cells,
       stats,
       sql,
       method: bound.method(facts),
       assignment: cached ? 'cached' : 'computed',
       timings: { t0, assignMs, queryMs },
     });
+    if (bins && timed?.rows.binStarts && timed.rows.binOffsets) {
+      const chosen = listedCells(byBin.cells, stats.counts);
+      result.bins = {
+        bin: req.bin!,
+        zone: timed.rows.display.zone,
+        starts: Float64Array.from(timed.rows.binStarts),
+        offsets: Float64Array.from(timed.rows.binOffsets),
+        index: Int32Array.from(chosen, (c) => c % B),
+      };
+    }
+    return result;
+  }
+
+  /**
+   * The cube of a layer (cells × local hour bins of its display zone, src/engine/cube) over
+   * the cached assignment: bin-aligned windows with hour and weekday filters then merge bins.
+   */
+  async cube(req: AggregateRequest): Promise<{ cube: Cube; cells: CellTable; sql: string[] }> {
+    const info = this.host.dataset(req.dataset);
+    this.parts(info, { ...req, time: undefined }, true);
+    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const { entry, sql } = await this.assignment(info, bound);
+    const positions = this.rowStore.positions(info).positions;
+    const built = layerCube(info, req, { rowPosition: entry.rowPosition, positionCell: entry.positionCell, cells: entry.cells.count }, this.rowStore, positions);
+    return { cube: built.cube, cells: entry.cells, sql: [...sql, ...built.sql] };
+  }
+
+  /** A per-row table of the time filters' verdict and bins (TIME_BIN_COLUMN), for a POSITIONAL JOIN. */
+  private timeTable(keep: Uint8Array, bins: Int32Array | null): string {
+    const table = `__citylens_time_${++tableSeq}`;
+    const col = bins ?? Int32Array.from(keep, (k) => (k ? 0 : -1));
+    insertColumns(this.host.connection, table, { [TIME_BIN_COLUMN]: col });
+    return table;
   }
 
   /** Per-cell count and statistic from SQL over the cell table; cells without rows get 0 and NaN. */
-  private reduceInSql(sql: string, cellCount: number): CellStats {
+  private reduceInSql(sql: string, cellCount: number, B = 1, binned = false): CellStats {
     const r = this.host.connection.query(sql);
     const cell = int32Column(r, '__cell');
+    const bin = binned ? int32Column(r, '__bin') : null;
     const n = float64Column(r, '__n');
     const v = float64Column(r, '__value');
-    const stats = { counts: new Float64Array(cellCount), values: new Float64Array(cellCount).fill(NaN) };
+    const stats = { counts: new Float64Array(cellCount * B), values: new Float64Array(cellCount * B).fill(NaN) };
     for (let i = 0; i < cell.length; i++) {
       if (cell[i] < 0) continue;
-      stats.counts[cell[i]] = n[i];
-      stats.values[cell[i]] = v[i];
+      // Without bins every kept row has bin 0, so B = 1 and the entry is the cell.
+      const e = cell[i] * B + (bin ? bin[i] : 0);
+      stats.counts[e] = n[i];
+      stats.values[e] = v[i];
     }
     return stats;
   }
@@ -262,9 +328,16 @@ export class Aggregator {
     const assignMs = performance.now() - ta;
     const extentSql = timeExtentQuery(info.id, t);
     const extent = this.host.connection.query(extentSql).toArray()[0]?.toJSON() as { t0: number | null; t1: number | null } | undefined;
-    const windows = compareWindows(req, t);
-    const sql = compareCellsQuery(parts, this.cellTable(entry), windows.sql, compareUnit(info.columns, req.unit));
-    const r = this.host.connection.query(sql);
+    const zoned = (req.time.zone !== undefined && req.time.zone !== 'UTC') || req.time.hours !== undefined || req.time.days !== undefined;
+    const windows = zoned ? zonedWindows(this.host.connection, info, req, t, this.rowStore, `__citylens_time_${++tableSeq}`) : plainWindows(req, t);
+    let sql: string;
+    let r: ReturnType<DuckDBConnection['query']>;
+    try {
+      sql = compareCellsQuery(parts, this.cellTable(entry), windows.windows, compareUnit(info.columns, req.unit), windows.table);
+      r = this.host.connection.query(sql);
+    } finally {
+      if (windows.table) this.host.connection.query(dropTableQuery(windows.table));
+    }
     const C = entry.cells.count;
     const make = () => ({ rows: new Float64Array(C), n: new Float64Array(C), mean: new Float64Array(C).fill(NaN), variance: new Float64Array(C).fill(NaN), sum: new Float64Array(C), value: new Float64Array(C).fill(NaN) });
     const out: [WindowMoments, WindowMoments] = [make(), make()];
@@ -291,8 +364,9 @@ export class Aggregator {
       after: out[1],
       windowsMs: windows.ms,
       extentMs: extent && extent.t0 !== null && extent.t1 !== null ? [extent.t0, extent.t1] : null,
+      filteredDays: windows.filteredDays,
       rowsPerPosition: entry.positions ? info.rows / entry.positions : NaN,
-      sql: [...positionsSql, extentSql, sql].join(';\n'),
+      sql: [...positionsSql, extentSql, ...windows.sql, sql].join(';\n'),
       method: bound.method({ positions: entry.positions, cached, kernel: 'sql' }),
       cached,
       assignMs,

@@ -28,6 +28,8 @@ export interface CompareCells {
   windowsMs: { before: [number, number]; after: [number, number] };
   /** Earliest and latest instant of the time column over all rows; null when it has none. */
   extentMs: [number, number] | null;
+  /** With rhythm filters: each window's length counting only the hours they keep, in days. */
+  filteredDays?: { before: number; after: number };
   rowsPerPosition: number;
   sql: string;
   method: EngineMessage;

@@ -4,7 +4,7 @@
 // Positions are kept per dataset; columns in a byte-budgeted LRU.
 import type { DuckDBConnection } from '../duckdb-types';
 import type { ColumnInfo, DatasetInfo } from '../protocol';
-import { rowColumnQuery, rowCoordinatesQuery } from '../sql';
+import { rowColumnQuery, rowCoordinatesQuery, rowEpochMsQuery } from '../sql';
 import { float64Chunks, float64ColumnWithNulls } from './arrow-io';
 import { distinctPositions, type Positions } from './positions';
 
@@ -69,7 +69,15 @@ export class RowStore {
 
   /** A numeric column of every row as doubles (read once, then cached), with its SQL. */
   column(info: DatasetInfo, name: string): { column: RowColumn; sql: string } {
-    const key = `${info.id}\u0000${name}`;
+    return this.read(info, `${info.id}\u0000${name}`, rowColumnQuery(info.id, name));
+  }
+
+  /** A timestamp expression of every row as epoch ms (NaN = none), read once, then cached. */
+  epochMs(info: DatasetInfo, t: string): { column: RowColumn; sql: string } {
+    return this.read(info, `${info.id}\u0000\u0001${t}`, rowEpochMsQuery(info.id, t));
+  }
+
+  private read(info: DatasetInfo, key: string, sql: string): { column: RowColumn; sql: string } {
     const hit = this.columns.get(key);
     if (hit && hit.info === info) {
       this.columns.delete(key);
@@ -77,7 +85,6 @@ export class RowStore {
       return { column: hit.column, sql: hit.sql };
     }
     if (hit) this.dropColumn(key);
-    const sql = rowColumnQuery(info.id, name);
     const column = float64ColumnWithNulls(this.connection().query(sql), 'v');
     const bytes = column.values.byteLength + (column.valid?.byteLength ?? 0);
     this.columns.set(key, { info, column, sql, bytes });

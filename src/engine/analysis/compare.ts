@@ -46,7 +46,8 @@ export function packCompare(req: CompareRequest, c: CompareCells): CompareResult
   const k = checkMinCount(req.minCount);
   const fdr = req.fdr ?? true;
   const test = compareTest(req);
-  const days = { before: clippedDays(c.windowsMs.before, c.extentMs), after: clippedDays(c.windowsMs.after, c.extentMs) };
+  // With rhythm filters only the hours they keep count towards each window's length.
+  const days = c.filteredDays ?? { before: clippedDays(c.windowsMs.before, c.extentMs), after: clippedDays(c.windowsMs.after, c.extentMs) };
   if (days.before === 0) throw new Error('the before window holds none of the data’s time range');
   if (days.after === 0) throw new Error('the after window holds none of the data’s time range');
   const C = c.cells.count;

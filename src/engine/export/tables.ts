@@ -4,6 +4,7 @@
 import type { AggregateResult, CompareResult, HotspotResult } from '../protocol';
 import { schemeOf } from '../aggregate/schemes';
 import { CHANGE_CLASSES, HOTSPOT_CLASSES } from '../stats';
+import { isoWithOffset } from '../time';
 
 /** One cell of a table. */
 export type Cell = string | number | boolean | null;
@@ -32,13 +33,14 @@ export function cellIds(r: AggregateResult): { ids: string[]; namesUnique: boole
   const ids: string[] = new Array(r.length);
   if (r.by.kind === 'districts') {
     const names = r.names ?? [];
-    const seen = new Set<string>();
+    // A name is unique when it names one district (a binned result lists each district once per bin).
+    const seen = new Map<string, number>();
     let unique = true;
     for (let i = 0; i < r.length; i++) {
       if (r.ids[i] < 0) continue;
       const nm = names[i];
-      if (nm === null || nm === undefined || nm === 'outside' || seen.has(nm)) unique = false;
-      else seen.add(nm);
+      if (nm === null || nm === undefined || nm === 'outside' || (seen.has(nm) && seen.get(nm) !== r.ids[i])) unique = false;
+      else seen.set(nm, r.ids[i]);
     }
     for (let i = 0; i < r.length; i++) ids[i] = r.ids[i] < 0 ? 'outside' : unique ? names[i]! : `fid:${r.ids[i]}`;
     return { ids, namesUnique: unique };
@@ -48,16 +50,20 @@ export function cellIds(r: AggregateResult): { ids: string[]; namesUnique: boole
   return { ids, namesUnique: true };
 }
 
-/** Result indexes ordered by id (code-unit order, as `sort` compares strings). */
-function byId(ids: string[]): Int32Array {
-  return Int32Array.from(ids.keys()).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+/** Result indexes ordered by id (code-unit order, as `sort` compares strings), then by `then` (a bin). */
+function byId(ids: string[], then: Int32Array | null): Int32Array {
+  return Int32Array.from(ids.keys()).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : then ? then[a] - then[b] : 0));
 }
 
-/** A table from per-result-cell columns, rows reordered by id. */
-function ordered(ids: string[], cols: Column[]): ExportTable {
-  const rows = byId(ids);
+/** A table from per-result-cell columns, rows reordered by id (then bin); a binned result's `bin` follows `id`. */
+function ordered(ids: string[], cols: Column[], r?: AggregateResult): ExportTable {
+  const bins = r?.bins ?? null;
+  const rows = byId(ids, bins ? bins.index : null);
   const pick = (values: Cell[]) => Array.from(rows, (i) => values[i]);
-  return { columns: [{ name: 'id', type: 'string', values: pick(ids) }, ...cols.map((c) => ({ ...c, values: pick(c.values) }))], rows };
+  const bin: Column[] = bins
+    ? [{ name: 'bin', type: 'string', values: Array.from(bins.index, (b) => isoWithOffset(bins.starts[b], bins.offsets[b])) }]
+    : [];
+  return { columns: [{ name: 'id', type: 'string', values: pick(ids) }, ...[...bin, ...cols].map((c) => ({ ...c, values: pick(c.values) }))], rows };
 }
 
 const floats = (name: string, a: Float64Array): Column => ({ name, type: 'float', values: Array.from(a, finite) });
@@ -87,7 +93,7 @@ export function aggregateTable(r: AggregateResult): ExportTable {
   cols.push(floats('per_km2', r.perKm2));
   if (r.per1000) cols.push(floats('per_1000_residents', r.per1000));
   cols.push({ name: 'suppressed', type: 'bool', values: Array.from(r.suppressed, (s) => s === 1) });
-  return ordered(ids, cols);
+  return ordered(ids, cols, r);
 }
 
 /** Hotspots: id, count, value, z, p, class, then p_perm when asked for, then extras. */

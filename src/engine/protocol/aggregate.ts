@@ -2,6 +2,9 @@
 // (protocol/index.ts).
 import type { BBox } from './base';
 import type { EngineMessage } from '../messages';
+import type { CalendarBin, HourRange } from '../time';
+
+export type { CalendarBin, HourRange };
 
 /**
  * How points are grouped. Grid and hexagon sizes are metres in a local projection
@@ -35,14 +38,23 @@ export type AggregateFilter =
 
 /**
  * A time window on a timestamp/date column: `from` inclusive, `to` exclusive, as ISO
- * text ("2024-03-15", "2024-03-15T08:00") or epoch milliseconds. A text column needs
- * `format` (DuckDB strptime, e.g. "%m/%d/%Y %I:%M:%S %p").
+ * text ("2024-03-15", "2024-03-15T08:00", "2024-03-15T08:00-04:00") or epoch
+ * milliseconds. A text column needs `format` (DuckDB strptime, e.g. "%m/%d/%Y %I:%M:%S %p").
+ * Bounds without a zone are read in the display zone; a column of unknown zone is
+ * display-zone wall time (not converted), so a bound with a zone becomes display-zone
+ * wall time before it is compared with it.
  */
 export interface TimeWindow {
   column: string;
   from?: string | number;
   to?: string | number;
   format?: string;
+  /** The display zone (IANA, or UTC): bins, hours of day and weekdays are local to it. Default UTC. */
+  zone?: string;
+  /** Rhythm filter: from ≤ local time < to (hours; may wrap midnight, 22–2). */
+  hours?: HourRange;
+  /** Rhythm filter: ISO weekdays kept, 1 = Monday … 7 = Sunday. */
+  days?: number[];
 }
 
 export interface AggregateRequest {
@@ -56,8 +68,22 @@ export interface AggregateRequest {
   share?: AggregateFilter;
   filters?: AggregateFilter[];
   time?: TimeWindow;
+  /** Cut each cell by calendar bins of `time`'s column in its display zone: one result entry per cell and bin. */
+  bin?: CalendarBin;
   /** Privacy threshold k: cells with fewer contributing rows are suppressed. Default 5; 0 = off. */
   minCount?: number;
+}
+
+/** The bins of a binned aggregate: entry i of the result is a cell in bin `index[i]`. */
+export interface AggregateBins {
+  bin: CalendarBin;
+  /** The display zone the bins are local to. */
+  zone: string;
+  /** Each bin's start instant (epoch ms) and its display-zone UTC offset there (ms). */
+  starts: Float64Array;
+  offsets: Float64Array;
+  /** Bin of each result entry. */
+  index: Int32Array;
 }
 
 export interface AggregateResult {
@@ -107,6 +133,8 @@ export interface AggregateResult {
   /** Whether the point→cell assignment was computed for this request or came from the cache. */
   assignment: 'computed' | 'cached';
   timings: { assignMs: number; queryMs: number; totalMs: number };
+  /** Set when the request asked for a `bin`. */
+  bins?: AggregateBins;
 }
 
 export type TimeBin = 'hour' | 'day' | 'week' | 'month' | 'hour-of-day' | 'day-of-week';

@@ -1,7 +1,7 @@
 // Hotspot (Getis-Ord Gi*) and before/after comparison requests and results (issue 11),
 // computed in the worker over an aggregate: part of the engine contract (protocol/index.ts).
 // Per-cell arrays are indexed like the `cells` aggregate they come with (outside included).
-import type { AggregateFilter, AggregateRequest, AggregateResult, TimeBin } from './aggregate';
+import type { AggregateFilter, AggregateRequest, AggregateResult, TimeBin, TimeWindow } from './aggregate';
 import type { EngineMessage } from '../messages';
 
 /**
@@ -97,8 +97,11 @@ export interface CompareRequest {
   /** For stat 'share': the condition a row must match. */
   share?: AggregateFilter;
   filters?: AggregateFilter[];
-  /** The time column (text needs `format`). */
-  time: { column: string; format?: string };
+  /**
+   * The time column (text needs `format`), the display zone and the rhythm filters: with
+   * hours or days only those rows count, and so do only those hours of each window's length.
+   */
+  time: Pick<TimeWindow, 'column' | 'format' | 'zone' | 'hours' | 'days'>;
   before: Period;
   after: Period;
   unit?: CompareUnit;

@@ -9,6 +9,9 @@ import { shareIndicator, statExpr, valueExpr } from './stats';
 /** The one column of a cached per-row cell table; prefixed so it never clashes with data columns. */
 export const CELL_COLUMN = '__citylens_cell';
 
+/** The one column of a per-row time table: the row's time bin (0 without bins), −1 where the time filters drop it. */
+export const TIME_BIN_COLUMN = '__citylens_tbin';
+
 /** What every aggregation query reads: the point table, its coordinates, the row conditions, the statistic. */
 export interface QueryParts {
   table: string;
@@ -63,12 +66,21 @@ function aggregates(parts: Pick<QueryParts, 'stat' | 'value' | 'share'>): string
  * Cells from a cached per-row cell table, read with a POSITIONAL JOIN (no hashing; point
  * tables are never modified after loading): columns __cell, __n, __value.
  */
-export function assignedCellsQuery(parts: QueryParts, cellTable: string): string {
-  const from = `${ident(parts.table)} POSITIONAL JOIN ${ident(cellTable)}`;
-  const cells = select([`${ident(CELL_COLUMN)} AS __cell`, ...valueColumn(parts)], from, where(parts.conditions));
+export function assignedCellsQuery(parts: QueryParts, cellTable: string, timeTable?: string): string {
+  let from = `${ident(parts.table)} POSITIONAL JOIN ${ident(cellTable)}`;
+  const cols = [`${ident(CELL_COLUMN)} AS __cell`, ...valueColumn(parts)];
+  const conditions = [...parts.conditions];
+  if (timeTable) {
+    // The time window, rhythm filters and bins of the display zone, computed per row in JS (src/engine/time).
+    from += ` POSITIONAL JOIN ${ident(timeTable)}`;
+    cols.push(`${ident(TIME_BIN_COLUMN)} AS __bin`);
+    conditions.push(`${ident(TIME_BIN_COLUMN)} >= 0`);
+  }
+  const cells = select(cols, from, where(conditions));
+  const keys = timeTable ? '__cell, __bin' : '__cell';
   return [
     `WITH cells AS (\n${cells}\n)`,
-    select(['__cell', ...aggregates(parts)], 'cells', 'GROUP BY __cell', 'ORDER BY __cell'),
+    select([keys, ...aggregates(parts)], 'cells', `GROUP BY ${keys}`, `ORDER BY ${keys}`),
   ].join('\n');
 }
 

@@ -4,7 +4,7 @@
 // table with a POSITIONAL JOIN, as aggregate.ts's reduction is.
 import type { AggregateStat } from '../protocol';
 import { ident, select, str, where } from './core';
-import { CELL_COLUMN, rowValueExpr, type QueryParts } from './aggregate';
+import { CELL_COLUMN, TIME_BIN_COLUMN, rowValueExpr, type QueryParts } from './aggregate';
 import { statExpr } from './stats';
 
 /** Two half-open windows on the timestamp expression `t`, as SQL literals. */
@@ -32,10 +32,15 @@ function unitValue(stat: AggregateStat): string {
  * or units), __mean, __var (var_samp), __sum and __value (the statistic; with units the mean
  * of the unit values). Rows outside both windows are left out.
  */
-export function compareCellsQuery(parts: QueryParts, cellTable: string, w: CompareWindows, unit: CompareUnitSql | null): string {
+export function compareCellsQuery(parts: QueryParts, cellTable: string, w: CompareWindows, unit: CompareUnitSql | null, windowTable?: string): string {
   const v = rowValueExpr(parts);
-  const from = `${ident(parts.table)} POSITIONAL JOIN ${ident(cellTable)}`;
-  const window = `CASE WHEN ${inWindow(w.t, w.before)} THEN 0 WHEN ${inWindow(w.t, w.after)} THEN 1 END AS __w`;
+  let from = `${ident(parts.table)} POSITIONAL JOIN ${ident(cellTable)}`;
+  let window = `CASE WHEN ${inWindow(w.t, w.before)} THEN 0 WHEN ${inWindow(w.t, w.after)} THEN 1 END AS __w`;
+  if (windowTable) {
+    // Windows in the display zone with rhythm filters, decided per row in JS (src/engine/time): 0, 1 or −1.
+    from += ` POSITIONAL JOIN ${ident(windowTable)}`;
+    window = `CASE WHEN ${ident(TIME_BIN_COLUMN)} >= 0 THEN ${ident(TIME_BIN_COLUMN)} END AS __w`;
+  }
   const cols = [`${ident(CELL_COLUMN)} AS __cell`, window, `${v ?? 'NULL::DOUBLE'} AS __v`];
   if (unit) cols.push(`${ident(unit.column)} AS __unit`, unit.bin ? `date_trunc(${str(unit.bin)}, ${w.t}) AS __bin` : 'NULL AS __bin');
   const rows = select(cols, from, where(parts.conditions));

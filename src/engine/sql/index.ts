@@ -38,9 +38,11 @@ export {
   isoTimestampLiteral,
   timeWindowConditions,
   timeBinKey,
+  rowEpochMsQuery,
 } from './time';
 export {
   CELL_COLUMN,
+  TIME_BIN_COLUMN,
   type QueryParts,
   rowValueExpr,
   rowColumnQuery,

@@ -3,7 +3,7 @@
 // so they fit typed arrays. Callers check column kinds and literal text first
 // (aggregate/time.ts).
 import type { ColumnInfo, TimeBin } from '../protocol';
-import { ident, num, str } from './core';
+import { ident, num, select, str } from './core';
 
 /** A timestamp or date column as TIMESTAMP: TIMESTAMPTZ becomes the session zone's wall clock (UTC in DuckDB-WASM), DATE its midnight. */
 export function timestampOf(col: ColumnInfo): string {
@@ -47,4 +47,9 @@ export function timeBinKey(bin: TimeBin, t: string): string {
     case 'day-of-week':
       return `isodow(${t})::DOUBLE`;
   }
+}
+
+/** The timestamp expression `t` of every row as epoch ms (DOUBLE, NULL where there is none), in row order: column `v`. */
+export function rowEpochMsQuery(table: string, t: string): string {
+  return select([`epoch_ms(${t})::DOUBLE AS v`], ident(table));
 }
