@@ -62,7 +62,7 @@ describe('export', () => {
 
   it('exports the map as a PNG larger than the map, texts drawn in', async () => {
     const { name, bytes } = await exportItem(app.page, 'Map image (PNG)');
-    assert.match(name, new RegExp(`^citylens-nyc-311-animal-complaints-2025-rows-per-500-m-hexagon${DATE.source}png$`));
+    assert.match(name, new RegExp(`^new-york-bikes-and-complaints-nyc-311-animal-complaints-2025-rows-per-500-m-hexagon${DATE.source}png$`));
     assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
@@ -77,7 +77,7 @@ describe('export', () => {
 
   it('exports the active layer as CSV equal to the CLI\'s table of the same file, and GeoJSON and Parquet of the same rows', async () => {
     const csv = await exportItem(app.page, 'Layer table (CSV)');
-    assert.match(csv.name, new RegExp(`^citylens-nyc-311-animal-complaints-2025-rows-per-500-m-hexagon${DATE.source}csv$`));
+    assert.match(csv.name, new RegExp(`^new-york-bikes-and-complaints-nyc-311-animal-complaints-2025-rows-per-500-m-hexagon${DATE.source}csv$`));
     const cliOut = path.join(tmp, 'cli.csv');
     execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'aggregate', path.join(SHARED, `${ANIMALS}.csv`), '--by', 'hex:500', '--min-count', '5', '--out', cliOut], { cwd: ROOT, stdio: 'pipe' });
     const rows = csvRows(csv.bytes.toString('utf8'));
@@ -118,7 +118,7 @@ describe('export', () => {
     await app.page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has('s'));
     const view = await app.page.evaluate(() => document.querySelector('.map').dataset.view);
     const { name, bytes } = await exportItem(app.page, 'Dashboard config of this view (JSON)');
-    assert.match(name, new RegExp(`^citylens${DATE.source}citylens\\.config\\.json$`));
+    assert.match(name, new RegExp(`^new-york-bikes-and-complaints${DATE.source}citylens\\.config\\.json$`));
     const config = JSON.parse(bytes.toString('utf8'));
     assert.equal(config.version, 2);
     assert.deepEqual(config.load, [ANIMALS]);

@@ -66,7 +66,7 @@ describe('print brief', () => {
     const brief = page.locator('.print-brief');
     assert.ok(await brief.isVisible());
     const text = await brief.innerText();
-    assert.match(text, /^CityLens/);
+    assert.match(text, /^New York: bikes and complaints/, 'the config\'s title');
     assert.match(text, new RegExp(`Top 10: ${ANIMALS}: rows per 500 m hexagon`));
     assert.match(text, /Method\n/);
     assert.match(text, /pointy-top hexagons of 500 m radius/);
