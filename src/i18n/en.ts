@@ -27,6 +27,8 @@ export const en = {
   // Loading: progress, outcome, Load from URL
   'load.loading': 'Loading {name}…',
   'load.loaded': 'Loaded {name}: {rows, plural, one {# row} other {# rows}}',
+  'load.loadedMany': 'Loaded {count, plural, one {# dataset} other {# datasets}}: {list}',
+  'load.loadedItem': '{name} ({rows, plural, one {# row} other {# rows}})',
   'load.cancelled': 'Cancelled loading {name}',
   'load.cancelLoading': 'Cancel loading {name}',
   'load.preparing': 'preparing…',
@@ -43,6 +45,34 @@ export const en = {
   'load.urlPlaceholder': 'https://example.org/data.parquet',
   'load.urlHelp': 'A Parquet, CSV, GeoJSON, TopoJSON or Arrow file. Its server must allow other sites to read it (CORS); relative URLs are read from this site.',
   'load.badUrl': '“{url}” is not a valid URL',
+
+  // The Export menu (src/ui/export/)
+  'export.button': 'Export',
+  'export.png': 'Map image (PNG)',
+  'export.csv': 'Layer table (CSV)',
+  'export.geojson': 'Layer table with areas (GeoJSON)',
+  'export.parquet': 'Layer table (Parquet)',
+  'export.config': 'Dashboard config of this view (JSON)',
+  'export.noAggregate': 'No layer with cells or districts to export: select one, or show one',
+  'export.noMap': 'The map is not ready yet',
+  'export.mapName': 'map',
+  'export.madeOn': 'Made with CityLens on {date}',
+  'export.saved': 'Saved {file}',
+  'export.pngFailed': 'the browser could not encode the image as PNG',
+  'export.failed': 'Could not export: {message}',
+
+  // The printed brief (src/ui/print/)
+  'brief.label': 'Printable brief',
+  'brief.mapAlt': 'Map: {title}',
+  'brief.top': 'Top {n}: {layer}',
+  'brief.rank': 'Rank',
+  'brief.area': 'Area',
+  'brief.rows': 'Rows',
+  'brief.method': 'Method',
+  'brief.sources': 'Sources and licences',
+  'brief.source': '{name}. Source: {source}. Licence: {licence}.',
+  'brief.notStated': 'not stated',
+  'brief.meta': 'Made with CityLens on {date}. This view: {link}',
 
   // Links: the page URL's state (src/config/url-state.ts)
   'link.layerGone': 'The link’s layer “{layer}” is no longer in this dashboard: left out',

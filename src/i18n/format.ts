@@ -61,6 +61,11 @@ export function formatBytes(n: number): string {
   return t('units.gib', { n: fixed(n / 1024 ** 3, 2) });
 }
 
+/** Items as a list in the locale's words, without "and": "A, B, C" (Intl.ListFormat, unit style). */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(intlLocale(), { style: 'long', type: 'unit' }).format(items);
+}
+
 /** A calendar date on the clock of `timeZone` (an IANA zone, or 'UTC'): "Mar 1, 2024". */
 export function formatDate(date: Date | number, timeZone: string): string {
   return dateFormat(timeZone, { dateStyle: 'medium' }).format(date);

@@ -6,4 +6,4 @@ export { createTranslator, type Translator, type MessageValues } from './transla
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogue';
 export { chooseLocale, matchLocale, type LocaleSources } from './choose-locale';
 export { LOCALES, LOCALE_NAMES, getLocale, setLocale, subscribeLocale, intlLocale, isLocale, type Locale } from './locale';
-export { formatBytes, formatDate, formatDateTime, formatFixed, formatInteger, formatNumber, formatPercent, formatSignedPercent, yesNo } from './format';
+export { formatBytes, formatDate, formatDateTime, formatFixed, formatInteger, formatList, formatNumber, formatPercent, formatSignedPercent, yesNo } from './format';

@@ -30,6 +30,9 @@ import { formatView, type LinkState } from '../config/url-state';
 import { applyLayerChanges } from '../config/url-layers';
 import { NO_BASEMAP } from '../map/basemap';
 import { baseLayers, useLink } from './use-link';
+import { ExportMenu } from './export/ExportMenu';
+import { activeLayer, useExports } from './export/use-exports';
+import { PrintBrief } from './print/PrintBrief';
 import { ConsolePanel, type ConsoleRequest } from './console/ConsolePanel';
 import { MethodView } from './console/MethodView';
 import { layerQuery } from './layer-data';
@@ -54,7 +57,7 @@ function appBaseUrl(): string {
 export function App() {
   const t = useT();
   const baseUrl = useMemo(appBaseUrl, []);
-  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs, addDataset } =
+  const { state, coordinator, job, cancelLoad, openFiles, loadUrl, loadEntry, removeDataset, renameDataset, setSpecs, addDataset, say } =
     useDashboard(baseUrl);
   const [consoleOpen, setConsoleOpen] = useState(false);
   const [consoleMade, setConsoleMade] = useState(false);
@@ -111,7 +114,7 @@ export function App() {
     },
     [config, restoreBasemap, setSpecs, state.datasets],
   );
-  useLink({
+  const page = useLink({
     enabled: state.restored,
     config,
     datasets: state.datasets,
@@ -153,6 +156,11 @@ export function App() {
   };
 
   const selectedSpec = selected && state.specs.find((s) => s.id === selected.specId);
+  const title = (config && configText(config, config.title, getLocale())) ?? t('app.title');
+  const exportItems = useExports({
+    map, coordinator, config, title, page, datasets: state.datasets, sources: state.sources, rendered,
+    selectedId: selected?.specId ?? null, minCount, say,
+  });
 
   return (
     <div
@@ -187,7 +195,7 @@ export function App() {
       )}
       {config && <BasemapPicker basemap={basemap} />}
       <aside className="panel" aria-label={t('app.panel')}>
-        <h1>{(config && configText(config, config.title, getLocale())) ?? t('app.title')}</h1>
+        <h1>{title}</h1>
         <LanguagePicker languages={config?.languages} />
         <label className="button">
           {t('app.openFile')}
@@ -207,6 +215,8 @@ export function App() {
           aria-controls="sql-console" onClick={() => (consoleOpen ? closeConsole() : setConsoleOpen(true))}>
           {t('console.open')}
         </button>
+        {' '}
+        <ExportMenu items={exportItems} />
         <DatasetPanel datasets={state.datasets} onRename={(id, name) => void renameDataset(id, name)}
           onRemove={(id) => void removeDataset(id)} onZoom={zoomTo} />
         {state.catalog && (
@@ -252,6 +262,8 @@ export function App() {
           {[...state.problems, state.alert].filter(Boolean).join('\n')}
         </p>
       </footer>
+      <PrintBrief map={map} title={title} rendered={rendered} active={activeLayer(rendered, selected?.specId ?? null)} datasets={state.datasets}
+        description={(config?.description && configText(config, config.description, getLocale())) ?? null} />
     </div>
   );
 }

@@ -3,10 +3,9 @@ import type { ColourScale, Rgba } from '../scales/colour';
 import { SUPPRESSED_COLOUR } from '../scales/colour';
 import type { LayerSpec } from '../config/layer';
 import { measureLabel } from '../map/layer-labels';
-import { formatInteger, formatNumber, useT } from '../i18n';
+import { formatInteger, useT } from '../i18n';
+import { legendRows } from './legend-rows';
 
-/** A break or a domain end as the legend prints it: at most four significant digits. */
-const num = (v: number) => formatNumber(v, { significant: 4 });
 const css = (c: Rgba) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
 
 function Swatch({ colour }: { colour: Rgba }) {
@@ -16,22 +15,7 @@ function Swatch({ colour }: { colour: Rgba }) {
 
 export function Legend({ spec, scale, minCount, suppressedCells, noData = 0 }: { spec: LayerSpec; scale: ColourScale; minCount: number; suppressedCells: number; noData?: number }) {
   const t = useT();
-  const { breaks, colours, domain } = scale;
-  const rows: { colour: Rgba; label: string }[] = scale.categories
-    ? scale.categories.map((c, i) => ({ colour: colours[i], label: c }))
-    : scale.options.classification === 'linear'
-      ? colours.map((c, i) => ({ colour: c, label: num(domain[0] + ((domain[1] - domain[0]) * i) / (colours.length - 1)) }))
-      : colours.map((c, i) => ({
-          colour: c,
-          label:
-            i === 0
-              ? t('legend.below', { value: num(breaks[0] ?? domain[1]) })
-              : i === colours.length - 1
-                ? t('legend.atLeast', { value: num(breaks[i - 1]) })
-                : t('legend.between', { from: num(breaks[i - 1]), to: num(breaks[i]) }),
-        }));
-  if (scale.otherCategory) rows.push({ colour: colours[rows.length], label: t('legend.other') });
-  if (!scale.categories && colours.length === 1) rows[0].label = t('legend.span', { from: num(domain[0]), to: num(domain[1]) });
+  const rows = legendRows(scale);
   return (
     <figure className="legend" aria-label={t('legend.label', { title: spec.title })} data-legend={spec.id}>
       <figcaption>{measureLabel(spec)}</figcaption>

@@ -174,18 +174,21 @@ export function useDashboard(baseUrl: string) {
           return;
         }
         // Links are input: each is checked before anything is fetched.
+        // Queued together, so the status names them all in one message once they are in.
         const refused: string[] = [];
+        const loads: Promise<void>[] = [];
         for (const src of sources) {
           if ('entry' in src) {
             const entry = entries.find((d) => d.id === src.entry);
-            if (entry) await loadEntry(entry, entriesUrl);
+            if (entry) loads.push(loadEntry(entry, entriesUrl));
             else if (link.sources) refused.push(t('link.noEntry', { id: src.entry }));
             continue;
           }
           const checked = checkDataLink(src.url, { baseUrl, pageOrigin: location.origin, ...allowed.current });
-          if (checked.ok) await loadFrom(checked.url, {}, checked.relative ? src.url : undefined, src);
+          if (checked.ok) loads.push(loadFrom(checked.url, {}, checked.relative ? src.url : undefined, src));
           else refused.push(checked.message);
         }
+        await Promise.all(loads);
         if (refused.length) setState((s) => ({ ...s, problems: [...s.problems, ...refused] }));
         // The loads made the config's layers (the base); the link's layers are changes to them.
         if (!cancelled && link.layers) {
@@ -219,6 +222,8 @@ export function useDashboard(baseUrl: string) {
     removeDataset,
     renameDataset,
     setSpecs,
+    /** Says something in the status or alert region (an export's outcome). */
+    say: patch,
     /** A dataset the engine made (the SQL console's "Add to map"): listed and drawn like a loaded one. */
     addDataset: onLoaded,
   };

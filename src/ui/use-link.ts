@@ -11,7 +11,11 @@ import type { DatasetInfo } from '../engine/protocol';
 import { NO_BASEMAP } from '../map/basemap';
 import { suggestLayers } from '../map/suggest';
 
-/** The layers the dashboard shows for `datasets` without a link: each load's suggestions, newest on top. */
+/**
+ * The layers the dashboard shows for `datasets` without a link: each load's suggestions,
+ * newest on top (as use-dashboard adds them). The config's own layers are not drawn by the
+ * analyst view yet (the citizen view draws them), so they are not part of the base.
+ */
 export function baseLayers(datasets: readonly DatasetInfo[]): LayerSpec[] {
   let specs: LayerSpec[] = [];
   for (const d of datasets) specs = [...suggestLayers(d, specs.map((s) => s.id)), ...specs];
@@ -47,20 +51,21 @@ export interface LinkInput {
   onPop: (link: LinkState) => void;
 }
 
-export function useLink({ enabled, config, datasets, sources, view, basemap, specs, onPop }: LinkInput): void {
+/** Keeps the URL in step with the state; returns the page's state of now (for exports). */
+export function useLink({ enabled, config, datasets, sources, view, basemap, specs, onPop }: LinkInput): PageState | null {
   const popRef = useRef(onPop);
   popRef.current = onPop;
   const first = useRef(true);
   const lastPush = useRef(0);
   const page = useMemo(
-    () => (config && view ? { base: basePage(config, datasets), state: { view, basemap, specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])) } } : null),
+    () => (config && view ? { base: basePage(config, datasets), state: { view, basemap, layers: specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])) } } : null),
     [config, datasets, sources, view, basemap, specs],
   );
 
   useEffect(() => {
     if (!enabled || !page) return;
     let stale = false;
-    void encodeLink({ ...page.state, layers: page.state.specs }, page.base).then((hash) => {
+    void encodeLink(page.state, page.base).then((hash) => {
       if (stale) return;
       const href = linkHref(location.href, hash);
       // The first write rewrites the opening link (an old form, or rounding): no new entry.
@@ -83,4 +88,5 @@ export function useLink({ enabled, config, datasets, sources, view, basemap, spe
     window.addEventListener('popstate', pop);
     return () => window.removeEventListener('popstate', pop);
   }, []);
+  return page?.state ?? null;
 }

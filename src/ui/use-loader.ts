@@ -2,7 +2,7 @@
 // the load), its progress for the progress bar, and its outcome in the status or alert region.
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { DatasetInfo, LoadProgress } from '../engine/protocol';
-import { t } from '../i18n';
+import { formatList, t } from '../i18n';
 import type { Coordinator } from './coordinator';
 import type { SignalOptions } from './connector';
 import { explainLoadError, isCancelled } from './load-messages';
@@ -26,10 +26,14 @@ export function useLoader(
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const current = useRef<{ loadId: string; controller: AbortController } | null>(null);
   const counter = useRef(0);
+  // Loads queued while others run are one batch: its end names every dataset it loaded,
+  // so no load's announcement is lost under the next one's.
+  const batch = useRef<{ pending: number; loaded: string[] }>({ pending: 0, loaded: [] });
 
   /** Queue a load; `url` (absolute) lets fetch failures be explained with it, `asGiven` with the relative path a link named. */
   const run = useCallback(
     (fileName: string, start: Start, url?: string, asGiven?: string): Promise<DatasetInfo | null> => {
+      batch.current.pending++;
       const next = queue.current.then(async (): Promise<DatasetInfo | null> => {
         const e = await engine.current;
         const loadId = `load-${++counter.current}`;
@@ -42,6 +46,7 @@ export function useLoader(
         };
         try {
           const info = await start(e, { signal: controller.signal, onProgress });
+          batch.current.loaded.push(t('load.loadedItem', { name: info.name, rows: info.rows }));
           say({ status: t('load.loaded', { name: info.name, rows: info.rows }), alert: '' });
           onLoaded(info);
           return info;
@@ -53,6 +58,11 @@ export function useLoader(
         } finally {
           current.current = null;
           setJob(null);
+          if (--batch.current.pending === 0) {
+            const { loaded } = batch.current;
+            if (loaded.length > 1) say({ status: t('load.loadedMany', { count: loaded.length, list: formatList(loaded) }) });
+            batch.current.loaded = [];
+          }
         }
       });
       queue.current = next;

@@ -66,10 +66,10 @@ describe('dataset panel', () => {
     await app.page.locator('[role=alert]').filter({ hasText: 'malformed.geojson' }).waitFor(LONG);
     assert.match(await app.page.locator('[role=alert]').textContent(), /malformed\.geojson is not valid JSON/);
     assert.match(await racks().innerText(), /2,520 rows/);
-    // Two good files in one pick load one after the other.
+    // Two good files in one pick load one after the other, and one message names both.
     await input.setInputFiles([fixture('good/points.ndjson'), fixture('good/wkt.csv')]);
     await app.page.locator('[data-dataset="wkt"]').waitFor(LONG);
-    await waitStatus(app.page, 'Loaded wkt: 4 rows');
+    await waitStatus(app.page, 'Loaded 2 datasets: points (3 rows), wkt (4 rows)');
     assert.match(await app.page.locator('[data-dataset="points"]').innerText(), /3 rows/);
     assert.equal(await app.page.locator('[role=alert]').textContent(), '');
   });

@@ -28,8 +28,10 @@ function inside(lon, lat, geometry) {
   return hit;
 }
 
+/** A load's announcement, alone or in the one message of loads made together ("Loaded 2 datasets: a (5 rows), …"). */
 async function waitLoaded(page, name, rows) {
-  await page.getByRole('status').filter({ hasText: `Loaded ${name}: ${rows} rows` }).waitFor({ timeout: 180_000 });
+  const text = new RegExp(`Loaded ${name}: ${rows} rows|Loaded \\d+ datasets: .*\\b${name} \\(${rows} rows\\)`);
+  await page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 180_000 });
 }
 
 /** Round trips to the engine each layer's data has cost, as the app marks them (one mark per fetch). */

@@ -74,11 +74,11 @@ describe('engine service', () => {
     expect([...value].sort()).toEqual(
       [
         'aggregate', 'capabilities', 'compare', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema', 'datasets',
-        'hotspots', 'layer', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
+        'hotspots', 'layer', 'layer-export', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
       ],
     );
     expect(request).toEqual({ type: 'capabilities' });
-    expect(method).toEqual({ code: 'method-capabilities', params: { count: 19 } });
+    expect(method).toEqual({ code: 'method-capabilities', params: { count: 20 } });
   });
 
   it('refuses an unknown request type by name', async () => {

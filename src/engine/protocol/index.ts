@@ -78,3 +78,4 @@ export type {
 export { CONSOLE_MAX_ROWS } from './console';
 export type { EngineRequest, RequestType, RequestOf, EngineResults, Answer, ResultOf, EngineAnswer } from './requests';
 export type { QueryProgress, CallOptions, QueryOptions, EngineApi, WireOptions, EngineWire } from './api';
+export type { LayerExportFormat, LayerExportRequest, LayerExport } from './layer-export';

@@ -8,6 +8,7 @@ import type { ConsoleAddRequest, ConsoleExport, ConsoleExportRequest, ConsoleRun
 import type { DatasetInfo } from './dataset';
 import type { EngineMemory } from './engine';
 import type { LayerQuery, LayerResult } from './layer';
+import type { LayerExport, LayerExportRequest } from './layer-export';
 import type { PointMarks, PointMarksRequest } from './point-marks';
 import type { LineShapes, PolygonShapes } from './shapes';
 
@@ -35,7 +36,9 @@ export type EngineRequest =
   /** Pin `tables` for `holder` (replacing what it pinned before; [] releases). */
   | { type: 'console-pin'; holder: string; tables: string[] }
   /** How a layer was made, its tables pinned for `holder` (see LayerMethod). */
-  | { type: 'layer-method'; layer: LayerQuery; holder: string };
+  | { type: 'layer-method'; layer: LayerQuery; holder: string }
+  /** A cell layer's table as a CSV, GeoJSON or Parquet file, written in the worker. */
+  | ({ type: 'layer-export' } & LayerExportRequest);
 
 /** The name of a request type: 'aggregate', 'layer', … */
 export type RequestType = EngineRequest['type'];
@@ -83,6 +86,8 @@ export interface EngineResults {
   'console-pin': string[];
   /** How the layer was made: one statement that gives its numbers, the steps before it. */
   'layer-method': LayerMethod;
+  /** The layer's table as a file. */
+  'layer-export': LayerExport;
 }
 
 /** The answer to a request of type T. */

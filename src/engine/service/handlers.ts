@@ -13,6 +13,7 @@ import { copyArrays } from './transfer';
 import type { ConsoleSession } from '../console/session';
 import { consoleHandlers } from './console';
 import { layerMethodAnswer } from './layer-method';
+import { layerExportAnswer } from './layer-export';
 
 /** What every handler works with; `signal` aborts when the request is cancelled while it runs. */
 export interface ServiceContext {
@@ -86,6 +87,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   layer: layerAnswer,
   ...consoleHandlers,
   'layer-method': layerMethodAnswer,
+  'layer-export': layerExportAnswer,
 };
 
 /** The request types this engine answers. */

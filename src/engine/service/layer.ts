@@ -80,6 +80,26 @@ export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext
   }
 }
 
+/** A cell layer's aggregate, and its analysis where it has one (the layer and its exports share it). */
+export async function cellsResult(
+  { kind, analysis: query, ...aggregate }: CellsLayerQuery,
+  ctx: Pick<LayerContext, 'aggregator' | 'analysis'>,
+): Promise<{ result: AggregateResult; analysis: LayerAnalysisResult | null }> {
+  if (aggregate.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
+  // An analysis layer draws the analysis's cells (include-empty may add some), in its order.
+  if (query?.kind === 'hotspots') {
+    const { kind: _, ...params } = query;
+    const h = await ctx.analysis.hotspots({ ...aggregate, ...params });
+    return { result: h.cells, analysis: { kind: 'hotspots', result: h } };
+  }
+  if (query?.kind === 'compare') {
+    const { kind: _, ...params } = query;
+    const c = await ctx.analysis.compare({ ...aggregate, ...params });
+    return { result: c.cells, analysis: { kind: 'compare', result: c } };
+  }
+  return { result: await ctx.aggregator.aggregate(aggregate), analysis: null };
+}
+
 /** Grid and hexagon cells are drawn from their centres; H3 cells and districts as a mesh. */
 async function cellsAnswer(
   request: RequestOf<'layer'>,
@@ -87,23 +107,7 @@ async function cellsAnswer(
   ctx: LayerContext,
   have: ReadonlySet<string>,
 ): Promise<Answer<'layer'>> {
-  if (aggregate.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
-  // An analysis layer draws the analysis's cells (include-empty may add some), in its order.
-  let analysis: LayerAnalysisResult | null = null;
-  let result: AggregateResult;
-  if (query?.kind === 'hotspots') {
-    const { kind: _, ...params } = query;
-    const h = await ctx.analysis.hotspots({ ...aggregate, ...params });
-    analysis = { kind: 'hotspots', result: h };
-    result = h.cells;
-  } else if (query?.kind === 'compare') {
-    const { kind: _, ...params } = query;
-    const c = await ctx.analysis.compare({ ...aggregate, ...params });
-    analysis = { kind: 'compare', result: c };
-    result = c.cells;
-  } else {
-    result = await ctx.aggregator.aggregate(aggregate);
-  }
+  const { result, analysis } = await cellsResult({ kind, analysis: query, ...aggregate }, ctx);
   const sql = analysis?.result.sql ?? result.sql;
   // A cancel that came while the aggregate ran spares the mesh work.
   ctx.signal.throwIfAborted();

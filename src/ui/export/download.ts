@@ -1,0 +1,13 @@
+// Saves bytes as a file through the browser's download (no server involved).
+
+export function download(data: Blob, fileName: string): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own reference by now; the URL is not needed after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
