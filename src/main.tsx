@@ -1,6 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { lazy, Suspense } from 'react';
 import { startLocale } from './ui/LanguagePicker';
+// MapLibre's styles first, so the app's own rules that adjust its controls come after them.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/app.css';
 
 // Two views, each its own chunk: the citizen view (?mode=public) never loads the analyst
