@@ -13,7 +13,7 @@ describe('CityLens served from a sub-path', () => {
   before(async () => {
     env = await startBrowser();
     app = await openApp(env.browser, env.server.url);
-    await app.page.getByRole('status').filter({ hasText: `Loaded nyc_citibike_station_status_2024-03: ${CITIBIKE_ROWS} rows` }).waitFor({ timeout: 180_000 });
+    await app.page.getByRole('status').filter({ hasText: `Loaded Citi Bike station status, March 2024: ${CITIBIKE_ROWS} rows` }).waitFor({ timeout: 180_000 });
     await app.page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0, null, { timeout: 180_000 });
   });
   after(async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, startBrowser } from './harness.mjs';
+import { openApp, startBrowser, waitLoaded } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = process.env.CITYLENS_SHARED_DATA ?? path.resolve(here, '../../../shared/data');
@@ -112,7 +112,7 @@ describe('SQL console', () => {
       dialogs++;
       await d.dismiss();
     });
-    await page.getByRole('status').filter({ hasText: `Loaded ${HOODS}: 37 rows` }).waitFor({ timeout: 180_000 });
+    await waitLoaded(page, HOODS, '37');
     await page.locator('[data-legend]').first().waitFor({ timeout: 120_000 });
     panel = page.locator('#sql-console');
   });

@@ -130,7 +130,7 @@ describe('dataset panel', () => {
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await catalog.getByRole('button', { name: 'Load nyc_citibike_station_status_2024-03' }).click();
+    await catalog.getByRole('button', { name: 'Load Citi Bike station status, March 2024' }).click();
     await waitStatus(app.page, 'Cancelled loading nyc_citibike_station_status_2024-03.parquet').catch(async (err) => {
       const seen = await app.page.evaluate(() => /** @type {any} */ (window).__progressSeen);
       const status = await app.page.getByRole('status').allTextContents();

@@ -95,3 +95,10 @@ export async function pixelStats(browser, png, isData) {
     await page.close();
   }
 }
+
+/** Wait for the status line that announces `name` loaded with `rows` rows, alone or with others. */
+export async function waitLoaded(page, name, rows, timeout = 180_000) {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const text = new RegExp(`Loaded ${esc}: ${rows} rows|Loaded \\d+ datasets: .*\\b${esc} \\(${rows} rows\\)`);
+  await page.getByRole('status').filter({ hasText: text }).waitFor({ timeout });
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quantileSorted } from 'simple-statistics';
-import { openApp, pixelStats, startBrowser } from './harness.mjs';
+import { openApp, pixelStats, startBrowser, waitLoaded } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = process.env.CITYLENS_SHARED_DATA ?? path.resolve(here, '../../../shared/data');
@@ -26,12 +26,6 @@ function inside(lon, lat, geometry) {
     }
   }
   return hit;
-}
-
-/** A load's announcement, alone or in the one message of loads made together ("Loaded 2 datasets: a (5 rows), …"). */
-async function waitLoaded(page, name, rows) {
-  const text = new RegExp(`Loaded ${name}: ${rows} rows|Loaded \\d+ datasets: .*\\b${name} \\(${rows} rows\\)`);
-  await page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 180_000 });
 }
 
 /** Round trips to the engine each layer's data has cost, as the app marks them (one mark per fetch). */
