@@ -109,7 +109,7 @@ export function App() {
       const v = l.view ?? config.view;
       map.current?.jumpTo({ center: v.center, zoom: v.zoom, bearing: v.bearing ?? 0, pitch: v.pitch ?? 0 });
       restoreBasemap(l.basemap ?? null);
-      const base = baseLayers(state.datasets);
+      const base = baseLayers(state.datasets, config.layers);
       setSpecs(l.layers ? applyLayerChanges(base, l.layers, new Set(state.datasets.map((d) => d.id))).layers : base);
     },
     [config, restoreBasemap, setSpecs, state.datasets],

@@ -6,7 +6,7 @@ import type { DatasetInfo, LoadOptions } from '../engine/protocol';
 import type { CatalogEntry } from '../config/catalog';
 import type { DashboardConfig } from '../config/dashboard';
 import type { DatasetEntry } from '../config/dataset-entry';
-import { suggestLayers } from '../map/suggest';
+import { layersFor } from './use-link';
 import type { LayerSpec } from '../config/layer';
 import { formatFixed, getLocale, t } from '../i18n';
 import { startEngine } from './engine-client';
@@ -65,7 +65,7 @@ export function useDashboard(baseUrl: string) {
 
   const onLoaded = useCallback((info: DatasetInfo) => {
     performance.mark('citylens:data-ready', { detail: { dataset: info.id } });
-    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...suggestLayers(info, s.specs.map((l) => l.id)), ...s.specs] }));
+    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...layersFor(info, s.config?.layers ?? [], s.specs.map((l) => l.id)), ...s.specs] }));
   }, []);
   const loader = useLoader(whenReady, patch, onLoaded);
   const { run } = loader;

@@ -11,14 +11,16 @@ import type { DatasetInfo } from '../engine/protocol';
 import { NO_BASEMAP } from '../map/basemap';
 import { suggestLayers } from '../map/suggest';
 
-/**
- * The layers the dashboard shows for `datasets` without a link: each load's suggestions,
- * newest on top (as use-dashboard adds them). The config's own layers are not drawn by the
- * analyst view yet (the citizen view draws them), so they are not part of the base.
- */
-export function baseLayers(datasets: readonly DatasetInfo[]): LayerSpec[] {
+/** The layers a dataset brings when it loads: the config's layers over it, else suggestions. */
+export function layersFor(info: DatasetInfo, configLayers: readonly LayerSpec[], taken: Iterable<string>): LayerSpec[] {
+  const configured = configLayers.filter((l) => l.dataset === info.id);
+  return configured.length ? configured : suggestLayers(info, taken);
+}
+
+/** The layers the dashboard shows for `datasets` without a link: each load's layers, newest on top. */
+export function baseLayers(datasets: readonly DatasetInfo[], configLayers: readonly LayerSpec[] = []): LayerSpec[] {
   let specs: LayerSpec[] = [];
-  for (const d of datasets) specs = [...suggestLayers(d, specs.map((s) => s.id)), ...specs];
+  for (const d of datasets) specs = [...layersFor(d, configLayers, specs.map((s) => s.id)), ...specs];
   return specs;
 }
 
@@ -28,7 +30,7 @@ export function basePage(config: DashboardConfig, datasets: readonly DatasetInfo
     view: config.view,
     basemap: config.basemap.default ?? NO_BASEMAP,
     sources: config.load.map((entry) => ({ entry })),
-    layers: baseLayers(datasets),
+    layers: baseLayers(datasets, config.layers),
   };
 }
 

@@ -113,7 +113,7 @@ describe('export', () => {
     assert.deepEqual(Array.from({ length: counts.length }, (_, i) => (counts.get(i) === null ? '' : String(counts.get(i)))), rows.slice(1).map((r) => r[count]));
   });
 
-  it('exports a dashboard config that loads back to the same view, basemap and datasets, with the layers of now', async () => {
+  it('exports a dashboard config that loads back to the same view and layers', async () => {
     await app.page.locator('[data-layer]', { hasText: `${ANIMALS}: points` }).getByRole('checkbox').uncheck();
     await app.page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has('s'));
     const view = await app.page.evaluate(() => document.querySelector('.map').dataset.view);
@@ -131,6 +131,11 @@ describe('export', () => {
       await back.page.getByRole('status').filter({ hasText: /^Loaded .+: 4,969 rows$/ }).waitFor(LONG);
       await back.page.locator(`[data-layer="hexagon-${ANIMALS}"]`).waitFor(LONG);
       assert.equal(await back.page.evaluate(() => document.querySelector('.map').dataset.view), view);
+      const items = back.page.getByRole('list', { name: 'Layers' }).getByRole('listitem');
+      assert.deepEqual(await items.locator('.layer-title').allInnerTexts(), [`${ANIMALS}: points`, HEX]);
+      assert.equal(await items.first().getByRole('checkbox').isChecked(), false);
+      // The config is the state: the link adds nothing to it.
+      assert.equal(new URL(back.page.url()).hash, '');
       assert.deepEqual(back.errors, []);
       await back.context.close();
     } finally {
