@@ -65,7 +65,7 @@ export function useDashboard(baseUrl: string) {
 
   const onLoaded = useCallback((info: DatasetInfo) => {
     performance.mark('citylens:data-ready', { detail: { dataset: info.id } });
-    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...layersFor(info, s.config?.layers ?? [], s.specs.map((l) => l.id)), ...s.specs] }));
+    setState((s) => ({ ...s, datasets: [...s.datasets, info], specs: [...layersFor(info, s.config?.layers ?? [], s.specs.map((l) => l.id), new Set([...s.datasets.map((d) => d.id), info.id])), ...s.specs] }));
   }, []);
   const loader = useLoader(whenReady, patch, onLoaded);
   const { run } = loader;

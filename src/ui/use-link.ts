@@ -11,16 +11,24 @@ import type { DatasetInfo } from '../engine/protocol';
 import { NO_BASEMAP } from '../map/basemap';
 import { suggestLayers } from '../map/suggest';
 
-/** The layers a dataset brings when it loads: the config's layers over it, else suggestions. */
-export function layersFor(info: DatasetInfo, configLayers: readonly LayerSpec[], taken: Iterable<string>): LayerSpec[] {
-  const configured = configLayers.filter((l) => l.dataset === info.id);
+/**
+ * The layers a dataset brings when it loads: the config's layers over it whose other
+ * datasets (a districts layer's polygons) are loaded too, else suggestions.
+ */
+export function layersFor(info: DatasetInfo, configLayers: readonly LayerSpec[], taken: Iterable<string>, loaded: ReadonlySet<string> = new Set()): LayerSpec[] {
+  const ready = (l: LayerSpec) => l.kind !== 'districts' || l.districts === info.id || loaded.has(l.districts);
+  const configured = configLayers.filter((l) => l.dataset === info.id && ready(l));
   return configured.length ? configured : suggestLayers(info, taken);
 }
 
 /** The layers the dashboard shows for `datasets` without a link: each load's layers, newest on top. */
 export function baseLayers(datasets: readonly DatasetInfo[], configLayers: readonly LayerSpec[] = []): LayerSpec[] {
   let specs: LayerSpec[] = [];
-  for (const d of datasets) specs = [...layersFor(d, configLayers, specs.map((s) => s.id)), ...specs];
+  const loaded = new Set<string>();
+  for (const d of datasets) {
+    loaded.add(d.id);
+    specs = [...layersFor(d, configLayers, specs.map((s) => s.id), loaded), ...specs];
+  }
   return specs;
 }
 
