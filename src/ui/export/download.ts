@@ -8,6 +8,6 @@ export function download(data: Blob, fileName: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  // The download has its own reference by now; the URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The download has started from the URL by now; a later revoke keeps slow browsers safe.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
