@@ -32,8 +32,9 @@ function cliTopCounts() {
 const LONG = { timeout: 180_000 };
 const ANIMALS = 'nyc_311_animal_complaints_2025';
 // The catalog's words for the file (public/data/sample/catalog.json, from ../shared/data/README.md).
-const SOURCE = 'github plotly/datasets@0c447c4 311_Animals_short.csv (copied unchanged)';
-const LICENCE = 'repo MIT; the data is NYC Open Data 311 Service Requests';
+// As the sample config's datasets entry credits it (over the catalog's notes).
+const SOURCE = 'NYC Open Data 311 Service Requests, via plotly/datasets';
+const LICENCE = 'MIT (repository); NYC Open Data terms of use';
 
 /** Pages of a PDF: its page objects (/Type /Page, not /Pages). */
 const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
