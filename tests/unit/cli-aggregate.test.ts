@@ -1,9 +1,7 @@
 // The CLI as a child process, against the engine API on the same files.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
@@ -12,27 +10,11 @@ import type { AggregateResult } from '../../src/engine/protocol';
 import { parseArgs } from '../../src/cli/args';
 import { parseWhere, splitList, whereToFilter } from '../../src/config/where';
 import { hasSharedData, sharedFile } from '../shared-data';
+import { cli, parseCsv } from './cli-runner';
 import { loadPolygons } from './aggregate-helpers';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const CSV311 = sharedFile('nyc_311_animal_complaints_2025.csv');
 const BOROUGHS = sharedFile('nyc_boroughs.geojson');
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(tsx, ['src/cli/main.ts', ...args], { cwd: root, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split('\n');
-  const cols = head.split(',');
-  // The borough export has no quoted fields.
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
 
 describe('CLI argument parsing', () => {
   it('parses every --by form, where clauses and defaults', () => {

@@ -1,11 +1,9 @@
 // The CLI's display zone, bins and rhythm filters (issue 12) as a child process, against
 // oracles written here: Intl's formatted local dates and hours, turf's point-in-polygon,
 // and plain SQL reads of the rows.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
@@ -14,28 +12,13 @@ import { Analysis } from '../../src/engine/analysis';
 import { parseArgs } from '../../src/cli/args';
 import { cellsRequest } from '../../src/cli/requests';
 import { hasSharedData, sharedFile } from '../shared-data';
+import { cli, parseCsv } from './cli-runner';
 import { loadPolygons, turfLocator } from './aggregate-helpers';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const CITIBIKE = sharedFile('nyc_citibike_station_status_2024-03.parquet');
 const BOROUGHS = sharedFile('nyc_boroughs.geojson');
 const dir = mkdtempSync(path.join(tmpdir(), 'citylens-cli-time-'));
 const NY = 'America/New_York';
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(tsx, ['src/cli/main.ts', ...args], { cwd: root, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
 
 /** Local date, weekday and hour of an instant in a zone, as Intl writes them. */
 function localParts(zone: string): (ms: number) => { date: string; weekday: string; hour: number } {
