@@ -9,34 +9,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, startBrowser, waitLoaded } from './harness.mjs';
+import { parseCsv } from './csv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = process.env.CITYLENS_SHARED_DATA ?? path.resolve(here, '../../../shared/data');
 const RACKS = 'sf_bike_parking_racks';
 const HOODS = 'sf_planning_neighborhoods';
-
-/** RFC 4180 CSV → rows of fields (quoted fields unquoted), written here apart from the app's exporter. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 /** The racks file as objects, every value text as written. */
 function racks() {

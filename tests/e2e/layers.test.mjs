@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quantileSorted } from 'simple-statistics';
 import { openApp, pixelStats, startBrowser, waitLoaded } from './harness.mjs';
+import { parseCsv } from './csv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = process.env.CITYLENS_SHARED_DATA ?? path.resolve(here, '../../../shared/data');
@@ -129,8 +130,8 @@ describe('map layers', () => {
 
   it('colours points by a category column, with a legend of the categories', async () => {
     const csv = readFileSync(path.join(SHARED, 'nyc_311_animal_complaints_2025.csv'), 'utf8');
-    const header = parseCsvLine(csv.split('\n')[0]);
-    const types = new Set(csv.split('\n').slice(1).filter((l) => l.trim()).map((l) => parseCsvLine(l)[header.indexOf('Complaint Type')]));
+    const [header, ...rows] = parseCsv(csv);
+    const types = new Set(rows.filter((r) => r.length === header.length).map((r) => r[header.indexOf('Complaint Type')]));
     const app = await openApp(env.browser, `${env.server.url}?data=data/sample/nyc_311_animal_complaints_2025.csv#10.5/40.70/-73.90`);
     await waitLoaded(app.page, 'nyc_311_animal_complaints_2025', '4,969');
     const layer = app.page.locator('[data-layer]', { hasText: 'nyc_311_animal_complaints_2025: points' });
@@ -211,14 +212,12 @@ describe('map layers', () => {
 });
 
 function countInside(csv, geometry) {
-  const lines = csv.split('\n');
-  const header = parseCsvLine(lines[0]);
+  const [header, ...rows] = parseCsv(csv);
   const iLat = header.indexOf('Latitude');
   const iLon = header.indexOf('Longitude');
   let n = 0;
-  for (const line of lines.slice(1)) {
-    if (!line.trim()) continue;
-    const cells = parseCsvLine(line);
+  for (const cells of rows) {
+    if (cells.length !== header.length) continue;
     const lat = Number(cells[iLat]);
     const lon = Number(cells[iLon]);
     if (cells[iLat] && cells[iLon] && inside(lon, lat, geometry)) n++;
@@ -226,23 +225,6 @@ function countInside(csv, geometry) {
   return n;
 }
 
-function parseCsvLine(line) {
-  const out = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
-  }
-  out.push(cur.replace(/\r$/, ''));
-  return out;
-}
 
 describe('hotspot layer', () => {
   let env;
