@@ -79,4 +79,3 @@ export { CONSOLE_MAX_ROWS } from './console';
 export type { EngineRequest, RequestType, RequestOf, EngineResults, Answer, ResultOf, EngineAnswer } from './requests';
 export type { QueryProgress, CallOptions, QueryOptions, EngineApi, WireOptions, EngineWire } from './api';
 export type { LayerExportFormat, LayerExportRequest, LayerExport } from './layer-export';
-export type { PlaybackWindow, PlaybackDomainRequest, PlaybackDomain, CellSeriesRequest, CellSeries, BinSeries } from './playback';

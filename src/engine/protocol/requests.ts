@@ -10,7 +10,6 @@ import type { EngineMemory } from './engine';
 import type { LayerQuery, LayerResult } from './layer';
 import type { LayerExport, LayerExportRequest } from './layer-export';
 import type { PointMarks, PointMarksRequest } from './point-marks';
-import type { CellSeries, CellSeriesRequest, PlaybackDomain, PlaybackDomainRequest } from './playback';
 import type { LineShapes, PolygonShapes } from './shapes';
 
 /** A request to the engine (see EngineResults for what each type answers). */
@@ -39,10 +38,7 @@ export type EngineRequest =
   /** How a layer was made, its tables pinned for `holder` (see LayerMethod). */
   | { type: 'layer-method'; layer: LayerQuery; holder: string }
   /** A cell layer's table as a CSV, GeoJSON or Parquet file, written in the worker. */
-  | ({ type: 'layer-export' } & LayerExportRequest)
-  /** Issue 12: one colour domain over every window of a playback; one cell's drill-down. */
-  | ({ type: 'playback-domain' } & PlaybackDomainRequest)
-  | ({ type: 'cell-series' } & CellSeriesRequest);
+  | ({ type: 'layer-export' } & LayerExportRequest);
 
 /** The name of a request type: 'aggregate', 'layer', … */
 export type RequestType = EngineRequest['type'];
@@ -92,10 +88,6 @@ export interface EngineResults {
   'layer-method': LayerMethod;
   /** The layer's table as a file. */
   'layer-export': LayerExport;
-  /** The layer's values over every window of a playback, pooled. */
-  'playback-domain': PlaybackDomain;
-  /** One cell's series per bin against the city's, and its hour × weekday grid. */
-  'cell-series': CellSeries;
 }
 
 /** The answer to a request of type T. */
