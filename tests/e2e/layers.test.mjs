@@ -225,7 +225,6 @@ function countInside(csv, geometry) {
   return n;
 }
 
-
 describe('hotspot layer', () => {
   let env;
   before(async () => {
