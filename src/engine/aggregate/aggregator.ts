@@ -30,6 +30,7 @@ import { listedCells, packResult } from './results';
 import { readTimeRows } from './time-rows';
 import { cellsByBin, rowsByBin } from './binned';
 import { layerCube } from './layer-cube';
+import { WindowCubes } from './window-cube';
 import { plainWindows, zonedWindows } from './compare-windows';
 import type { Cube } from '../cube';
 import { CALENDAR_BINS } from '../time';
@@ -88,6 +89,8 @@ let tableSeq = 0;
 export class Aggregator {
   private readonly cache = new Map<string, AssignmentEntry>();
   private readonly rowStore: RowStore;
+  /** Layers asked for window after window (a brush, a playback) are answered from cubes. */
+  readonly cubes = new WindowCubes();
   /** Tables a shown method reads: never dropped while pinned (see pin). */
   private readonly pins = new TablePins((table) => this.host.connection.query(dropTableQuery(table)));
   /** Geometry passes run and cache hits, for tests and the performance panel. */
@@ -130,11 +133,22 @@ export class Aggregator {
     const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
     const assignMs = performance.now() - ta;
     const tq = performance.now();
+    const positions = this.rowStore.positions(info).positions;
+    const cubed = this.cubes.answer(req, info, bound.key, entry, () =>
+      layerCube(info, req, { rowPosition: entry.rowPosition, positionCell: entry.positionCell, cells: entry.cells.count }, this.rowStore, positions),
+    );
+    if (cubed) {
+      const sql = [...positionsSql, cubed.sql].join(';\n');
+      const facts = { positions: entry.positions, cached, kernel: 'js' } as const;
+      const timings = { t0, assignMs, queryMs: performance.now() - tq };
+      const result = packResult({ req, stat: parts.stat, value: parts.value?.name ?? null, minCount: k, bound, cells: entry.cells, stats: cubed.stats, sql, method: bound.method(facts), assignment: cached ? 'cached' : 'computed', timings });
+      result.cube = { bins: cubed.bins, bytes: cubed.bytes, buildMs: cubed.buildMs };
+      return result;
+    }
     const timed = req.time ? readTimeRows(info, req.time, req.bin, this.rowStore) : null;
     const bins = timed?.rows.bin ?? null;
     const B = timed?.rows.binStarts?.length ?? 1;
     const C = entry.cells.count * B;
-    const positions = this.rowStore.positions(info).positions;
     const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: undefined }, this.rowStore, positions);
     let stats: CellStats;
     let sql: string;
@@ -310,6 +324,7 @@ export class Aggregator {
     for (const [key, e] of [...this.cache]) {
       if (e.points.id === datasetId || e.polygons?.id === datasetId) this.drop(key);
     }
+    this.cubes.forget(datasetId);
     this.rowStore.forget(datasetId);
   }
 

@@ -5,6 +5,7 @@ import type { AggregateRequest, DatasetInfo } from '../protocol';
 import type { Positions } from './positions';
 import type { RowStore } from './row-store';
 import { buildCube, type Cube } from '../cube';
+import type { ZoneOffsets } from '../time';
 import { rowInstants } from '../time';
 import { kernelRows } from './kernel-rows';
 import { isKernelStat } from './stats';
@@ -19,7 +20,7 @@ export interface CubeAssignment {
 }
 
 /** The cube of a request's cells × local hour bins; throws for what the cube cannot hold. */
-export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssignment, store: RowStore, positions: Positions): { cube: Cube; sql: string[] } {
+export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssignment, store: RowStore, positions: Positions): { cube: Cube; display: ZoneOffsets; sql: string[] } {
   if (!req.time) throw new Error(`${info.name}: a cube needs a time column (time.column)`);
   const stat = req.stat ?? 'count';
   if (!isKernelStat(stat)) throw new Error(`${info.name}: the cube keeps count, sum, mean, min and max; "${stat}" is recomputed from the rows`);
@@ -40,5 +41,5 @@ export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssig
     cell[i] = p < 0 || (rows.mask !== null && !rows.mask[i]) ? -1 : a.positionCell[p];
   }
   const cube = buildCube({ cell, cells: a.cells, instant: instant(), values: rows.values, valid: rows.valid }, display);
-  return { cube, sql: [sql, ...rows.sql] };
+  return { cube, display, sql: [sql, ...rows.sql] };
 }

@@ -135,6 +135,8 @@ export interface AggregateResult {
   timings: { assignMs: number; queryMs: number; totalMs: number };
   /** Set when the request asked for a `bin`. */
   bins?: AggregateBins;
+  /** Set when the window was merged from the layer's time cube (cells × local hours) rather than rescanned. */
+  cube?: { bins: number; bytes: number; /** When this request built the cube: how long that took. */ buildMs: number | null };
 }
 
 export type TimeBin = 'hour' | 'day' | 'week' | 'month' | 'hour-of-day' | 'day-of-week';
