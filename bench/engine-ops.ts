@@ -113,22 +113,30 @@ export async function aggregate(req: BenchRequest) {
  * Slide a time window over the data and re-aggregate as fast as results come back,
  * one request in flight at a time (what a UI slider does), for `durationMs`.
  */
-export async function timeWindow(p: BenchRequest & { column: string; from: number; to: number; windowMs: number; stepMs: number; durationMs: number }) {
-  const { column, from, to, windowMs, stepMs, durationMs, ...base } = p;
+export async function timeWindow(p: BenchRequest & { column: string; zone?: string; from: number; to: number; windowMs: number; stepMs: number; durationMs: number; shiftMs?: number }) {
+  const { column, zone, from, to, windowMs, stepMs, durationMs, shiftMs = 0, ...base } = p;
   const request = resolveRequest(base);
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
   const latencies: number[] = [];
   let start = from;
   let rows = 0;
+  let fromCube = 0;
+  let cubeBuildMs: number | null = null;
+  let cubeBytes: number | null = null;
   const t = await timed(async () => {
     const t0 = performance.now();
     while (performance.now() - t0 < durationMs) {
       if (start + windowMs > to) start = from;
       const q0 = performance.now();
-      const time = { column, from: iso(start), to: iso(start + windowMs) };
+      // Epoch ms are instants; `shiftMs` moves both bounds off the hour bins (the rescan peer).
+      const time = { column, zone, from: start + shiftMs, to: start + windowMs + shiftMs };
       const { value: r } = await call(api().query({ type: 'aggregate', ...request, time }));
       latencies.push(performance.now() - q0);
       rows += r.rows;
+      if (r.cube) {
+        fromCube++;
+        cubeBytes = r.cube.bytes;
+        if (r.cube.buildMs !== null) cubeBuildMs = r.cube.buildMs;
+      }
       start += stepMs;
     }
   });
@@ -140,6 +148,9 @@ export async function timeWindow(p: BenchRequest & { column: string; from: numbe
     perSecond: latencies.length / (t.ms / 1000),
     medianLatencyMs: latencies[latencies.length >> 1],
     meanRowsPerWindow: rows / latencies.length,
+    fromCube,
+    cubeBuildMs,
+    cubeBytes,
   };
 }
 

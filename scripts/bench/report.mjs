@@ -21,7 +21,8 @@ export function finish(step) {
   if (step.peer) step.peer.stats = stats(step.peer.samples);
   step.longTaskStats = longTaskStats(step.longTasks);
   if (step.peer) step.peer.longTaskStats = longTaskStats(step.peer.longTasks);
-  if (step.stats && step.peer?.stats) step.ratio = step.stats.median / step.peer.stats.median;
+  // The ratio is always our time over the peer's: for rates, the peer's rate over ours.
+  if (step.stats && step.peer?.stats) step.ratio = step.unit === 'per-second' ? step.peer.stats.median / step.stats.median : step.stats.median / step.peer.stats.median;
   for (const g of step.goals ?? []) g.met = g.check(step);
   return step;
 }

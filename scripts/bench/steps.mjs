@@ -73,5 +73,6 @@ export function dependsOn(step, other, what) {
 
 /** Goal helpers: an upper bound on our median, on our/peer ratio, on long tasks. */
 export const atMost = (ms, text) => ({ text, check: (s) => (s.stats ? s.stats.median <= ms : null) });
+export const rateAtLeast = (perSecond, text) => ({ text, check: (s) => (s.stats ? s.stats.median >= perSecond : null) });
 export const ratioAtMost = (r, text) => ({ text, check: (s) => (s.ratio != null ? s.ratio <= r : null) });
 export const longTasksAtMost = (ms, text) => ({ text, check: (s) => (s.longTaskStats ? s.longTaskStats.totalMs <= ms : null) });

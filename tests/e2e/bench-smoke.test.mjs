@@ -20,7 +20,7 @@ const REQUIRED = [
   'console-cancel-select', 'console-cancel-datasets', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
 ];
 const OPTIONAL = [];
-const PAIRED = ['hex-cold', 'grid-cold', 'draw-points', 'gistar-2000', 'gistar-perm-2000'];
+const PAIRED = ['hex-cold', 'grid-cold', 'draw-points', 'gistar-2000', 'gistar-perm-2000', 'window-hex', 'window-h3', 'window-districts'];
 
 function runBench(out) {
   // Reuse dist/ when `npm run test:e2e` has just built it, instead of building a copy.
@@ -84,6 +84,14 @@ test(
     assert.ok(a.compared > 0 && a.share >= 0 && a.share <= 1, JSON.stringify(a));
     // Both sides permute the same statistic with the same weights: most cells must agree.
     assert.ok(a.share > 0.8, `p_perm and lisa agree on only ${a.share}`);
+
+    // Sliding windows on hour bins come from the time cube; the rescan peer never does.
+    for (const id of ['window-hex', 'window-h3', 'window-districts']) {
+      const step = byId.get(id);
+      const last = step.details.at(-1);
+      assert.ok(last.fromCube > 0 && last.fromCube === last.aggregations - 1 && last.cubeBytes > 0, `${id}: ${JSON.stringify(last)}`);
+      assert.equal(step.peer.details.at(-1).fromCube, 0, `${id}: the rescan peer used the cube`);
+    }
 
     const scaled = result.steps.filter((s) => /^(hex|grid)-\d+$/.test(s.id));
     assert.equal(scaled.length, 2, 'the scale rows are missing');
