@@ -89,7 +89,7 @@ test(
     for (const id of ['window-hex', 'window-h3', 'window-districts']) {
       const step = byId.get(id);
       const last = step.details.at(-1);
-      assert.ok(last.fromCube > 0 && last.fromCube === last.aggregations - 1 && last.cubeBytes > 0, `${id}: ${JSON.stringify(last)}`);
+      assert.ok(last.fromCube > 0 && last.fromCube >= last.aggregations - 1 && last.cubeBytes > 0, `${id}: ${JSON.stringify(last)}`);
       assert.equal(step.peer.details.at(-1).fromCube, 0, `${id}: the rescan peer used the cube`);
     }
 
