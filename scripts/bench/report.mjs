@@ -29,11 +29,12 @@ export function finish(step) {
 
 const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const fmtRate = (r) => `${r.toFixed(r >= 10 ? 0 : 1)}/s`;
+const fmtMiB = (b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
 export const fmtBytes = (b) => (b == null ? '—' : b >= 1 << 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
 function fmtStats(s, unit) {
   if (!s) return '—';
-  const f = unit === 'per-second' ? fmtRate : fmtMs;
+  const f = unit === 'per-second' ? fmtRate : unit === 'bytes' ? fmtMiB : fmtMs;
   return s.n > 1 ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : f(s.median);
 }
 

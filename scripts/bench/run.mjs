@@ -9,7 +9,7 @@
 // written and loaded), e.g. `--scale-only --sizes 1000000,10000000 --scale-steps h3`.
 // --sections picks the sessions: main (engine, files, aggregations, peers), analysis
 // (compare periods, console Cancel), scale (one page per size; Gi* and lisa at 1M/10M),
-// app (first frame); all four by default.
+// app (first frame, and the citizen view's budget over a throttled gzip host); all four by default.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,14 +21,15 @@ import { launchBrowser, openBenchPage, serveIsolated } from './session.mjs';
 import { runMain } from './plan-main.mjs';
 import { SCALE_STEPS, h3ScaleStep, runApp, runScale, scaleSteps } from './plan-extra.mjs';
 import { runAnalysis } from './plan-analysis.mjs';
+import { runBudget } from './plan-budget.mjs';
 import { gistarSteps } from './plan-gistar.mjs';
 import { finish, markdown } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const SETTINGS = {
-  full: { runs: 5, warmup: 1, peerRuns: 3, peerWarmup: 1, turfSample: 20_000, turfWarmupSample: 1_000, windowMs: 4_000, windowPasses: 3, scaleSizes: [1_000_000, 5_000_000, 10_000_000], scaleRuns: 3, appRuns: 3, appSettleMs: 30_000, deckMaxRows: 1_000_000, lisaMaxCells: 10_000, lisaLargeRuns: 1 },
-  quick: { runs: 1, warmup: 0, peerRuns: 1, peerWarmup: 0, turfSample: 500, turfWarmupSample: 0, h3Sample: 100_000, windowMs: 1_000, windowPasses: 1, scaleSizes: [200_000], scaleRuns: 1, appRuns: 1, appSettleMs: 15_000, deckMaxRows: 1_000_000, lisaMaxCells: 100_000, lisaLargeRuns: 1 },
+  full: { runs: 5, warmup: 1, peerRuns: 3, peerWarmup: 1, turfSample: 20_000, turfWarmupSample: 1_000, windowMs: 4_000, windowPasses: 3, scaleSizes: [1_000_000, 5_000_000, 10_000_000], scaleRuns: 3, appRuns: 3, appSettleMs: 30_000, budgetSettleMs: 5_000, deckMaxRows: 1_000_000, lisaMaxCells: 10_000, lisaLargeRuns: 1 },
+  quick: { runs: 1, warmup: 0, peerRuns: 1, peerWarmup: 0, turfSample: 500, turfWarmupSample: 0, h3Sample: 100_000, windowMs: 1_000, windowPasses: 1, scaleSizes: [200_000], scaleRuns: 1, appRuns: 1, appSettleMs: 15_000, budgetSettleMs: 2_000, deckMaxRows: 1_000_000, lisaMaxCells: 100_000, lisaLargeRuns: 1 },
 };
 
 function parseArgs(argv) {
@@ -154,6 +155,8 @@ export async function main(argv = process.argv.slice(2)) {
     if (appServer) {
       log('# app first frame');
       steps.push(...(await runApp(browser, appServer.url, args.cfg, log)));
+      log('# citizen view budget (gzip host, 9 Mbit/s, 150 ms)');
+      steps.push(...(await runBudget(browser, built.app, args.cfg, log)));
     }
   } finally {
     await browser.close();

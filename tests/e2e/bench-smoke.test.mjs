@@ -17,7 +17,7 @@ const REQUIRED = [
   'h3-cold', 'h3-warm', 'districts-cold', 'districts-warm', 'window-hex', 'window-h3', 'window-districts',
   'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-pan-frames', 'gistar',
   'compare-boroughs-cold', 'compare-boroughs-warm', 'compare-tracts-cold', 'compare-tracts-warm', 'compare-hex-cold', 'compare-hex-warm',
-  'console-cancel-select', 'console-cancel-datasets', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
+  'console-cancel-select', 'console-cancel-datasets', 'budget-story', 'budget-story-bytes', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
 ];
 const OPTIONAL = [];
 const PAIRED = ['hex-cold', 'grid-cold', 'draw-points', 'gistar-2000', 'gistar-perm-2000', 'window-hex', 'window-h3', 'window-districts'];
@@ -92,6 +92,13 @@ test(
       assert.ok(last.fromCube > 0 && last.fromCube >= last.aggregations - 1 && last.cubeBytes > 0, `${id}: ${JSON.stringify(last)}`);
       assert.equal(step.peer.details.at(-1).fromCube, 0, `${id}: the rescan peer used the cube`);
     }
+
+    // The citizen view's budget: bytes by kind add up, and the sample story needs no wasm.
+    const budget = byId.get('budget-story-bytes').details.at(-1);
+    const kinds = ['js', 'wasm', 'styles', 'data', 'tiles', 'glyphs', 'backdrop', 'other'];
+    assert.equal(kinds.reduce((a, k) => a + budget.before[k], 0), budget.before.total);
+    assert.ok(budget.before.js > 0 && budget.before.data > 0 && budget.total.total >= budget.before.total, JSON.stringify(budget));
+    assert.deepEqual(budget.wasm, [], 'the citizen view fetched wasm for a published story');
 
     const scaled = result.steps.filter((s) => /^(hex|grid)-\d+$/.test(s.id));
     assert.equal(scaled.length, 2, 'the scale rows are missing');
