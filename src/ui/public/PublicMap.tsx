@@ -41,15 +41,19 @@ export interface PublicMapProps {
   view: View;
   layers: readonly PublishedLayer[];
   basemap: BasemapEntry | null;
+  /** The canvas's accessible name: what it shows and how to move it. */
+  label: string;
   /** Called once the published layers have drawn (the first-draw mark). */
   onDrawn?: () => void;
 }
 
-export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMapProps) {
+export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn }: PublicMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const layersRef = useRef(layers);
   layersRef.current = layers;
+  const labelRef = useRef(label);
+  labelRef.current = label;
   const drawn = useRef(onDrawn);
   drawn.current = onDrawn;
 
@@ -61,7 +65,7 @@ export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMap
       zoom: view.zoom,
       attributionControl: { compact: true },
       fadeDuration: 0,
-      locale: { 'Map.Title': t('map.label'), 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'AttributionControl.ToggleAttribution': t('map.toggleAttribution') },
+      locale: { 'Map.Title': labelRef.current, 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'AttributionControl.ToggleAttribution': t('map.toggleAttribution') },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // setStyle diffs styles and drops layers it did not name, without a style.load event.
@@ -95,9 +99,14 @@ export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMap
     else map.once('idle', put);
   }, [layers]);
 
+  // The canvas is the map's one tab stop (MapLibre gives it tabindex and role); it says the step.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', label);
+  }, [label]);
+
   useEffect(() => {
     mapRef.current?.easeTo({ center: view.center, zoom: view.zoom, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
   }, [view]);
 
-  return <div ref={container} className="public-map" role="region" aria-label={t('map.label')} tabIndex={0} />;
+  return <div ref={container} className="public-map" />;
 }
