@@ -10,6 +10,7 @@ import { applyBasemap } from '../../map/basemap-apply';
 import { NO_VALUE, SUPPRESSED, type PublishedLayer } from '../../config/published';
 import type { BasemapEntry } from '../../config/schema';
 import type { View } from '../../config/view';
+import { formatView } from '../../config/url-state';
 import { SUPPRESSED_COLOUR, type Rgba } from '../../scales/colour';
 import { t } from '../../i18n';
 
@@ -73,6 +74,13 @@ export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn }: Pu
       const want = layersRef.current;
       if (map.isStyleLoaded() && want.some((l) => !map.getSource(`${PREFIX}${l.layer}`))) putLayers(map, want);
     });
+    // For tests, as in the analyst view: the view the map settled on, as a link writes it.
+    const settle = () => {
+      const c = map.getCenter();
+      map.getContainer().dataset.view = formatView({ center: [c.lng, c.lat], zoom: map.getZoom() });
+    };
+    map.once('load', settle);
+    map.on('moveend', settle);
     mapRef.current = map;
     return () => {
       mapRef.current = null;
