@@ -1,6 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { lazy, Suspense } from 'react';
 import { startLocale } from './ui/LanguagePicker';
+import { isEmbed } from './ui/embed';
+import { EmbedFoot } from './ui/EmbedFoot';
 // MapLibre's styles first, so the app's own rules that adjust its controls come after them.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/app.css';
@@ -10,7 +12,10 @@ import './ui/app.css';
 const PublicView = lazy(() => import('./ui/public/PublicView').then((m) => ({ default: m.PublicView })));
 const App = lazy(() => import('./ui/App').then((m) => ({ default: m.App })));
 const mode = new URLSearchParams(location.search).get('mode');
+// In an iframe on another site (?embed=1): the views drop their title bars (embed.css).
+const embed = isEmbed(location.search);
+if (embed) document.documentElement.classList.add('embed');
 
 // Before the first render: the app's first texts and the map's controls are in the reader's language.
 startLocale();
-createRoot(document.getElementById('root')!).render(<Suspense fallback={null}>{mode === 'public' ? <PublicView /> : <App />}</Suspense>);
+createRoot(document.getElementById('root')!).render(<Suspense fallback={null}>{mode === 'public' ? <PublicView embed={embed} /> : <><App />{embed && <EmbedFoot keepHash />}</>}</Suspense>);

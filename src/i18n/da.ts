@@ -503,6 +503,11 @@ export const da: Catalogue = {
   'public.missing': 'Den udgivne fil {file} kunne ikke læses.',
   'public.unreadable': 'Den udgivne fil {file} er ikke et udgivet lag.',
   'public.fallback': 'Åbn “Udforsk dataene” for at beregne det i din browser.',
+  'public.mapLabel': 'Kort: {title}. Piletasterne flytter kortet, + og − zoomer.',
+  'public.embed': 'Kopiér kode til indlejring',
+  'public.embedCopied': 'Kopieret',
+  'public.embedManual': 'Kopiering blev afvist. Koden nedenfor er markeret: kopiér den med Ctrl+C (⌘C på en Mac).',
+  'public.embedCode': 'Kode til indlejring',
   'console.placeholder': 'Én sætning, for eksempel: FROM "tabel" LIMIT 10',
   // Export menu, printed brief, loads together
   'load.loadedMany': '{count, plural, one {# datasæt indlæst} other {# datasæt indlæst}}: {list}',

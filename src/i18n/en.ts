@@ -266,6 +266,11 @@ export const en = {
   'public.missing': 'The published file {file} could not be read.',
   'public.unreadable': 'The published file {file} is not a published layer.',
   'public.fallback': 'Open “Explore the data” to compute it in your browser.',
+  'public.mapLabel': 'Map: {title}. Arrow keys pan, + and − zoom.',
+  'public.embed': 'Copy embed code',
+  'public.embedCopied': 'Copied',
+  'public.embedManual': 'Copying was refused. The code below is selected: copy it with Ctrl+C (⌘C on a Mac).',
+  'public.embedCode': 'Embed code',
 
   // Analysis settings (AnalysisSettings)
   'analysis.kind': 'Analysis',

@@ -503,6 +503,11 @@ export const es: Catalogue = {
   'public.missing': 'No se ha podido leer el archivo publicado {file}.',
   'public.unreadable': 'El archivo publicado {file} no es una capa publicada.',
   'public.fallback': 'Abra «Explorar los datos» para calcularla en su navegador.',
+  'public.mapLabel': 'Mapa: {title}. Las flechas desplazan el mapa; + y − acercan y alejan.',
+  'public.embed': 'Copiar código para insertar',
+  'public.embedCopied': 'Copiado',
+  'public.embedManual': 'No se ha permitido copiar. El código de abajo está seleccionado: cópielo con Ctrl+C (⌘C en un Mac).',
+  'public.embedCode': 'Código para insertar',
   'console.placeholder': 'Una instrucción, por ejemplo: FROM "tabla" LIMIT 10',
   // Export menu, printed brief, loads together
   'load.loadedMany': '{count, plural, one {# conjunto de datos cargado} other {# conjuntos de datos cargados}}: {list}',

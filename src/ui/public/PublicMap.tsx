@@ -10,6 +10,7 @@ import { applyBasemap } from '../../map/basemap-apply';
 import { NO_VALUE, SUPPRESSED, type PublishedLayer } from '../../config/published';
 import type { BasemapEntry } from '../../config/schema';
 import type { View } from '../../config/view';
+import { formatView } from '../../config/url-state';
 import { SUPPRESSED_COLOUR, type Rgba } from '../../scales/colour';
 import { t } from '../../i18n';
 
@@ -41,15 +42,19 @@ export interface PublicMapProps {
   view: View;
   layers: readonly PublishedLayer[];
   basemap: BasemapEntry | null;
+  /** The canvas's accessible name: what it shows and how to move it. */
+  label: string;
   /** Called once the published layers have drawn (the first-draw mark). */
   onDrawn?: () => void;
 }
 
-export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMapProps) {
+export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn }: PublicMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const layersRef = useRef(layers);
   layersRef.current = layers;
+  const labelRef = useRef(label);
+  labelRef.current = label;
   const drawn = useRef(onDrawn);
   drawn.current = onDrawn;
 
@@ -61,7 +66,7 @@ export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMap
       zoom: view.zoom,
       attributionControl: { compact: true },
       fadeDuration: 0,
-      locale: { 'Map.Title': t('map.label'), 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'AttributionControl.ToggleAttribution': t('map.toggleAttribution') },
+      locale: { 'Map.Title': labelRef.current, 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'AttributionControl.ToggleAttribution': t('map.toggleAttribution') },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     // setStyle diffs styles and drops layers it did not name, without a style.load event.
@@ -69,6 +74,13 @@ export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMap
       const want = layersRef.current;
       if (map.isStyleLoaded() && want.some((l) => !map.getSource(`${PREFIX}${l.layer}`))) putLayers(map, want);
     });
+    // For tests, as in the analyst view: the view the map settled on, as a link writes it.
+    const settle = () => {
+      const c = map.getCenter();
+      map.getContainer().dataset.view = formatView({ center: [c.lng, c.lat], zoom: map.getZoom() });
+    };
+    map.once('load', settle);
+    map.on('moveend', settle);
     mapRef.current = map;
     return () => {
       mapRef.current = null;
@@ -95,9 +107,14 @@ export function PublicMap({ baseUrl, view, layers, basemap, onDrawn }: PublicMap
     else map.once('idle', put);
   }, [layers]);
 
+  // The canvas is the map's one tab stop (MapLibre gives it tabindex and role); it says the step.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', label);
+  }, [label]);
+
   useEffect(() => {
     mapRef.current?.easeTo({ center: view.center, zoom: view.zoom, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 });
   }, [view]);
 
-  return <div ref={container} className="public-map" role="region" aria-label={t('map.label')} tabIndex={0} />;
+  return <div ref={container} className="public-map" />;
 }

@@ -13,19 +13,14 @@ import { StoryStepper, useSwipe } from './StoryStepper';
 import { StoryText } from './StoryText';
 import { readManifest, readPublished, type PublishedState } from './published-data';
 import { useStoryStep } from './use-story-step';
+import { EmbedCode } from './EmbedCode';
+import { EmbedFoot } from '../EmbedFoot';
+import { analystHref } from '../embed';
 import './public.css';
 
 const baseUrl = () => new URL(import.meta.env.BASE_URL, document.baseURI).href;
 
-/** The analyst view of the same page: the link without mode=public. */
-function exploreHref(): string {
-  const url = new URL(location.href);
-  url.searchParams.delete('mode');
-  url.hash = '';
-  return url.href;
-}
-
-export function PublicView() {
+export function PublicView({ embed = false }: { embed?: boolean }) {
   const t = useT();
   const base = useMemo(baseUrl, []);
   const [dash, setDash] = useState<LoadedDashboard | null>(null);
@@ -68,11 +63,14 @@ export function PublicView() {
   const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
   return (
     <main className="public">
-      <header className="public-header">
-        <h1>{text(config.title)}</h1>
-        <a className="explore" href={exploreHref()}>{t('public.explore')}</a>
-      </header>
-      <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} onDrawn={() => performance.mark('citylens:first-draw')} />
+      {!embed && (
+        <header className="public-header">
+          <h1>{text(config.title)}</h1>
+          <a className="explore" href={analystHref(location.href, false)}>{t('public.explore')}</a>
+        </header>
+      )}
+      <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} label={t('public.mapLabel', { title: step ? text(step.title) : text(config.title) })}
+        onDrawn={() => performance.mark('citylens:first-draw')} />
       {dash.messages.length > 0 && <ul role="alert" className="problems">{dash.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>}
       {problems.length > 0 && <ul role="alert" className="problems">{problems.map((m, i) => <li key={i}>{m} {t('public.fallback')}</li>)}</ul>}
       <article className="story" {...swipe}>
@@ -88,6 +86,7 @@ export function PublicView() {
         )}
       </article>
       {shown.map((l) => <PublicLegend key={l.layer} layer={l} />)}
+      {embed ? <EmbedFoot keepHash={false} /> : <footer className="public-foot"><EmbedCode title={text(config.title)} /></footer>}
     </main>
   );
 }

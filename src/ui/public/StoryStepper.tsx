@@ -8,7 +8,8 @@ export function StoryStepper({ step, count, go }: { step: number; count: number;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      // On the map the arrows pan it (MapLibre's keyboard handler), not the story.
+      if (target?.closest('input, textarea, select, [contenteditable], .maplibregl-map')) return;
       if (e.key === 'ArrowRight') go(step + 1);
       else if (e.key === 'ArrowLeft') go(step - 1);
     };
