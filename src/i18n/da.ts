@@ -294,6 +294,7 @@ export const da: Catalogue = {
   'measure.stat': '{stat} af {column}',
   'measure.statPerKm2': '{stat} af {column} pr. km²',
   'measure.statPer1000': '{stat} af {column} pr. 1.000 indbyggere',
+  'measure.share': 'Andel af rækker hvor {condition}',
 
   // The legend
   'legend.label': 'Signaturforklaring: {title}',

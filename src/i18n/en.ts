@@ -361,6 +361,7 @@ export const en = {
   'measure.stat': '{stat} of {column}',
   'measure.statPerKm2': '{stat} of {column} per km²',
   'measure.statPer1000': '{stat} of {column} per 1,000 residents',
+  'measure.share': 'Share of rows where {condition}',
 
   // The legend
   'legend.label': 'Legend: {title}',

@@ -294,6 +294,7 @@ export const es: Catalogue = {
   'measure.stat': '{stat} de {column}',
   'measure.statPerKm2': '{stat} de {column} por km²',
   'measure.statPer1000': '{stat} de {column} por cada 1000 habitantes',
+  'measure.share': 'Proporción de filas donde {condition}',
 
   // The legend
   'legend.label': 'Leyenda: {title}',

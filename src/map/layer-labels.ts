@@ -1,6 +1,7 @@
 // Words for a layer's statistic and measure, for legends and tooltips. What a layer is, as
 // data, is the schema in src/config/layer.ts.
-import type { AggregateStat } from '../engine/protocol';
+import type { AggregateFilter, AggregateStat } from '../engine/protocol';
+import { filterToWhere } from '../config/where';
 import type { LayerKind } from '../config/layer';
 import type { Measure } from '../config/layer-settings';
 import { t } from '../i18n';
@@ -14,12 +15,24 @@ export function statLabel(stat: AggregateStat): string {
 }
 
 /** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
-export function measureLabel(spec: { kind: LayerKind; stat?: AggregateStat; value?: string; measure?: Measure; column?: string; colorBy?: string }): string {
+export function measureLabel(spec: { kind: LayerKind; stat?: AggregateStat; value?: string; share?: AggregateFilter; measure?: Measure; column?: string; colorBy?: string }): string {
   if (spec.kind === 'points' && spec.colorBy) return spec.colorBy;
   if (spec.column) return spec.column;
   if (!spec.stat || spec.stat === 'count') {
     return spec.measure === 'perKm2' ? t('measure.rowsPerKm2') : spec.measure === 'per1000' ? t('measure.rowsPer1000') : t('measure.rows');
   }
+  // A share has a condition, not a value column: "Share of rows where num_bikes_available=0".
+  if (spec.stat === 'share' && (spec.measure ?? 'value') === 'value') return t('measure.share', { condition: conditionText(spec.share) });
   const of = { stat: statLabel(spec.stat), column: spec.value ?? '?' };
   return spec.measure === 'perKm2' ? t('measure.statPerKm2', of) : spec.measure === 'per1000' ? t('measure.statPer1000', of) : t('measure.stat', of);
+}
+
+/** A share's condition in the --where grammar; its column alone when it has no one-clause form. */
+function conditionText(f: AggregateFilter | undefined): string {
+  if (!f) return '?';
+  try {
+    return filterToWhere(f);
+  } catch {
+    return f.kind === 'bbox' ? '?' : f.column;
+  }
 }

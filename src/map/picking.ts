@@ -35,7 +35,7 @@ export function describePick(spec: LayerSpec, data: LayerData, pickIndex: number
     return { title, rows, index };
   }
   rows.push([t('measure.rows'), show(r.counts[index])]);
-  if (r.stat !== 'count') rows.push([t('measure.stat', { stat: statLabel(r.stat), column: r.value ?? '?' }), show(r.values[index])]);
+  if (r.stat !== 'count') rows.push([measureLabel({ kind: spec.kind, stat: r.stat, value: r.value ?? undefined, share: 'share' in spec ? spec.share : undefined }), show(r.values[index])]);
   rows.push([r.stat === 'count' ? t('measure.rowsPerKm2') : t('pick.statPerKm2', { stat: statLabel(r.stat) }), show(r.perKm2[index])]);
   if (r.per1000) rows.push([t('pick.per1000'), show(r.per1000[index])]);
   rows.push([t('pick.area'), t('pick.areaValue', { area: show(r.areasKm2[index]) })]);

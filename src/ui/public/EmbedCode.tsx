@@ -19,8 +19,8 @@ export function EmbedCode({ title }: { title: string }) {
     const code = embedSnippet(embedSrc(location.href), title);
     setStatus('');
     try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(code);
+      // Without a clipboard (an insecure context) the optional call rejects like a refusal.
+      await (navigator.clipboard?.writeText(code) ?? Promise.reject());
       setManual(null);
       setStatus(t('public.embedCopied'));
     } catch {
