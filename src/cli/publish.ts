@@ -14,7 +14,7 @@ import { Catalog } from '../config/catalog';
 import { MANIFEST_FILE, PUBLISHED_DIR, PUBLISHED_VERSION, type PublishManifest } from '../config/published';
 import { stableHash } from '../config/stable-hash';
 import { layerQuery } from '../config/layer-query';
-import { publishedLayer } from './publish-layer';
+import { publishedLayer } from '../map/published-layer';
 import { UsageError } from './args';
 
 /** The ids of the layers a config's stories show, in order of first use, then its visible layers. */

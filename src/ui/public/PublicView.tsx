@@ -12,6 +12,7 @@ import { PublicLegend } from './PublicLegend';
 import { StoryStepper, useSwipe } from './StoryStepper';
 import { StoryText } from './StoryText';
 import { readManifest, readPublished, type PublishedState } from './published-data';
+import type { Computed } from './fallback';
 import { useStoryStep } from './use-story-step';
 import { EmbedCode } from './EmbedCode';
 import { EmbedFoot } from '../EmbedFoot';
@@ -26,6 +27,8 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
   const [dash, setDash] = useState<LoadedDashboard | null>(null);
   const [manifest, setManifest] = useState<PublishManifest | null>(null);
   const [states, setStates] = useState<Record<string, PublishedState>>({});
+  // Layers whose published file is missing or stale, computed here instead (fallback.ts).
+  const [computed, setComputed] = useState<Record<string, Computed | 'pending'>>({});
   useEffect(() => {
     void loadDashboard(base, location.search, location.origin).then(async (d) => {
       setManifest(await readManifest(d.configUrl));
@@ -52,12 +55,35 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
   }, [config, dash, manifest, layerIds, states]);
 
   useEffect(() => {
+    if (!config || !dash) return;
+    const todo = layerIds.filter((id) => states[id] && !states[id].ok && !computed[id]);
+    if (!todo.length) return;
+    setComputed((all) => ({ ...all, ...Object.fromEntries(todo.map((id) => [id, 'pending' as const])) }));
+    // The engine's chunk loads only now: a published story never fetches it.
+    void import('./fallback').then(async ({ computeLayer }) => {
+      for (const id of todo) {
+        const spec = config.layers.find((l) => l.id === id)!;
+        const result = await computeLayer(base, dash, spec);
+        setComputed((all) => ({ ...all, [id]: result }));
+      }
+    });
+  }, [config, dash, layerIds, states, computed, base]);
+
+  useEffect(() => {
     document.title = config ? (localText(config.title, language, config.languages) ?? 'CityLens') : 'CityLens';
   }, [config, language]);
 
   if (!config || !dash) return <main className="public" aria-busy="true"><p role="status">{t('public.loading')}</p></main>;
-  const shown: PublishedLayer[] = layerIds.flatMap((id) => { const s = states[id]; return s?.ok ? [s.layer] : []; });
-  const problems = layerIds.flatMap((id) => { const s = states[id]; return s && !s.ok ? [s.reason] : []; });
+  const shown: PublishedLayer[] = layerIds.flatMap((id) => {
+    const s = states[id], c = computed[id];
+    return s?.ok ? [s.layer] : c && c !== 'pending' && c.ok ? [c.layer] : [];
+  });
+  const problems = layerIds.flatMap((id) => {
+    const s = states[id], c = computed[id];
+    if (!s || s.ok) return [];
+    const then = !c || c === 'pending' ? t('public.fallback') : c.ok ? t('public.computed') : c.reason;
+    return [`${s.reason} ${then}`];
+  });
   const view = step?.map?.view ?? config.view;
   const basemap = config.basemap.basemaps.find((b) => b.id === config.basemap.default) ?? null;
   const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
@@ -72,7 +98,7 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
       <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} label={t('public.mapLabel', { title: step ? text(step.title) : text(config.title) })}
         onDrawn={() => performance.mark('citylens:first-draw')} />
       {dash.messages.length > 0 && <ul role="alert" className="problems">{dash.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>}
-      {problems.length > 0 && <ul role="alert" className="problems">{problems.map((m, i) => <li key={i}>{m} {t('public.fallback')}</li>)}</ul>}
+      {problems.length > 0 && <ul role="alert" className="problems">{problems.map((m, i) => <li key={i}>{m}</li>)}</ul>}
       <article className="story" {...swipe}>
         {story && step ? (
           <>

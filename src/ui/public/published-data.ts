@@ -23,9 +23,29 @@ export async function readPublished(configUrl: string, manifest: PublishManifest
   const entry = manifest?.layers[spec.id];
   if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
   if (entry.hash !== (await stableHash({ spec, minCount }))) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
+  const changed = await changedDataFile(configUrl, entry.data);
+  if (changed) return { ok: false, reason: t('public.dataChanged', { layer: spec.title, file: changed }) };
   const res = await fetch(new URL(entry.file, configUrl)).catch(() => null);
   if (!res?.ok) return { ok: false, reason: t('public.missing', { file: entry.file }) };
   const parsed = PublishedLayer.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return { ok: false, reason: t('public.unreadable', { file: entry.file }) };
   return { ok: true, layer: parsed.data };
+}
+
+/**
+ * The first data file whose size or Last-Modified, where the host says them, differs from
+ * what publish read; null when none does. A gzipped answer's length is not the file's size,
+ * and a host that sends neither (as gzip hosts often don't) makes nothing stale.
+ */
+async function changedDataFile(configUrl: string, data: PublishManifest['layers'][string]['data']): Promise<string | null> {
+  const heads = await Promise.all(data.map(async (d) => {
+    const res = await fetch(new URL(d.url, configUrl), { method: 'HEAD' }).catch(() => null);
+    if (!res?.ok) return null;
+    const length = res.headers.get('content-encoding') ? null : res.headers.get('content-length');
+    const modified = res.headers.get('last-modified');
+    const sizeDiffers = length !== null && Number(length) !== d.bytes;
+    const dateDiffers = modified !== null && d.lastModified !== null && Date.parse(modified) !== Date.parse(d.lastModified);
+    return sizeDiffers || dateDiffers ? d.url : null;
+  }));
+  return heads.find((u) => u !== null) ?? null;
 }

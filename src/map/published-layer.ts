@@ -8,8 +8,8 @@ import { schemeOf } from '../engine/aggregate/schemes';
 import { cellIds } from '../engine/export/tables';
 import type { LayerSpec } from '../config/layer';
 import { NO_VALUE, PUBLISHED_VERSION, SUPPRESSED, type PublishedFeature, type PublishedLayer } from '../config/published';
-import { measureValues, type LayerData } from '../map/layer-values';
-import { layerScale } from '../map/layer-scale';
+import { measureValues, type LayerData } from './layer-values';
+import { layerScale } from './layer-scale';
 import { classOf } from '../scales/classify';
 import { scaleParts } from '../scales/colour';
 
