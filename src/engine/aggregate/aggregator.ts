@@ -27,7 +27,8 @@ import { RowStore } from './row-store';
 import { kernelRows } from './kernel-rows';
 import { reduceCells, type CellStats } from './reduce';
 import { listedCells, packResult } from './results';
-import { readTimeRows } from './time-rows';
+import { hourOfWeekBins, readTimeRows } from './time-rows';
+import { wholeCityScheme } from './whole-city';
 import { cellsByBin, rowsByBin } from './binned';
 import { layerCube } from './layer-cube';
 import { plainWindows, zonedWindows } from './compare-windows';
@@ -73,6 +74,19 @@ export interface MethodParts {
 
 const MAX_CACHED_ASSIGNMENTS = 8;
 
+/** Local hours in a week: hour-of-week bins are (ISO weekday − 1) · 24 + hour. */
+export const HOURS_OF_WEEK = 168;
+
+/**
+ * Other groupings of an aggregate's rows (the drill-down's city series and hour × weekday
+ * grid). `hourOfWeek` results carry `bins` whose index is each entry's hour of the week
+ * and whose starts and offsets are empty.
+ */
+export interface AggregateHow {
+  whole?: boolean;
+  hourOfWeek?: boolean;
+}
+
 /** Rows both masks keep (null = every row). */
 function andMask(a: Uint8Array | null, b: Uint8Array): Uint8Array {
   if (!a) return b;
@@ -117,7 +131,12 @@ export class Aggregator {
     return { table: info.id, lon: lon ?? '', lat: lat ?? '', conditions, stat, value, share };
   }
 
-  async aggregate(req: AggregateRequest): Promise<AggregateResult> {
+  /**
+   * The request's aggregate. `how.whole`: every position in one cell (the whole city);
+   * `how.hourOfWeek`: rows grouped by local hour of the week (168 bins, entry c·168 + h,
+   * no `bins` field) instead of by `req.bin`.
+   */
+  async aggregate(req: AggregateRequest, how: AggregateHow = {}): Promise<AggregateResult> {
     const t0 = performance.now();
     const info = this.host.dataset(req.dataset);
     const k = checkMinCount(req.minCount);
@@ -125,14 +144,15 @@ export class Aggregator {
     if (req.bin !== undefined && !CALENDAR_BINS.includes(req.bin)) throw new Error(`unknown bin "${String(req.bin)}" (expected ${CALENDAR_BINS.join(', ')})`);
     // The time part runs per row in JS, in the display zone (src/engine/time), not in SQL.
     const parts = this.parts(info, { ...req, time: undefined }, true);
-    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const bound = how.whole ? wholeCityScheme() : await schemeOf(req.by).bind(req.by, info, this.host);
     const ta = performance.now();
     const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
     const assignMs = performance.now() - ta;
     const tq = performance.now();
-    const timed = req.time ? readTimeRows(info, req.time, req.bin, this.rowStore) : null;
-    const bins = timed?.rows.bin ?? null;
-    const B = timed?.rows.binStarts?.length ?? 1;
+    if (how.hourOfWeek && !req.time) throw new Error(`${info.name}: hours of the week need a time column (time.column)`);
+    const timed = req.time ? readTimeRows(info, req.time, how.hourOfWeek ? undefined : req.bin, this.rowStore) : null;
+    const bins = how.hourOfWeek && timed && req.time ? hourOfWeekBins(info, req.time, this.rowStore, timed.rows.keep) : timed?.rows.bin ?? null;
+    const B = how.hourOfWeek ? HOURS_OF_WEEK : timed?.rows.binStarts?.length ?? 1;
     const C = entry.cells.count * B;
     const positions = this.rowStore.positions(info).positions;
     const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: undefined }, this.rowStore, positions);
@@ -169,13 +189,13 @@ export class Aggregator {
       assignment: cached ? 'cached' : 'computed',
       timings: { t0, assignMs, queryMs },
     });
-    if (bins && timed?.rows.binStarts && timed.rows.binOffsets) {
+    if (bins && timed && (how.hourOfWeek || (timed.rows.binStarts && timed.rows.binOffsets))) {
       const chosen = listedCells(byBin.cells, stats.counts);
       result.bins = {
-        bin: req.bin!,
+        bin: req.bin ?? 'hour',
         zone: timed.rows.display.zone,
-        starts: Float64Array.from(timed.rows.binStarts),
-        offsets: Float64Array.from(timed.rows.binOffsets),
+        starts: Float64Array.from(timed.rows.binStarts ?? []),
+        offsets: Float64Array.from(timed.rows.binOffsets ?? []),
         index: Int32Array.from(chosen, (c) => c % B),
       };
     }
@@ -186,14 +206,14 @@ export class Aggregator {
    * The cube of a layer (cells × local hour bins of its display zone, src/engine/cube) over
    * the cached assignment: bin-aligned windows with hour and weekday filters then merge bins.
    */
-  async cube(req: AggregateRequest): Promise<{ cube: Cube; cells: CellTable; sql: string[] }> {
+  async cube(req: AggregateRequest): Promise<{ cube: Cube; cells: CellTable; bound: BoundScheme; cached: boolean; positions: number; sql: string[] }> {
     const info = this.host.dataset(req.dataset);
     this.parts(info, { ...req, time: undefined }, true);
     const bound = await schemeOf(req.by).bind(req.by, info, this.host);
-    const { entry, sql } = await this.assignment(info, bound);
+    const { entry, cached, sql } = await this.assignment(info, bound);
     const positions = this.rowStore.positions(info).positions;
     const built = layerCube(info, req, { rowPosition: entry.rowPosition, positionCell: entry.positionCell, cells: entry.cells.count }, this.rowStore, positions);
-    return { cube: built.cube, cells: entry.cells, sql: [...sql, ...built.sql] };
+    return { cube: built.cube, cells: entry.cells, bound, cached, positions: entry.positions, sql: [...sql, ...built.sql] };
   }
 
   /** A per-row table of the time filters' verdict and bins (TIME_BIN_COLUMN), for a POSITIONAL JOIN. */
