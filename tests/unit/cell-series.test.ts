@@ -89,6 +89,23 @@ describe('cell series on a DST fixture (New York, 2024-03-10 lasts 23 hours)', (
     expect(Array.from(s.city.values)).toEqual([...want.keys()].map((d) => city.get(d)?.sum ?? 0));
   }, 60_000);
 
+  it('a median (reduced in SQL) per local day, for the cell and the city, equals the median of the rows', async () => {
+    const median = (xs: number[]) => {
+      const v = [...xs].sort((a, b) => a - b);
+      return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    };
+    const byDay = (hours: number[]) => {
+      const out = new Map<string, number[]>();
+      for (const h of hours) out.set(nyDate(Date.UTC(2024, 2, 9, h)), [...(out.get(nyDate(Date.UTC(2024, 2, 9, h))) ?? []), h]);
+      return out;
+    };
+    const s = (await cellSeriesAnswer({ type: 'cell-series', layer: { ...layer(0), stat: 'median' }, cell: await keyAt(-73.99), bin: 'day' }, { aggregator: agg, signal })).value;
+    const days = [...byDay(A).keys()];
+    expect(Array.from(s.cell.values)).toEqual([...byDay(A).values()].map(median));
+    const city = byDay([...A, ...B]);
+    expect(Array.from(s.city.values)).toEqual(days.map((d) => median(city.get(d)!)));
+  }, 60_000);
+
   it('bins under k are NaN with suppressed = 1, in the cell, the city and the grid alike', async () => {
     const k = 24;
     const s = (await cellSeriesAnswer({ type: 'cell-series', layer: layer(k), cell: await keyAt(-73.99), bin: 'day' }, { aggregator: agg, signal })).value;

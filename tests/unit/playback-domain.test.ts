@@ -137,6 +137,28 @@ describe.skipIf(!hasSharedData)('playback domain on Citi Bike per borough', () =
     expectScale(a.value.scale, want);
   }, 120_000);
 
+  it('windows outside the data pool nothing on both paths; without k an empty borough pools its count 0', async () => {
+    const inside = windows(Date.UTC(2024, 2, 15, 4), Date.UTC(2024, 2, 15, 7), 1, 1);
+    const outside = [...windows(Date.UTC(2024, 2, 1, 4), Date.UTC(2024, 2, 1, 6), 1, 1), ...windows(Date.UTC(2024, 2, 25, 4), Date.UTC(2024, 2, 25, 6), 1, 1)];
+    const counts = (ws: PlaybackWindow[]) => {
+      // Every borough and outside per window inside the data: 0 where the oracle has no rows.
+      const got = oracle(ws, 'count(*)', 0);
+      return [...got, ...Array(6 * ws.length - got.length).fill(0)];
+    };
+    for (const shift of [0, 30 * 60_000]) {
+      const ws = [...outside, ...inside].map((w) => ({ from: w.from + shift, to: w.to + shift }));
+      const a = await playbackDomainAnswer(
+        { type: 'playback-domain', layer: layer({ stat: 'count', value: undefined, minCount: 0 }), windows: ws, measure: 'value', scale: SCALE },
+        { aggregator: agg, signal },
+      );
+      expect(a.value.fromCube).toBe(shift === 0);
+      const want = counts(ws.slice(outside.length));
+      expect(want).toContain(0);
+      expect(a.value.values).toBe(want.length);
+      expectScale(a.value.scale, want);
+    }
+  }, 120_000);
+
   it('a cancelled playback stops between windows', async () => {
     const c = new AbortController();
     c.abort();

@@ -67,6 +67,8 @@ async function fromCube(req: AggregateRequest, windows: PlaybackWindow[], measur
       await checkpoint(ctx.signal);
       last = performance.now();
     }
+    // A window ending by the first bin or starting after the last lies outside the data's range: the map draws nothing, as perWindow skips it.
+    if (w!.b1 === 0 || w!.b0 >= cube.bins) continue;
     const stats = momentStats(cubeWindow(cube, w!), stat);
     const t0 = performance.now();
     const r = packResult({ req, stat, value: req.value ?? null, minCount: k, bound, cells, stats, sql: '', method, assignment: 'cached', timings: { t0, assignMs: 0, queryMs: 0 } });
