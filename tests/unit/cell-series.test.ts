@@ -4,6 +4,7 @@
 // grid from DuckDB GROUP BYs over the rows (New York is UTC−4 over the whole Citi Bike
 // range, so local time is ts_utc − 4 h there; cube.test.ts checks that with Intl).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { h3IndexToSplitLong, latLngToCell } from 'h3-js';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
 import { Aggregator } from '../../src/engine/aggregate/aggregator';
@@ -144,6 +145,13 @@ describe('cell series on a DST fixture (New York, 2024-03-10 lasts 23 hours)', (
     // The grid: B's 24 hours are one local day (2024-03-09, a Saturday) 00–23: one row each hour of that day.
     const sat = Array.from({ length: 168 }, (_, i) => (i >= 5 * 24 && i < 6 * 24 ? 1 : 0));
     expect(Array.from(open.grid.counts)).toEqual(sat);
+  }, 60_000);
+
+  it('an H3 cell is named by its index words [lower, upper], as h3-js h3IndexToSplitLong splits it', async () => {
+    const cell = h3IndexToSplitLong(latLngToCell(40.73, -73.99, 8));
+    const h3: CellsLayerQuery = { ...layer(0), kind: 'h3', by: { kind: 'h3', resolution: 8 } };
+    const s = (await cellSeriesAnswer({ type: 'cell-series', layer: h3, cell, bin: 'day' }, { aggregator: agg, signal })).value;
+    expect(Array.from(s.cell.counts)).toEqual([...perDay(A).values()].map((o) => o.n));
   }, 60_000);
 
   it('refuses a key of the wrong shape and a layer without a time column', async () => {
