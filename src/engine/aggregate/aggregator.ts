@@ -29,6 +29,7 @@ import { reduceCells, type CellStats } from './reduce';
 import { listedCells, packResult } from './results';
 import { hourOfWeekBins, readTimeRows } from './time-rows';
 import { wholeCityScheme } from './whole-city';
+import { HOURS_OF_WEEK, type AggregateHow } from './groupings';
 import { cellsByBin, rowsByBin } from './binned';
 import { layerCube } from './layer-cube';
 import { plainWindows, zonedWindows } from './compare-windows';
@@ -73,19 +74,6 @@ export interface MethodParts {
 }
 
 const MAX_CACHED_ASSIGNMENTS = 8;
-
-/** Local hours in a week: hour-of-week bins are (ISO weekday − 1) · 24 + hour. */
-export const HOURS_OF_WEEK = 168;
-
-/**
- * Other groupings of an aggregate's rows (the drill-down's city series and hour × weekday
- * grid). `hourOfWeek` results carry `bins` whose index is each entry's hour of the week
- * and whose starts and offsets are empty.
- */
-export interface AggregateHow {
-  whole?: boolean;
-  hourOfWeek?: boolean;
-}
 
 /** Rows both masks keep (null = every row). */
 function andMask(a: Uint8Array | null, b: Uint8Array): Uint8Array {
@@ -133,8 +121,8 @@ export class Aggregator {
 
   /**
    * The request's aggregate. `how.whole`: every position in one cell (the whole city);
-   * `how.hourOfWeek`: rows grouped by local hour of the week (168 bins, entry c·168 + h,
-   * no `bins` field) instead of by `req.bin`.
+   * `how.hourOfWeek`: rows grouped by local hour of the week (168 bins, entry c·168 + h)
+   * instead of by `req.bin` (see AggregateHow).
    */
   async aggregate(req: AggregateRequest, how: AggregateHow = {}): Promise<AggregateResult> {
     const t0 = performance.now();

@@ -3,7 +3,7 @@
 // (same filters, window and suppression), so the numbers are the map's.
 import type { AggregateResult, Answer, BinSeries, CellKey, RequestOf } from '../protocol';
 import type { Aggregator } from '../aggregate/aggregator';
-import { HOURS_OF_WEEK } from '../aggregate/aggregator';
+import { HOURS_OF_WEEK } from '../aggregate/groupings';
 import { checkMinCount } from '../aggregate/privacy';
 import { isAdditive } from '../aggregate/stats';
 import { message } from '../messages';
