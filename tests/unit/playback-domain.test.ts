@@ -23,6 +23,63 @@ function windows(from: number, until: number, hours: number, step: number): Play
   return out;
 }
 
+describe('playback domain per 1,000 residents on a fixture of two districts', () => {
+  const engine = new Engine(nodePlatform);
+  let agg: Aggregator;
+  let points: string, districts: string;
+  const signal = new AbortController().signal;
+  const square = (x0: number) => [[[x0, 40], [x0 + 0.1, 40], [x0 + 0.1, 40.1], [x0, 40.1], [x0, 40]]];
+  const POP = [2000, 500];
+  /** Row instants of district A (every hour for 48 h) and B (every other hour). */
+  const T0 = Date.UTC(2024, 5, 1);
+  const rowsOf = [Array.from({ length: 48 }, (_, h) => T0 + h * HOUR), Array.from({ length: 24 }, (_, i) => T0 + 2 * i * HOUR)];
+
+  beforeAll(async () => {
+    await engine.init();
+    agg = new Aggregator(engine);
+    const geo = {
+      type: 'FeatureCollection',
+      features: [0, 1].map((i) => ({ type: 'Feature', properties: { name: 'AB'[i], population: POP[i] }, geometry: { type: 'Polygon', coordinates: square(-74 + 0.1 * i) } })),
+    };
+    districts = (await engine.loadBytes('two.geojson', new TextEncoder().encode(JSON.stringify(geo)), {})).id;
+    const lines = ['t,lon,lat'];
+    rowsOf.forEach((ts, i) => ts.forEach((t) => lines.push(`${new Date(t).toISOString()},${-73.95 + 0.1 * i},40.05`)));
+    points = (await engine.loadBytes('rows.csv', new TextEncoder().encode(lines.join('\n') + '\n'), {})).id;
+  }, 120_000);
+
+  it('pools each district’s count per 1,000 residents over the windows, on the cube and per window alike', async () => {
+    const k = 3;
+    for (const shift of [0, 30 * 60_000]) {
+      const ws = windows(T0 + shift, T0 + 48 * HOUR, 6, 3);
+      const want: number[] = [];
+      for (const w of ws) {
+        rowsOf.forEach((ts, i) => {
+          const n = ts.filter((t) => t >= w.from && t < w.to).length;
+          if (n >= k) want.push((n / POP[i]) * 1000);
+        });
+      }
+      const a = await playbackDomainAnswer(
+        {
+          type: 'playback-domain',
+          layer: { kind: 'districts', dataset: points, by: { kind: 'districts', polygons: districts }, stat: 'count', minCount: k, time: { column: 't' } },
+          windows: ws,
+          measure: 'per1000',
+          scale: SCALE,
+        },
+        { aggregator: agg, signal },
+      );
+      expect(a.value.fromCube).toBe(shift === 0);
+      expect(a.value.values).toBe(want.length);
+      // Both districts, and windows at the end under k, take part.
+      expect(new Set(want).size).toBeGreaterThan(2);
+      expect(want.length).toBeLessThan(2 * ws.length);
+      const s = colourScale(want, SCALE);
+      expect(a.value.scale.domain).toEqual(s.domain);
+      expect(a.value.scale.breaks).toEqual(s.breaks);
+    }
+  }, 60_000);
+});
+
 describe.skipIf(!hasSharedData)('playback domain on Citi Bike per borough', () => {
   const engine = new Engine(nodePlatform);
   let agg: Aggregator;
