@@ -44,12 +44,12 @@ async function checkpoint(signal: AbortSignal): Promise<void> {
   signal.throwIfAborted();
 }
 
-/** Pool every window from the layer's cube; false (nothing pooled) when a window is not on its bins. */
+/** Pool every window from the layer's cube, answering its SQL; null (nothing pooled) when the cube cannot hold the layer or a window is not on its bins. */
 async function fromCube(req: AggregateRequest, windows: PlaybackWindow[], measure: PlaybackMeasure, into: number[], ctx: PlaybackContext): Promise<string[] | null> {
   const stat = req.stat ?? 'count';
   const tables = req.time ? rhythmTables(req.time) : null;
   if (!isKernelStat(stat) || !tables) return null;
-  let built;
+  let built: Awaited<ReturnType<Aggregator['cube']>>;
   try {
     built = await ctx.aggregator.cube(req);
   } catch {
