@@ -467,6 +467,9 @@ export const da: Catalogue = {
   'engine.console-refused-explain': 'Konsollen forklarer kun forespørgsler (SELECT, WITH, …).',
   'engine.console-refused-statement': 'Konsollen afviser “{keyword}”-sætninger. Tilladt: SELECT, WITH, DESCRIBE, SUMMARIZE, EXPLAIN og CREATE TABLE/VIEW scratch.navn AS …',
   // Steps of a point layer's method
+  'engine.method-whole-city': 'hele byen som én gruppe: hver række på en af de {positions, number} forskellige positioner, {kernel, select, js {med statistikken beregnet over rækkerne i JS} other {beregnet i SQL}}',
+  'engine.method-playback-domain': 'Én farveskala for {windows, plural, one {# vindue} other {# vinduer}}: klasserne er beregnet over {values, plural, one {# celleværdi} other {# celleværdier}} fra alle vinduer samlet (undertrykte celler udeladt); {cube, select, yes {vinduerne blev lagt sammen af delaggregater pr. time (tidskuben)} other {hvert vindue blev aggregeret ud fra dets rækker}}',
+  'engine.method-cell-series': 'Cellens statistik pr. {bin, select, hour {time} day {dag} week {uge} month {måned} other {{bin}}} i {zone}, det samme for hele byen (alle rækker, som lagets filtre beholder), og cellens statistik pr. time på døgnet og ugedag; intervaller med færre end {minCount} rækker undertrykkes',
   'engine.method-point-marks': '{rows, plural, one {# række} other {# rækker}} tegnet som {marks, plural, one {# mærke} other {# mærker}}: rækker med samme float32-position (og samme farve- og størrelsesværdier) er ét mærke med deres antal n, tegnet med uigennemsigtigheden af alle dets kopier',
   'engine.method-point-colours': 'farver af {column} fra lagets klassificering og farveskala, beregnet over rækkerne (et mærke vejer sit antal)',
   // The row of points outside every district

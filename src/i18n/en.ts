@@ -541,6 +541,9 @@ export const en = {
   'engine.console-refused-explain': 'The console explains queries only (SELECT, WITH, …).',
   'engine.console-refused-statement': 'The console refuses “{keyword}” statements. Allowed: SELECT, WITH, DESCRIBE, SUMMARIZE, EXPLAIN, and CREATE TABLE/VIEW scratch.name AS …',
   // Steps of a point layer's method (src/engine/service/layer-method.ts)
+  'engine.method-whole-city': 'the whole city as one group: every row at any of {positions, number} distinct positions, {kernel, select, js {the statistic reduced over the rows in JS} other {reduced in SQL}}',
+  'engine.method-playback-domain': 'One colour scale for {windows, plural, one {# window} other {# windows}}: the classes are computed over {values, plural, one {# cell value} other {# cell values}} of every window pooled (suppressed cells left out); {cube, select, yes {the windows were merged from hourly partial aggregates (the time cube)} other {each window was aggregated from its rows}}',
+  'engine.method-cell-series': 'The cell’s statistic per {bin, select, hour {hour} day {day} week {week} month {month} other {{bin}}} in {zone}, the same for the whole city (every row the layer’s filters keep), and the cell’s statistic per hour of day and weekday; bins with fewer than {minCount} rows are suppressed',
   'engine.method-point-marks': '{rows, plural, one {# row} other {# rows}} drawn as {marks, plural, one {# mark} other {# marks}}: rows with the same float32 position (and colour and size values) are one mark with their count n, drawn with the opacity of all its copies',
   'engine.method-point-colours': 'colours of {column} from the layer’s classification and scheme, computed over rows (a mark weighs its count)',
   // The row of points outside every district (its name is null in AggregateResult.names)

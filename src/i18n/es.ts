@@ -467,6 +467,9 @@ export const es: Catalogue = {
   'engine.console-refused-explain': 'La consola solo explica consultas (SELECT, WITH, …).',
   'engine.console-refused-statement': 'La consola rechaza las instrucciones «{keyword}». Se permiten: SELECT, WITH, DESCRIBE, SUMMARIZE, EXPLAIN y CREATE TABLE/VIEW scratch.nombre AS …',
   // Steps of a point layer's method
+  'engine.method-whole-city': 'toda la ciudad como un solo grupo: cada fila en cualquiera de las {positions, number} posiciones distintas, {kernel, select, js {con la estadística reducida sobre las filas en JS} other {reducida en SQL}}',
+  'engine.method-playback-domain': 'Una sola escala de colores para {windows, plural, one {# ventana} other {# ventanas}}: las clases se calculan sobre {values, plural, one {# valor de celda} other {# valores de celda}} de todas las ventanas juntas (sin las celdas suprimidas); {cube, select, yes {las ventanas se combinaron a partir de agregados parciales por hora (el cubo temporal)} other {cada ventana se agregó a partir de sus filas}}',
+  'engine.method-cell-series': 'La estadística de la celda por {bin, select, hour {hora} day {día} week {semana} month {mes} other {{bin}}} en {zone}, la misma para toda la ciudad (todas las filas que conservan los filtros de la capa) y la estadística de la celda por hora del día y día de la semana; los intervalos con menos de {minCount} filas se suprimen',
   'engine.method-point-marks': '{rows, plural, one {# fila dibujada} other {# filas dibujadas}} como {marks, plural, one {# marca} other {# marcas}}: las filas con la misma posición float32 (y los mismos valores de color y tamaño) son una sola marca con su recuento n, dibujada con la opacidad de todas sus copias',
   'engine.method-point-colours': 'colores de {column} según la clasificación y la escala de la capa, calculados sobre las filas (una marca pesa según su recuento)',
   // The row of points outside every district

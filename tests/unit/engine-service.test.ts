@@ -73,12 +73,13 @@ describe('engine service', () => {
     const { value, request, method } = await service.query({ type: 'capabilities' });
     expect([...value].sort()).toEqual(
       [
-        'aggregate', 'capabilities', 'compare', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema', 'datasets',
-        'hotspots', 'layer', 'layer-export', 'layer-method', 'lines', 'memory', 'point-marks', 'polygons', 'remove', 'rename', 'time-bins',
+        'aggregate', 'capabilities', 'cell-series', 'compare', 'console-add', 'console-export', 'console-pin', 'console-run', 'console-schema',
+        'datasets', 'hotspots', 'layer', 'layer-export', 'layer-method', 'lines', 'memory', 'playback-domain', 'point-marks', 'polygons',
+        'remove', 'rename', 'time-bins',
       ],
     );
     expect(request).toEqual({ type: 'capabilities' });
-    expect(method).toEqual({ code: 'method-capabilities', params: { count: 20 } });
+    expect(method).toEqual({ code: 'method-capabilities', params: { count: 22 } });
   });
 
   it('refuses an unknown request type by name', async () => {

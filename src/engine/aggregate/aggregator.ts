@@ -27,7 +27,9 @@ import { RowStore } from './row-store';
 import { kernelRows } from './kernel-rows';
 import { reduceCells, type CellStats } from './reduce';
 import { listedCells, packResult } from './results';
-import { readTimeRows } from './time-rows';
+import { hourOfWeekBins, readTimeRows } from './time-rows';
+import { wholeCityScheme } from './whole-city';
+import { HOURS_OF_WEEK, type AggregateHow } from './groupings';
 import { cellsByBin, rowsByBin } from './binned';
 import { layerCube } from './layer-cube';
 import { WindowCubes } from './window-cube';
@@ -120,7 +122,12 @@ export class Aggregator {
     return { table: info.id, lon: lon ?? '', lat: lat ?? '', conditions, stat, value, share };
   }
 
-  async aggregate(req: AggregateRequest): Promise<AggregateResult> {
+  /**
+   * The request's aggregate. `how.whole`: every position in one cell (the whole city);
+   * `how.hourOfWeek`: rows grouped by local hour of the week (168 bins, entry c·168 + h)
+   * instead of by `req.bin` (see AggregateHow).
+   */
+  async aggregate(req: AggregateRequest, how: AggregateHow = {}): Promise<AggregateResult> {
     const t0 = performance.now();
     const info = this.host.dataset(req.dataset);
     const k = checkMinCount(req.minCount);
@@ -128,13 +135,14 @@ export class Aggregator {
     if (req.bin !== undefined && !CALENDAR_BINS.includes(req.bin)) throw new Error(`unknown bin "${String(req.bin)}" (expected ${CALENDAR_BINS.join(', ')})`);
     // The time part runs per row in JS, in the display zone (src/engine/time), not in SQL.
     const parts = this.parts(info, { ...req, time: undefined }, true);
-    const bound = await schemeOf(req.by).bind(req.by, info, this.host);
+    const bound = how.whole ? wholeCityScheme() : await schemeOf(req.by).bind(req.by, info, this.host);
     const ta = performance.now();
     const { entry, cached, sql: positionsSql } = await this.assignment(info, bound);
     const assignMs = performance.now() - ta;
     const tq = performance.now();
     const positions = this.rowStore.positions(info).positions;
-    const cubed = this.cubes.answer(req, info, bound.key, entry, () =>
+    // A window of a layer asked for window after window merges its time cube (window-cube.ts).
+    const cubed = how.whole || how.hourOfWeek ? null : this.cubes.answer(req, info, bound.key, entry, () =>
       layerCube(info, req, { rowPosition: entry.rowPosition, positionCell: entry.positionCell, cells: entry.cells.count }, this.rowStore, positions),
     );
     if (cubed) {
@@ -145,9 +153,10 @@ export class Aggregator {
       result.cube = { bins: cubed.bins, bytes: cubed.bytes, buildMs: cubed.buildMs };
       return result;
     }
-    const timed = req.time ? readTimeRows(info, req.time, req.bin, this.rowStore) : null;
-    const bins = timed?.rows.bin ?? null;
-    const B = timed?.rows.binStarts?.length ?? 1;
+    if (how.hourOfWeek && !req.time) throw new Error(`${info.name}: hours of the week need a time column (time.column)`);
+    const timed = req.time ? readTimeRows(info, req.time, how.hourOfWeek ? undefined : req.bin, this.rowStore) : null;
+    const bins = how.hourOfWeek && timed && req.time ? hourOfWeekBins(info, req.time, this.rowStore, timed.rows.keep) : timed?.rows.bin ?? null;
+    const B = how.hourOfWeek ? HOURS_OF_WEEK : timed?.rows.binStarts?.length ?? 1;
     const C = entry.cells.count * B;
     const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: undefined }, this.rowStore, positions);
     let stats: CellStats;
@@ -183,13 +192,13 @@ export class Aggregator {
       assignment: cached ? 'cached' : 'computed',
       timings: { t0, assignMs, queryMs },
     });
-    if (bins && timed?.rows.binStarts && timed.rows.binOffsets) {
+    if (bins && timed && (how.hourOfWeek || (timed.rows.binStarts && timed.rows.binOffsets))) {
       const chosen = listedCells(byBin.cells, stats.counts);
       result.bins = {
-        bin: req.bin!,
+        bin: req.bin ?? 'hour',
         zone: timed.rows.display.zone,
-        starts: Float64Array.from(timed.rows.binStarts),
-        offsets: Float64Array.from(timed.rows.binOffsets),
+        starts: Float64Array.from(timed.rows.binStarts ?? []),
+        offsets: Float64Array.from(timed.rows.binOffsets ?? []),
         index: Int32Array.from(chosen, (c) => c % B),
       };
     }
@@ -200,14 +209,14 @@ export class Aggregator {
    * The cube of a layer (cells × local hour bins of its display zone, src/engine/cube) over
    * the cached assignment: bin-aligned windows with hour and weekday filters then merge bins.
    */
-  async cube(req: AggregateRequest): Promise<{ cube: Cube; cells: CellTable; sql: string[] }> {
+  async cube(req: AggregateRequest): Promise<{ cube: Cube; cells: CellTable; bound: BoundScheme; cached: boolean; positions: number; sql: string[] }> {
     const info = this.host.dataset(req.dataset);
     this.parts(info, { ...req, time: undefined }, true);
     const bound = await schemeOf(req.by).bind(req.by, info, this.host);
-    const { entry, sql } = await this.assignment(info, bound);
+    const { entry, cached, sql } = await this.assignment(info, bound);
     const positions = this.rowStore.positions(info).positions;
     const built = layerCube(info, req, { rowPosition: entry.rowPosition, positionCell: entry.positionCell, cells: entry.cells.count }, this.rowStore, positions);
-    return { cube: built.cube, cells: entry.cells, sql: [...sql, ...built.sql] };
+    return { cube: built.cube, cells: entry.cells, bound, cached, positions: entry.positions, sql: [...sql, ...built.sql] };
   }
 
   /** A per-row table of the time filters' verdict and bins (TIME_BIN_COLUMN), for a POSITIONAL JOIN. */

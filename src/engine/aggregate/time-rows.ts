@@ -3,7 +3,7 @@
 // per-row keep mask and bins of src/engine/time in the request's display zone.
 import type { DatasetInfo, TimeWindow } from '../protocol';
 import type { RowStore } from './row-store';
-import { checkDays, checkHours, timeRows, type CalendarBin, type ColumnClock, type TimeRows } from '../time';
+import { checkDays, checkHours, isoWeekday, minuteOfDay, rowInstants, timeRows, type CalendarBin, type ColumnClock, type TimeRows } from '../time';
 import { timeExpr } from './time';
 
 /**
@@ -30,4 +30,22 @@ export function readTimeRows(info: DatasetInfo, time: TimeWindow, bin: CalendarB
   } catch (err) {
     throw new Error(`${info.name}: ${(err as Error).message}`);
   }
+}
+
+/** Each kept row's local hour of the week, (ISO weekday − 1) · 24 + hour of day, in the display zone; −1 for the others. */
+export function hourOfWeekBins(info: DatasetInfo, time: TimeWindow, store: RowStore, keep: Uint8Array): Int32Array {
+  const { column } = store.epochMs(info, timeExpr(info.columns, time.column, time.format));
+  const v = column.values;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] < lo) lo = v[i];
+    if (v[i] > hi) hi = v[i];
+  }
+  const out = new Int32Array(v.length).fill(-1);
+  if (!(lo <= hi)) return out;
+  const wall = rowInstants(v, clockOf(info, time.column), time.zone ?? 'UTC', lo, hi).wall();
+  for (let i = 0; i < v.length; i++) {
+    if (keep[i]) out[i] = (isoWeekday(wall[i]) - 1) * 24 + Math.floor(minuteOfDay(wall[i]) / 60);
+  }
+  return out;
 }

@@ -78,4 +78,5 @@ export type {
 export { CONSOLE_MAX_ROWS } from './console';
 export type { EngineRequest, RequestType, RequestOf, EngineResults, Answer, ResultOf, EngineAnswer } from './requests';
 export type { QueryProgress, CallOptions, QueryOptions, EngineApi, WireOptions, EngineWire } from './api';
+export type { PlaybackWindow, PlaybackMeasure, PlaybackDomainRequest, PlaybackDomain, CellKey, BinSeries, CellSeriesRequest, CellSeries } from './playback';
 export type { LayerExportFormat, LayerExportRequest, LayerExport } from './layer-export';

@@ -10,6 +10,7 @@ import type { EngineMemory } from './engine';
 import type { LayerQuery, LayerResult } from './layer';
 import type { LayerExport, LayerExportRequest } from './layer-export';
 import type { PointMarks, PointMarksRequest } from './point-marks';
+import type { CellSeries, CellSeriesRequest, PlaybackDomain, PlaybackDomainRequest } from './playback';
 import type { LineShapes, PolygonShapes } from './shapes';
 
 /** A request to the engine (see EngineResults for what each type answers). */
@@ -23,6 +24,10 @@ export type EngineRequest =
   | ({ type: 'hotspots' } & HotspotRequest)
   | ({ type: 'compare' } & CompareRequest)
   | ({ type: 'time-bins' } & TimeBinsRequest)
+  /** The fixed colour scale of a playback, over every window. */
+  | ({ type: 'playback-domain' } & PlaybackDomainRequest)
+  /** One cell's statistic per bin against the city's (the drill-down). */
+  | ({ type: 'cell-series' } & CellSeriesRequest)
   | ({ type: 'point-marks' } & PointMarksRequest)
   | { type: 'polygons'; dataset: string }
   | { type: 'lines'; dataset: string }
@@ -66,6 +71,10 @@ export interface EngineResults {
   compare: CompareResult;
   /** Time bins (hour/day/week/month) or profiles (hour of day, day of week). */
   'time-bins': TimeBinsResult;
+  /** One colour scale for every frame of a playback. */
+  'playback-domain': PlaybackDomain;
+  /** A cell's series, the city's, and the cell's hour × weekday grid. */
+  'cell-series': CellSeries;
   /** A point layer's marks: every row, identical ones merged into one mark with a count. */
   'point-marks': PointMarks;
   /** The polygons of a polygon (or mixed) dataset, feature i = row i; null when it has none. */

@@ -14,6 +14,8 @@ import type { ConsoleSession } from '../console/session';
 import { consoleHandlers } from './console';
 import { layerMethodAnswer } from './layer-method';
 import { layerExportAnswer } from './layer-export';
+import { playbackDomainAnswer } from './playback-domain';
+import { cellSeriesAnswer } from './cell-series';
 
 /** What every handler works with; `signal` aborts when the request is cancelled while it runs. */
 export interface ServiceContext {
@@ -69,6 +71,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const value = aggregator.timeBins(request);
     return { request, sql: value.sql, method: null, value };
   },
+  'playback-domain': playbackDomainAnswer,
+  'cell-series': cellSeriesAnswer,
   'point-marks': (request, { engine }) => {
     const value = engine.pointMarks(request);
     return { request, sql: value.sql, method: null, value };
