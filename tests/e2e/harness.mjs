@@ -57,7 +57,8 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   context.setDefaultTimeout(120_000);
   const requests = [];
   const errors = [];
-  context.on('request', (r) => requests.push(r.url()));
+  // GETs by URL; other methods (the citizen view's HEAD checks of data files) prefixed by theirs.
+  context.on('request', (r) => requests.push(r.method() === 'GET' ? r.url() : `${r.method()} ${r.url()}`));
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

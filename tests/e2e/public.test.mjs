@@ -51,7 +51,8 @@ describe('citizen view', () => {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(wide, false, 'the page scrolls sideways');
       // No engine: neither the worker nor DuckDB's or parquet-wasm's wasm was fetched.
-      assert.deepEqual(app.requests.filter((u) => /assets\/worker-|duckdb|parquet|\.wasm/.test(u)), []);
+      // (HEAD requests only check that the published layers' data files have not changed.)
+      assert.deepEqual(app.requests.filter((u) => !u.startsWith('HEAD ') && /assets\/worker-|duckdb|parquet|\.wasm/.test(u)), []);
       const analyst = new URL(await page.getByRole('link', { name: 'Explore the data' }).getAttribute('href'));
       assert.equal(analyst.searchParams.get('mode'), null);
       assert.deepEqual(app.errors, []);
@@ -72,8 +73,29 @@ describe('citizen view', () => {
       await route.fulfill({ response: res, json: manifest });
     });
     const page = await stale.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${env.server.url}?mode=public#step=empty-stations/3`);
     await page.getByRole('alert').filter({ hasText: 'has changed since it was published' }).waitFor();
+    // It falls back to computing the layer in the browser, with the engine loaded only now, and says so.
+    await page.getByRole('alert').filter({ hasText: 'Computed in your browser from the data instead.' }).waitFor({ timeout: 120_000 });
+    await page.locator('.public-legend h2', { hasText: 'Animal complaints' }).waitFor();
+    assert.ok(requests.some((u) => /duckdb.*\.wasm/.test(u)), 'the fallback did not start the engine');
     await stale.close();
+  });
+
+  it('computes a layer whose published file is missing, and says so', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 } });
+    await context.route('**/published/empty-hexagons.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${env.server.url}?mode=public`);
+    await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Computed in your browser from the data instead.' }).waitFor({ timeout: 120_000 });
+    await page.locator('.public-legend h2', { hasText: 'per 500 m hexagon' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });

@@ -39,7 +39,7 @@ export async function readPublished(configUrl: string, manifest: PublishManifest
  */
 async function changedDataFile(configUrl: string, data: PublishManifest['layers'][string]['data']): Promise<string | null> {
   const heads = await Promise.all(data.map(async (d) => {
-    const res = await fetch(new URL(d.url, configUrl), { method: 'HEAD' }).catch(() => null);
+    const res = await head(new URL(d.url, configUrl).href);
     if (!res?.ok) return null;
     const length = res.headers.get('content-encoding') ? null : res.headers.get('content-length');
     const modified = res.headers.get('last-modified');
@@ -48,4 +48,12 @@ async function changedDataFile(configUrl: string, data: PublishManifest['layers'
     return sizeDiffers || dateDiffers ? d.url : null;
   }));
   return heads.find((u) => u !== null) ?? null;
+}
+
+/** One HEAD request per data file for the page: several layers read the same files. */
+const heads = new Map<string, Promise<Response | null>>();
+function head(url: string): Promise<Response | null> {
+  let p = heads.get(url);
+  if (!p) heads.set(url, (p = fetch(url, { method: 'HEAD' }).catch(() => null)));
+  return p;
 }
