@@ -36,6 +36,8 @@ import { PrintBrief } from './print/PrintBrief';
 import { ConsolePanel, type ConsoleRequest } from './console/ConsolePanel';
 import { MethodView } from './console/MethodView';
 import { layerQuery } from './layer-data';
+import { DrillDown } from './drill/DrillDown';
+import { drillTarget } from './drill/drill-target';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -157,6 +159,15 @@ export function App() {
   };
 
   const selectedSpec = selected && state.specs.find((s) => s.id === selected.specId);
+  const drill = useMemo(() => {
+    const r = selectedSpec && rendered.find((x) => x.spec.id === selectedSpec.id);
+    if (!selected || !selectedSpec || !r) return null;
+    const query = layerQuery(selectedSpec, minCount);
+    if (!('by' in query)) return null;
+    const dataset = state.datasets.find((d) => d.id === selectedSpec.dataset);
+    const role = config?.datasets.find((d) => d.id === selectedSpec.dataset)?.roles?.time;
+    return drillTarget(selectedSpec, r.data, selected.detail.index, query, dataset, role);
+  }, [selected, selectedSpec, rendered, minCount, state.datasets, config]);
   const title = (config && configText(config, config.title, getLocale())) ?? t('app.title');
   const exportItems = useExports({
     map, coordinator, config, title, page, datasets: state.datasets, sources: state.sources, rendered,
@@ -251,7 +262,11 @@ export function App() {
         {dragging && <p className="drop-overlay">{t('app.dropHere')}</p>}
       </div>
       {selected && selectedSpec && (
-        <DetailPanel detail={selected.detail} layerTitle={selectedSpec.title} onClose={() => setSelected(null)} />
+        <DetailPanel detail={selected.detail} layerTitle={selectedSpec.title} onClose={() => setSelected(null)}>
+          {coordinator && drill && (
+            <DrillDown coordinator={coordinator} {...drill} fileStem={`${selectedSpec.id}-${selected.detail.title}`} />
+          )}
+        </DetailPanel>
       )}
       <footer className="statusbar">
         {job && <ProgressBar fileName={job.fileName} progress={job.progress} onCancel={cancelLoad} />}

@@ -1,8 +1,9 @@
 // The selected cell or district with all its statistics, as text.
+import type { ReactNode } from 'react';
 import type { PickDetail } from '../map/picking';
 import { useT } from '../i18n';
 
-export function DetailPanel({ detail, layerTitle, onClose }: { detail: PickDetail; layerTitle: string; onClose: () => void }) {
+export function DetailPanel({ detail, layerTitle, onClose, children }: { detail: PickDetail; layerTitle: string; onClose: () => void; children?: ReactNode }) {
   const t = useT();
   return (
     <section className="detail" aria-label={t('detail.label')} aria-live="polite">
@@ -19,6 +20,7 @@ export function DetailPanel({ detail, layerTitle, onClose }: { detail: PickDetai
           </div>
         ))}
       </dl>
+      {children}
     </section>
   );
 }
