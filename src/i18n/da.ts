@@ -121,6 +121,8 @@ export const da: Catalogue = {
   'datasets.fileFacts': '{file} ({format}, {size})',
   'datasets.field.source': 'Kilde',
   'datasets.field.licence': 'Licens',
+  'datasets.credit.source': 'Kilde: ',
+  'datasets.credit.licence': 'Licens: ',
   'datasets.field.file': 'Fil',
   'datasets.field.geometry': 'Geometri',
   'datasets.field.crs': 'Koordinatsystem',

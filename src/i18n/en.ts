@@ -167,6 +167,8 @@ export const en = {
   'datasets.fileFacts': '{file} ({format}, {size})',
   'datasets.field.source': 'Source',
   'datasets.field.licence': 'Licence',
+  'datasets.credit.source': 'Source: ',
+  'datasets.credit.licence': 'Licence: ',
   'datasets.field.file': 'File',
   'datasets.field.geometry': 'Geometry',
   'datasets.field.crs': 'CRS',

@@ -121,6 +121,8 @@ export const es: Catalogue = {
   'datasets.fileFacts': '{file} ({format}, {size})',
   'datasets.field.source': 'Fuente',
   'datasets.field.licence': 'Licencia',
+  'datasets.credit.source': 'Fuente: ',
+  'datasets.credit.licence': 'Licencia: ',
   'datasets.field.file': 'Archivo',
   'datasets.field.geometry': 'Geometría',
   'datasets.field.crs': 'SRC',
