@@ -35,10 +35,13 @@ const stripMarkdown = (s) => s.replace(/`/g, '').replace(/\*\*/g, '');
 const rows = readmeTable(readFileSync(path.join(shared, 'README.md'), 'utf8'));
 mkdirSync(out, { recursive: true });
 const datasets = [];
-// The file's stem, or stem-extension where two files share a stem (tracts as GeoJSON and Parquet).
+// The file's stem, or stem_extension where two files share a stem (tracts as GeoJSON and
+// Parquet), as a table id (src/config/dataset-entry.ts): a config dataset of the same file
+// then has the same id, and the catalog does not list it twice.
 const stem = (file) => file.replace(/\.[^.]+$/, '');
 const stems = rows.map((r) => stem(stripMarkdown(r.file)));
-const sampleId = (file) => (stems.filter((s) => s === stem(file)).length > 1 ? file.replace(/\.([^.]+)$/, '-$1') : stem(file));
+const asId = (s) => s.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+const sampleId = (file) => asId(stems.filter((s) => s === stem(file)).length > 1 ? file.replace(/\.([^.]+)$/, '_$1') : stem(file));
 for (const row of rows) {
   const file = stripMarkdown(row.file);
   const src = path.join(shared, file);

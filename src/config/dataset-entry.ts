@@ -44,10 +44,21 @@ export const ColumnRoles = z
   .describe('Column roles: what the engine would otherwise guess from the column names.');
 export type ColumnRoles = z.infer<typeof ColumnRoles>;
 
+/**
+ * A dataset id: the engine's table name too (console SQL reads it, layers name it), so
+ * lower-case letters, digits and _, not starting with a digit (the engine's TABLE_ID).
+ */
+export const DATASET_ID = /^[a-z_][a-z0-9_]*$/;
+export const DATASET_ID_MAX = 60;
+export const DatasetId = z
+  .string()
+  .regex(DATASET_ID, { error: () => t('config.datasetId') })
+  .max(DATASET_ID_MAX, { error: () => t('config.datasetIdLength', { max: String(DATASET_ID_MAX) }) });
+
 /** A dataset of the dashboard. */
 export const DatasetEntry = z
   .object({
-    id: z.string().min(1).describe('Stable id that layers, stories and "load" name.'),
+    id: DatasetId.describe('Stable id that layers, stories and "load" name, and the table\'s name in SQL: lower-case letters, digits and _, not starting with a digit.'),
     url: z.string().min(1).describe('The data file: a path relative to the config, or an absolute URL (its origin then belongs in connectOrigins).'),
     format: z.enum(FORMATS).optional().describe('The file format, when neither its first bytes nor its extension say.'),
     name: LocalizedText.optional().describe('What the dashboard calls it.'),

@@ -2,6 +2,7 @@
 // caller validates the result as version 2. Version 2 keeps every version-1 key (a `catalog`
 // URL stays valid, so migrating fetches nothing); what changes is `load`, which in version 1
 // could hold data URLs as well as catalog ids: each URL becomes a `datasets` entry.
+import { tableNameFor } from '../engine/sql/core';
 import { t } from '../i18n/t';
 import { CONFIG_VERSION } from './dashboard';
 import type { ConfigProblem } from './problems';
@@ -15,12 +16,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const DATA_FILE = /\.(parquet|geoparquet|csv|tsv|txt|json|geojson|ndjson|geojsonl|topojson|arrow|arrows|feather)$/i;
 const isFileRef = (item: string) => item.includes('/') || DATA_FILE.test(item.replace(/[?#].*$/, ''));
 
-/** The file's stem as an id (`data/bikes.csv` → `bikes`), made unique among `taken`. */
+/**
+ * The file's stem as a dataset id (`data/Bikes 2024-03.csv` → `bikes_2024_03`), unique among
+ * `taken`: version 2 ids are table names (dataset-entry.ts), so the engine's own rule makes them.
+ */
 function idForFile(url: string, taken: Set<string>): string {
   const file = url.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? 'dataset';
-  const base = file.replace(/\.[^.]+$/, '') || 'dataset';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  const id = tableNameFor(file, taken);
   taken.add(id);
   return id;
 }

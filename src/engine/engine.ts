@@ -12,11 +12,11 @@ import type {
   PointMarksRequest,
   PolygonShapes,
 } from './protocol';
-import { dropTableSql, setSql, tableNameFor, versionSql } from './sql';
+import { dropTableSql, isTableId, setSql, tableNameFor, versionSql } from './sql';
 import { detectFormat } from './ingest/detect';
 import { ingest } from './ingest/load';
 import { scratchTables } from './ingest/append-columns';
-import { fail, withFileName } from './ingest/errors';
+import { datasetIdError, fail, withFileName } from './ingest/errors';
 import { tableMemory } from './describe';
 import { pointMarks } from './point-marks';
 import { fileNameOf } from './file-name';
@@ -178,7 +178,7 @@ export class Engine {
     if (bytes.byteLength === 0) throw fail(fileName, 'is empty');
     const format = options.format ?? detectFormat(fileName, bytes);
     if (!format) throw fail(fileName, ': unknown file type (expected Parquet, CSV/TSV, GeoJSON, TopoJSON or Arrow)');
-    const table = tableNameFor(options.name ?? fileName, new Set(this.datasets.keys()));
+    const table = this.tableFor(fileName, options);
     const progress = (phase: LoadProgress['phase'], rows: number | null, rowsTotal: number | null = null) =>
       onProgress?.({ fileName, phase, bytesLoaded: bytes.byteLength, bytesTotal: bytes.byteLength, rows, rowsTotal });
     // Between stages: give the worker's message loop a turn (a cancel request may be
@@ -224,6 +224,15 @@ export class Engine {
     if (result.polygons || result.lines) this.shapes.set(table, { polygons: result.polygons, lines: result.lines });
     progress('done', info.rows);
     return info;
+  }
+
+  /** The table a load writes: the id asked for (never silently another), or one derived from the name. */
+  private tableFor(fileName: string, options: LoadOptions): string {
+    const taken = new Set(this.datasets.keys());
+    if (options.id === undefined) return tableNameFor(options.name ?? fileName, taken);
+    if (!isTableId(options.id)) throw datasetIdError(fileName, 'dataset-id-invalid', options.id);
+    if (taken.has(options.id)) throw datasetIdError(fileName, 'dataset-id-taken', options.id);
+    return options.id;
   }
 
   listDatasets(): DatasetInfo[] {

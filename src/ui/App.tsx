@@ -229,7 +229,7 @@ export function App() {
         </button>
         {' '}
         <ExportMenu items={exportItems} />
-        <DatasetPanel datasets={state.datasets} onRename={(id, name) => void renameDataset(id, name)}
+        <DatasetPanel datasets={state.datasets} config={config} onRename={(id, name) => void renameDataset(id, name)}
           onRemove={(id) => void removeDataset(id)} onZoom={zoomTo} />
         {state.catalog && (
           <CatalogList entries={state.catalog.entries} datasets={state.datasets}

@@ -4,12 +4,13 @@ import type { DatasetInfo } from '../engine/protocol';
 import { formatBytes, formatInteger, useT } from '../i18n';
 import { bboxText, columnText, crsText, geometryText, memoryText, timeText } from './dataset-text';
 
-export function DatasetDetails({ dataset: d }: { dataset: DatasetInfo }) {
+/** `credited`: the credit line above already says source and licence. */
+export function DatasetDetails({ dataset: d, credited = false }: { dataset: DatasetInfo; credited?: boolean }) {
   const t = useT();
   const columns = d.columns.filter((c) => !c.internal);
   const rows: [string, string | null | undefined][] = [
-    [t('datasets.field.source'), d.source],
-    [t('datasets.field.licence'), d.licence],
+    [t('datasets.field.source'), credited ? null : d.source],
+    [t('datasets.field.licence'), credited ? null : d.licence],
     [t('datasets.field.file'), t('datasets.fileFacts', { file: d.fileName, format: d.format, size: formatBytes(d.bytes) })],
     [t('datasets.field.geometry'), geometryText(d.geometry)],
     [t('datasets.field.crs'), d.geometry.kind === 'none' ? null : crsText(d.geometry)],

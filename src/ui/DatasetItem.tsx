@@ -4,6 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { BBox, DatasetInfo } from '../engine/protocol';
 import { engineText, formatBytes, useT } from '../i18n';
 import { DatasetDetails } from './DatasetDetails';
+import { DatasetCredits } from './DatasetCredits';
+import type { DatasetCredits as Credits } from './dataset-credits';
 
 export interface DatasetActions {
   onRename: (id: string, name: string) => void;
@@ -11,7 +13,8 @@ export interface DatasetActions {
   onZoom: (bbox: BBox) => void;
 }
 
-export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { dataset: DatasetInfo } & DatasetActions) {
+/** One dataset; `credits` where the config names it (then its clean line replaces the file's notes). */
+export function DatasetItem({ dataset: d, credits, onRename, onRemove, onZoom }: { dataset: DatasetInfo; credits?: Credits } & DatasetActions) {
   const t = useT();
   const [renaming, setRenaming] = useState(false);
   const inputId = useId();
@@ -37,7 +40,7 @@ export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { datase
       <span className="meta">
         {t('datasets.meta', { rows: d.rows, kind: t(`geometry.${d.geometry.kind}`), size: formatBytes(d.bytes) })}
       </span>
-      {d.licence && <span className="licence">{d.licence}</span>}
+      {credits ? <DatasetCredits credits={credits} /> : d.licence && <span className="licence">{d.licence}</span>}
       {d.warnings.length > 0 && (
         <ul className="warnings">
           {d.warnings.map((w) => engineText(w)).map((w) => (
@@ -45,7 +48,7 @@ export function DatasetItem({ dataset: d, onRename, onRemove, onZoom }: { datase
           ))}
         </ul>
       )}
-      <DatasetDetails dataset={d} />
+      <DatasetDetails dataset={d} credited={Boolean(credits)} />
       <div className="dataset-actions">
         {!renaming && (
           <button type="button" onClick={() => setRenaming(true)} aria-label={t('datasets.renameLabel', { name: d.name })}>

@@ -29,9 +29,11 @@ export function datasetAsEntry(d: DatasetEntry, configUrl: string, language: str
   };
 }
 
-/** The engine's load options for a config dataset: format, time zone, coordinate columns. */
+/** The engine's load options for a config dataset: its id as the table's, format, time zone, coordinate columns. */
 export function datasetLoadOptions(d: DatasetEntry): LoadOptions {
   return {
+    // The config's layers name this id: the table must have it, never a name derived from the title.
+    id: d.id,
     ...(d.format ? { format: d.format } : {}),
     ...(d.timeZone ? { timeZone: d.timeZone } : {}),
     ...(d.roles?.lon && d.roles.lat ? { lon: d.roles.lon, lat: d.roles.lat } : {}),

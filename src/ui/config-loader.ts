@@ -38,6 +38,11 @@ export interface LoadedDashboard {
   catalog: { catalog: Catalog; url: string } | null;
   /** Every problem and warning, one alert line each. */
   messages: string[];
+  /**
+   * The alert lines a loaded config dataset adds: role and value columns the config names
+   * that its table lacks (only knowable once it is loaded), at their paths in the file.
+   */
+  columnProblems: (datasetId: string, columns: readonly string[]) => string[];
 }
 
 type Fetched = { ok: true; text: string } | { ok: false; status: number | null };
@@ -75,7 +80,7 @@ async function readCatalog(config: DashboardConfig, configUrl: string): Promise<
 /** Reads and validates the dashboard's config and catalog; never rejects. */
 export async function loadDashboard(baseUrl: string, search: string, pageOrigin: string): Promise<LoadedDashboard> {
   const source = configSource(search, baseUrl);
-  const empty = (fileName: string, configUrl: string, message: string): LoadedDashboard => ({ config: emptyDashboard(), configUrl, fileName, catalog: null, messages: [message] });
+  const empty = (fileName: string, configUrl: string, message: string): LoadedDashboard => ({ config: emptyDashboard(), configUrl, fileName, catalog: null, messages: [message], columnProblems: () => [] });
   if (!source.ok) return empty(CONFIG_FILE, new URL(CONFIG_FILE, baseUrl).href, source.message);
   const { url, fileName } = source;
   const got = await fetchText(url);
@@ -90,6 +95,14 @@ export async function loadDashboard(baseUrl: string, search: string, pageOrigin:
     messages.push((err as Error).message);
   }
   // With the catalog read, references to its datasets can be checked too.
-  if (catalog) report = validateConfigText(got.text, { pageOrigin, catalogIds: catalog.catalog.datasets.map((d) => d.id) });
-  return { config: report.config, configUrl: url, fileName, catalog, messages: [...reportLines(fileName, report), ...messages] };
+  const catalogIds = catalog ? catalog.catalog.datasets.map((d) => d.id) : null;
+  if (catalog) report = validateConfigText(got.text, { pageOrigin, catalogIds });
+  const lines = reportLines(fileName, report);
+  // The file checked again knowing one dataset's columns: what is new is about them.
+  const columnProblems = (datasetId: string, columns: readonly string[]) => {
+    const known = new Set(lines);
+    const again = validateConfigText(got.text, { pageOrigin, catalogIds, columnsOf: (id) => (id === datasetId ? columns : undefined) });
+    return reportLines(fileName, again).filter((line) => !known.has(line));
+  };
+  return { config: report.config, configUrl: url, fileName, catalog, messages: [...lines, ...messages], columnProblems };
 }

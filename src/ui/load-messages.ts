@@ -12,6 +12,8 @@ export function isCancelled(err: unknown): boolean {
  */
 export function explainLoadError(err: unknown, url?: string, asGiven?: string): string {
   const message = err instanceof Error ? err.message : String(err);
+  const idProblem = datasetIdProblem(err);
+  if (idProblem) return idProblem;
   if (url) {
     // platform-browser.ts: "could not fetch <url>: HTTP 404 Not Found" or "…: … (CORS)".
     const http = /^could not fetch .*: HTTP (\d{3}.*)$/.exec(message);
@@ -24,4 +26,14 @@ export function explainLoadError(err: unknown, url?: string, asGiven?: string): 
     }
   }
   return t('load.failed', { message });
+}
+
+/** A load refused for its id (engine ingest/errors.ts datasetIdError), in the reader's words. */
+function datasetIdProblem(err: unknown): string | null {
+  if (!(err instanceof Error) || (err.name !== 'dataset-id-invalid' && err.name !== 'dataset-id-taken')) return null;
+  // "<file>: dataset id "<id as JSON>" …"
+  const m = /^(.*): dataset id ("(?:[^"\\]|\\.)*")/.exec(err.message);
+  if (!m) return null;
+  const id = JSON.parse(m[2]) as string;
+  return t(err.name === 'dataset-id-taken' ? 'load.datasetIdTaken' : 'load.datasetIdInvalid', { file: m[1], id });
 }

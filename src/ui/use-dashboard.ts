@@ -75,6 +75,7 @@ export function useDashboard(baseUrl: string) {
     configFile: CONFIG_FILE,
     datasets: [],
   });
+  const columnProblems = useRef<(datasetId: string, columns: readonly string[]) => string[]>(() => []);
 
   /**
    * Load an absolute URL (the caller resolves relative ones against the app's base, and
@@ -89,6 +90,7 @@ export function useDashboard(baseUrl: string) {
       }
       const info = await run(fileNameOf(url), (e, call) => e.loadUrl(url, options, call), url, asGiven);
       if (info) setState((s) => ({ ...s, sources: { ...s.sources, [info.id]: source } }));
+      return info;
     },
     [baseUrl, patch, run],
   );
@@ -99,10 +101,13 @@ export function useDashboard(baseUrl: string) {
   );
 
   const loadEntry = useCallback(
-    (entry: CatalogEntry, catalogUrl: string) => {
+    async (entry: CatalogEntry, catalogUrl: string) => {
       const configured = allowed.current.datasets.find((d) => d.id === entry.id);
       const options = { name: entry.title ?? entry.id, source: entry.source, licence: entry.licence, ...(configured ? datasetLoadOptions(configured) : {}) };
-      return loadFrom(new URL(entry.file, catalogUrl).href, options, undefined, { entry: entry.id });
+      const info = await loadFrom(new URL(entry.file, catalogUrl).href, options, undefined, { entry: entry.id });
+      // Roles and value columns can only be checked against the table once it is there.
+      const lines = info && configured ? columnProblems.current(info.id, info.columns.filter((c) => !c.internal).map((c) => c.name)) : [];
+      if (lines.length) setState((s) => ({ ...s, problems: [...s.problems, ...lines] }));
     },
     [loadFrom],
   );
@@ -151,6 +156,7 @@ export function useDashboard(baseUrl: string) {
         const [loaded, read] = await Promise.all([loadDashboard(baseUrl, location.search, location.origin), readLink(location.href)]);
         const { config } = loaded;
         allowed.current = { connectOrigins: config.connectOrigins, configFile: loaded.fileName, datasets: config.datasets };
+        columnProblems.current = loaded.columnProblems;
         const { link } = read;
         const badBasemap = link.basemap && link.basemap !== NO_BASEMAP && !config.basemap.basemaps.some((b) => b.id === link.basemap);
         const linkProblems = [...read.problems, ...(badBasemap ? [t('link.noBasemap', { basemap: link.basemap! })] : [])];
@@ -185,7 +191,7 @@ export function useDashboard(baseUrl: string) {
             continue;
           }
           const checked = checkDataLink(src.url, { baseUrl, pageOrigin: location.origin, ...allowed.current });
-          if (checked.ok) loads.push(loadFrom(checked.url, {}, checked.relative ? src.url : undefined, src));
+          if (checked.ok) loads.push(loadFrom(checked.url, {}, checked.relative ? src.url : undefined, src).then(() => undefined));
           else refused.push(checked.message);
         }
         await Promise.all(loads);

@@ -32,7 +32,7 @@ describe('CityLens served from a sub-path', () => {
   });
 
   it('loads the Citi Bike sample with its exact row count', async () => {
-    const item = app.page.locator('[data-dataset="citi_bike_station_status_march_2024"]');
+    const item = app.page.locator('[data-dataset="nyc_citibike_station_status_2024_03"]');
     // SwiftShader draws 1.8M points on the CPU: the page can be busy for a while.
     await item.waitFor({ timeout: 120_000 });
     assert.match(await item.innerText(), /1,798,339 rows/);

@@ -139,9 +139,9 @@ describe('dataset panel', () => {
     const seen = await app.page.evaluate(() => /** @type {any} */ (window).__progressSeen);
     assert.match(seen[0], /^nyc_citibike_station_status_2024-03\.parquet: /);
     assert.equal(await app.page.locator('[role=alert]').textContent(), '');
-    assert.equal(await app.page.locator('[data-dataset^="citi_bike_station_status"]').count(), 0);
+    assert.equal(await app.page.locator('[data-dataset="nyc_citibike_station_status_2024_03"]').count(), 0);
     assert.equal(await app.page.locator('.progress-box').count(), 0);
-    assert.equal(await catalog.locator('[data-catalog="nyc_citibike_station_status_2024-03"]').count(), 1);
+    assert.equal(await catalog.locator('[data-catalog="nyc_citibike_station_status_2024_03"]').count(), 1);
   });
 
   it('loads a relative URL from the dialog, and names a URL that 404s', async () => {

@@ -72,6 +72,17 @@ describe('loading the dashboard', () => {
     expect(d.config.layers.map((l) => l.id)).toEqual(['o']);
   });
 
+  it('checks a config dataset\'s roles and value columns once its columns are known, at their paths in the file', async () => {
+    // A bad dataset first: the parsed config leaves it out, the paths stay the file's.
+    const config = { version: 2, datasets: [{ id: 'bad-id', url: 'x.csv' }, { id: 'bikes', url: 'b.csv', roles: { name: 'station', time: 'when' }, values: [{ column: 'n', label: 'N' }] }] };
+    stubFetch({ [`${BASE}citylens.config.json`]: JSON.stringify(config) });
+    const d = await loadDashboard(BASE, '', ORIGIN);
+    expect(d.messages).toHaveLength(1);
+    expect(d.columnProblems('bikes', ['station', 'ts', 'n'])).toEqual(['citylens.config.json: datasets[1].roles.time: dataset "bikes" has no column "when"']);
+    expect(d.columnProblems('bikes', ['station', 'when', 'n'])).toEqual([]);
+    expect(d.columnProblems('other', [])).toEqual([]);
+  });
+
   it('the version-1 sample config loads, migrated', async () => {
     stubFetch({ [`${BASE}citylens.config.json`]: JSON.stringify({ version: 1, title: 'Old', catalog: 'c.json', load: ['a'] }), [`${BASE}c.json`]: 404 });
     const d = await loadDashboard(BASE, '', ORIGIN);
@@ -113,6 +124,16 @@ describe('data links are input', () => {
     expect(checkDataLink('https://evil.example/x.csv', { baseUrl: BASE, pageOrigin: ORIGIN }).ok).toBe(true);
   });
 
+  it('a load refused for its dataset id names the file and the id, from the error\'s code', () => {
+    const err = (name: string, message: string) => Object.assign(new Error(message), { name });
+    expect(explainLoadError(err('dataset-id-taken', 'b.csv: dataset id "bikes" is taken by a dataset already loaded'), `${BASE}b.csv`)).toBe(
+      'Could not load b.csv: the dataset id "bikes" is already taken by a loaded dataset',
+    );
+    expect(explainLoadError(err('dataset-id-invalid', 'b.csv: dataset id "a\\"b" is not a table id (…)'))).toBe(
+      'Could not load b.csv: its dataset id "a"b" is not a table id (lower-case letters, digits and _, not starting with a digit)',
+    );
+  });
+
   it('a relative path that is not there says so in its own words', () => {
     const url = `${BASE}data/nope.csv`;
     expect(explainLoadError(new Error(`could not fetch ${url}: HTTP 404 Not Found`), url, 'data/nope.csv')).toBe(
@@ -133,7 +154,8 @@ describe('the config\'s datasets in the app', () => {
       id: 'bikes', file: `${BASE}configs/data/bikes.parquet`, title: 'Estaciones', source: 'Citi Bike GBFS', licence: 'Citi Bike Data License Agreement',
     });
     expect(datasetAsEntry(dataset, BASE, 'fr', ['en', 'es']).title).toBe('Citi Bike stations');
-    expect(datasetLoadOptions(dataset)).toEqual({ format: 'parquet', timeZone: 'America/New_York', lon: 'lon', lat: 'lat' });
+    // The config's id is the table's: its layers name it.
+    expect(datasetLoadOptions(dataset)).toEqual({ id: 'bikes', format: 'parquet', timeZone: 'America/New_York', lon: 'lon', lat: 'lat' });
   });
 
   it('come before the catalog, and shadow catalog entries with their ids', () => {

@@ -33,13 +33,20 @@ describe('config migration 1 → 2', () => {
     expect(migrateV1(v1)).toEqual({
       version: 2,
       catalog: 'c.json',
-      load: ['tracts', 'bikes', 'bikes-2', 'noise'],
+      load: ['tracts', 'bikes', 'bikes_2', 'noise'],
       datasets: [
         { id: 'bikes', url: 'data/bikes.parquet' },
-        { id: 'bikes-2', url: 'https://city.example/x/bikes.csv?v=2' },
+        { id: 'bikes_2', url: 'https://city.example/x/bikes.csv?v=2' },
         { id: 'noise', url: 'noise.geojson' },
       ],
     });
+  });
+
+  it('makes version-2 dataset ids (table names) of file names that are not', () => {
+    const v1 = { version: 1, load: ['data/Bikes 2024-03.parquet', 'https://city.example/2024-noise.csv', 'bikes_2024_03.csv'] };
+    const out = migrateV1(v1);
+    expect(out.load).toEqual(['bikes_2024_03', 't_2024_noise', 'bikes_2024_03_2']);
+    expect(validateConfig(v1, { pageOrigin: 'https://city.example' }).problems).toEqual([]);
   });
 
   it('is pure: the input is not changed', () => {

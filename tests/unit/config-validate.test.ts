@@ -134,6 +134,22 @@ describe('config validation: bad configs and their messages', () => {
   });
 });
 
+describe('config validation: dataset ids are table names', () => {
+  it('15. an id that is not lower-case letters, digits and _ (or starts with a digit) is refused at its path', () => {
+    const rule = 'a dataset id is lower-case letters, digits and _, not starting with a digit (it names the table in SQL)';
+    const datasets = [bikes, { id: 'bikes-2024', url: 'a.csv' }, { id: 'Bikes', url: 'b.csv' }, { id: '2024_bikes', url: 'c.csv' }, { id: '_ok_1', url: 'd.csv' }, { id: 'x'.repeat(61), url: 'e.csv' }];
+    expect(lines(v2({ datasets }))).toEqual([
+      `${FILE}: datasets[1].id: ${rule}`,
+      `${FILE}: datasets[2].id: ${rule}`,
+      `${FILE}: datasets[3].id: ${rule}`,
+      `${FILE}: datasets[5].id: a dataset id is at most 60 characters`,
+    ]);
+    // The datasets with a bad id are left out; the others stay.
+    expect(validateConfig(v2({ datasets })).config.datasets.map((d) => d.id)).toEqual(['citibike', '_ok_1']);
+    expect(lines(v2({ datasets: [{ id: 'x'.repeat(60), url: 'e.csv' }] }))).toEqual([]);
+  });
+});
+
 describe('config validation: what stays usable', () => {
   it('drops what a problem touches and keeps the rest, with every problem reported', () => {
     const good = hex('good', 'citibike');

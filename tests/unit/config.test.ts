@@ -9,11 +9,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 describe('dashboard config and catalog', () => {
   it('the shipped config is a valid version 2 and opens NYC on the prebuilt Manhattan basemap', () => {
     const json = JSON.parse(readFileSync(path.join(root, 'public/citylens.config.json'), 'utf8'));
-    const report = validateConfig(json, { catalogIds: ['nyc_citibike_station_status_2024-03'] });
+    const report = validateConfig(json, { catalogIds: ['nyc_citibike_station_status_2024_03'] });
     expect([report.problems, report.warnings, report.from]).toEqual([[], [], 2]);
     expect(report.config.basemap.default).toBe('manhattan');
     expect(report.config.basemap.basemaps[0].url).toBe('data/sample/basemap/manhattan-south-omt.pmtiles');
-    expect(report.config.load).toEqual(['nyc_citibike_station_status_2024-03']);
+    expect(report.config.load).toEqual(['nyc_citibike_station_status_2024_03']);
     expect(report.config.extent).toEqual([-75, 40.2, -72.9, 41.3]);
   });
 

@@ -136,6 +136,12 @@ export interface DatasetInfo {
 export type DataFormat = 'parquet' | 'csv' | 'geojson' | 'topojson' | 'arrow';
 
 export interface LoadOptions {
+  /**
+   * The table id to use (a config's dataset id, which its layers name): lower-case letters,
+   * digits and _, not starting with a digit, and not taken. A load that cannot have it
+   * fails rather than take another id. Absent: an id is derived from the name or file name.
+   */
+  id?: string;
   /** Display name; defaults to the file name. */
   name?: string;
   source?: string;

@@ -28,6 +28,13 @@ export function where(conditions: readonly string[]): string {
   return conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
 }
 
+/** The ids a table may be given as they are: what tableNameFor makes, up to 60 characters. */
+export const TABLE_ID = /^[a-z_][a-z0-9_]{0,59}$/;
+
+export function isTableId(id: string): boolean {
+  return TABLE_ID.test(id);
+}
+
 /**
  * A table name derived from a file name: lower-case letters, digits and underscores,
  * never empty, never starting with a digit, and unique among `taken`.

@@ -1,6 +1,6 @@
 // The SQL module: every statement the engine runs is built by a function here (or in a
 // sibling file), from the quoting and escaping helpers in core.ts.
-export { ident, str, num, select, where, tableNameFor } from './core';
+export { ident, str, num, select, where, tableNameFor, isTableId, TABLE_ID } from './core';
 export { positionInRange } from './position';
 export { dropTableSql, createTableAsSql, renameTableSql, dropColumnSql, alterColumnTypeSql, type ColumnType } from './ddl';
 export { setSql, versionSql } from './settings';
