@@ -1,6 +1,7 @@
 // Dashboard state: the engine, the loaded datasets, their layers, the catalog, and what
 // the live regions say. All data work happens in the worker; this hook only asks and
 // renders. Loading itself (queue, progress, cancel) is use-loader.ts.
+import { tableNameFor } from '../engine/sql/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetInfo, LoadOptions } from '../engine/protocol';
 import type { CatalogEntry } from '../config/catalog';
@@ -185,7 +186,8 @@ export function useDashboard(baseUrl: string) {
         const loads: Promise<void>[] = [];
         for (const src of sources) {
           if ('entry' in src) {
-            const entry = entries.find((d) => d.id === src.entry);
+            // Links made before config ids became table ids name them with '-' (nyc_…_2024-03).
+            const entry = entries.find((d) => d.id === src.entry) ?? entries.find((d) => d.id === tableNameFor(src.entry, new Set()));
             if (entry) loads.push(loadEntry(entry, entriesUrl));
             else if (link.sources) refused.push(t('link.noEntry', { id: src.entry }));
             continue;
