@@ -69,6 +69,13 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const value = aggregator.timeBins(request);
     return { request, sql: value.sql, method: null, value };
   },
+  // TEMP: placeholders until the playback handlers land from their own branch.
+  'playback-domain': () => {
+    throw new Error('not yet');
+  },
+  'cell-series': () => {
+    throw new Error('not yet');
+  },
   'point-marks': (request, { engine }) => {
     const value = engine.pointMarks(request);
     return { request, sql: value.sql, method: null, value };
