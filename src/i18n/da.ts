@@ -487,6 +487,7 @@ export const da: Catalogue = {
   'link.layerTwice': 'Linket nævner laget “{layer}” to gange: det andet er udeladt',
   'link.badView': 'Linkets kortudsnit “{view}” er ikke gyldigt (zoom/breddegrad/længdegrad): dashboardets udsnit vises',
   'link.badSource': 'Linket nævner {n, plural, one {# datasæt} other {# datasæt}} i en form, som denne CityLens ikke kan læse: udeladt',
+  'link.badTime': 'Linket har {n, plural, one {# tidsindstilling} other {# tidsindstillinger}}, som denne CityLens ikke kan læse: udeladt',
   'link.unreadable': 'Linkets lag og datasæt kunne ikke læses (linket er måske afkortet): dashboardet åbner, som konfigurationen beskriver det',
   'link.noBasemap': 'Dette dashboard tilbyder ikke linkets baggrundskort “{basemap}”: standardkortet vises',
   'link.noEntry': 'Linket nævner datasættet “{id}”, som dette dashboard ikke tilbyder: udeladt',

@@ -82,6 +82,7 @@ export const en = {
   'link.layerTwice': 'The link names the layer “{layer}” twice: the second was left out',
   'link.badView': 'The link’s map view “{view}” is not one (zoom/latitude/longitude): the dashboard’s view is shown',
   'link.badSource': 'The link names {n, plural, one {# dataset} other {# datasets}} in a form this CityLens does not read: left out',
+  'link.badTime': 'The link holds {n, plural, one {# time setting} other {# time settings}} this CityLens does not read: left out',
   'link.unreadable': 'The link’s layers and datasets could not be read (the link may be cut short): the dashboard opens as its config has it',
   'link.noBasemap': 'The link’s basemap “{basemap}” is not offered by this dashboard: its default is shown',
   'link.noEntry': 'The link names the dataset “{id}”, which this dashboard does not offer: left out',

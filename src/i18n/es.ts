@@ -487,6 +487,7 @@ export const es: Catalogue = {
   'link.layerTwice': 'El enlace nombra la capa «{layer}» dos veces: la segunda se ha dejado fuera',
   'link.badView': 'La vista del mapa del enlace, «{view}», no es válida (zoom/latitud/longitud): se muestra la vista del panel',
   'link.badSource': 'El enlace nombra {n, plural, one {# conjunto de datos} other {# conjuntos de datos}} en una forma que este CityLens no lee: se deja fuera',
+  'link.badTime': 'El enlace trae {n, plural, one {# ajuste de tiempo} other {# ajustes de tiempo}} que este CityLens no lee: se deja fuera',
   'link.unreadable': 'No se han podido leer las capas y los conjuntos de datos del enlace (puede que el enlace esté cortado): el panel se abre como lo define su configuración',
   'link.noBasemap': 'Este panel no ofrece el mapa base «{basemap}» del enlace: se muestra el predeterminado',
   'link.noEntry': 'El enlace nombra el conjunto de datos «{id}», que este panel no ofrece: se deja fuera',

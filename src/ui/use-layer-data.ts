@@ -8,14 +8,15 @@ import type { LayerData } from '../map/deck-layers';
 import type { LayerSpec } from '../config/layer';
 import type { Coordinator } from './coordinator';
 import { fetchLayerData, layerQuery } from './layer-data';
+import type { DatasetWindows } from '../config/layer-query';
 import { requestKey } from './request-key';
 
 export type LayerDataState = { key: string; data?: LayerData; error?: string; pending: boolean };
 
 /** The layer's query and its key, or the reason it has none yet. */
-function queryOf(spec: LayerSpec, minCount: number): { key: string; query: LayerQuery | null; error?: string } {
+function queryOf(spec: LayerSpec, minCount: number, windows: DatasetWindows): { key: string; query: LayerQuery | null; error?: string } {
   try {
-    const query = layerQuery(spec, minCount);
+    const query = layerQuery(spec, minCount, windows);
     return { key: requestKey(query), query };
   } catch (err) {
     const error = (err as Error).message;
@@ -23,14 +24,17 @@ function queryOf(spec: LayerSpec, minCount: number): { key: string; query: Layer
   }
 }
 
-export function useLayerData(coordinator: Coordinator | null, specs: LayerSpec[], minCount: number) {
+const NO_WINDOWS: DatasetWindows = {};
+
+/** `windows`: each dataset's time window, which its cell layers follow. */
+export function useLayerData(coordinator: Coordinator | null, specs: LayerSpec[], minCount: number, windows: DatasetWindows = NO_WINDOWS) {
   const [state, setState] = useState<Record<string, LayerDataState>>({});
   const latest = useRef<Record<string, string>>({});
 
   useEffect(() => {
     if (!coordinator) return;
     for (const spec of specs) {
-      const { key, query, error } = queryOf(spec, minCount);
+      const { key, query, error } = queryOf(spec, minCount, windows);
       if (latest.current[spec.id] === key) continue;
       latest.current[spec.id] = key;
       if (!query) {
@@ -63,7 +67,7 @@ export function useLayerData(coordinator: Coordinator | null, specs: LayerSpec[]
         });
       }
     }
-  }, [coordinator, specs, minCount]);
+  }, [coordinator, specs, minCount, windows]);
 
   return state;
 }
