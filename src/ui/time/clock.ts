@@ -71,3 +71,12 @@ export function zoneChoices(clock: DatasetClock, current: string, browser: strin
   const all = [current, clock.columnZone ?? 'UTC', browser, ...common];
   return [...new Set(all)];
 }
+
+/** A state's bound (epoch ms, or ISO text read in `zone` when it has no offset) as an instant; NaN when unreadable. */
+export function instantOfBound(bound: string | number, zone: string): number {
+  if (typeof bound === 'number') return bound;
+  const wall = wallOfIso(bound);
+  if (Number.isFinite(wall)) return instantOfWall(wall, zone);
+  const ms = Date.parse(bound);
+  return Number.isFinite(ms) ? ms : NaN;
+}
