@@ -24,6 +24,12 @@ function queryOf(spec: LayerSpec, minCount: number, windows: DatasetWindows): { 
   }
 }
 
+/** Rows a cell layer aggregated (after its filters and time window); null for other layers. */
+function aggregatedRows(data: LayerData): number | null {
+  if (data.kind === 'cells') return data.result.rows;
+  return data.kind === 'areas' ? (data.result?.rows ?? null) : null;
+}
+
 const NO_WINDOWS: DatasetWindows = {};
 
 /** `windows`: each dataset's time window, which its cell layers follow. */
@@ -43,11 +49,13 @@ export function useLayerData(coordinator: Coordinator | null, specs: LayerSpec[]
         continue;
       }
       setState((s) => ({ ...s, [spec.id]: { ...s[spec.id], key, pending: true } }));
+      // The query as sent, for the e2e tests (time windows, rhythm filters).
+      performance.mark('citylens:layer-request', { detail: { layer: spec.id, query } });
       fetchLayerData(coordinator, spec.id, query).then(
         (data) => {
           if (latest.current[spec.id] !== key) return;
           // Round trips this layer has cost so far, for the e2e tests and the performance panel.
-          performance.mark('citylens:layer-data', { detail: { layer: spec.id, remoteCalls: coordinator.remoteCalls(spec.id) } });
+          performance.mark('citylens:layer-data', { detail: { layer: spec.id, remoteCalls: coordinator.remoteCalls(spec.id), rows: aggregatedRows(data) } });
           setState((s) => ({ ...s, [spec.id]: { key, data, pending: false } }));
         },
         (err: Error) => {

@@ -69,7 +69,7 @@ function DatasetTime({ coordinator, time, entry, specs, layerData, minCount }: O
       <label htmlFor={field('zone')}>
         {t('time.zone')}
         <select id={field('zone')} value={zone} onChange={(e) => change({ ...state, zone: e.target.value })}>
-          {zoneChoices(clock, zone, browserZone).map((z) => <option key={z} value={z}>{z}</option>)}
+          {zoneChoices(entry.datasetZone, zone, browserZone).map((z) => <option key={z} value={z}>{z}</option>)}
         </select>
       </label>
       {clock.columnZone === null && <p className="hint" data-zone-unknown="">{t('time.zoneUnknown', { zone })}</p>}

@@ -60,15 +60,20 @@ export function clockRange(clock: DatasetClock, displayZone: string): { from: nu
   return { from: columnInstant(clock, clock.minWall, displayZone), to: columnInstant(clock, clock.maxWall, displayZone) + 1 };
 }
 
-/** The display zone: the state's, else the column's when known, else UTC. */
-export function displayZoneOf(clock: DatasetClock, stateZone: string | undefined): string {
-  return stateZone ?? clock.columnZone ?? 'UTC';
+/** The dataset's own zone: the one it was loaded with (local times), else its time column's; null when none is known. */
+export function datasetZoneOf(info: DatasetInfo, clock: DatasetClock, configured?: string): string | null {
+  return configured ?? info.timeColumns?.find((c) => c.timeZone && c.timeZone !== 'UTC')?.timeZone ?? clock.columnZone;
+}
+
+/** The display zone: the state's, else the dataset's when known, else UTC. */
+export function displayZoneOf(datasetZone: string | null, stateZone: string | undefined): string {
+  return stateZone ?? datasetZone ?? 'UTC';
 }
 
 /** The zones the picker offers: UTC, the column's, the browser's, the current one, and a few cities'. */
-export function zoneChoices(clock: DatasetClock, current: string, browser: string): string[] {
+export function zoneChoices(datasetZone: string | null, current: string, browser: string): string[] {
   const common = ['UTC', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Europe/Copenhagen', 'Europe/Madrid'];
-  const all = [current, clock.columnZone ?? 'UTC', browser, ...common];
+  const all = [current, datasetZone ?? 'UTC', browser, ...common];
   return [...new Set(all)];
 }
 

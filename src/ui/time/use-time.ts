@@ -10,7 +10,7 @@ import type { LinkSource, LinkState } from '../../config/url-state';
 import type { DatasetInfo, PlaybackWindow } from '../../engine/protocol';
 import type { FixedScales } from '../../map/render-layers';
 import type { ScaleParts } from '../../scales/colour';
-import { datasetClock, displayZoneOf, type DatasetClock } from './clock';
+import { datasetClock, datasetZoneOf, displayZoneOf, type DatasetClock } from './clock';
 
 /** A dataset the time panel shows: its clock, state and display zone. */
 export interface TimeEntry {
@@ -18,6 +18,8 @@ export interface TimeEntry {
   clock: DatasetClock;
   state: TimeState;
   zone: string;
+  /** The dataset's own zone, when known. */
+  datasetZone: string | null;
 }
 
 export interface TimeInput {
@@ -62,11 +64,12 @@ export function useTime({ config, datasets, sources, link }: TimeInput) {
   const entries = useMemo(() => {
     const out: TimeEntry[] = [];
     for (const info of datasets) {
-      const role = config?.datasets.find((e) => e.id === configId(info, sources))?.roles?.time;
-      const clock = datasetClock(info, role);
+      const entry = config?.datasets.find((e) => e.id === configId(info, sources));
+      const clock = datasetClock(info, entry?.roles?.time);
       if (!clock) continue;
       const state = states[info.id] ?? {};
-      out.push({ info, clock, state, zone: displayZoneOf(clock, state.zone) });
+      const datasetZone = datasetZoneOf(info, clock, entry?.timeZone);
+      out.push({ info, clock, state, zone: displayZoneOf(datasetZone, state.zone), datasetZone });
     }
     return out;
   }, [config, datasets, sources, states]);
