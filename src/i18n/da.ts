@@ -505,7 +505,7 @@ export const da: Catalogue = {
   'time.windowRange': '{from} – {to}',
   'time.loading': 'Tæller rækker over tid…',
   'time.failed': 'Tidslinjen kunne ikke tegnes: {message}',
-  'time.noRows': 'Ingen rækker i disse timer og dage.',
+  'time.noRows': 'Ingen rækker i denne periode.',
   'time.rhythm': 'Timer og dage',
   'time.fromHour': 'Fra klokken',
   'time.toHour': 'Til klokken',

@@ -100,7 +100,7 @@ export const en = {
   'time.windowRange': '{from} – {to}',
   'time.loading': 'Counting rows over time…',
   'time.failed': 'The timeline could not be drawn: {message}',
-  'time.noRows': 'No rows in these hours and days.',
+  'time.noRows': 'No rows in this range.',
   'time.rhythm': 'Hours and days',
   'time.fromHour': 'From hour',
   'time.toHour': 'To hour',

@@ -505,7 +505,7 @@ export const es: Catalogue = {
   'time.windowRange': '{from} – {to}',
   'time.loading': 'Contando filas en el tiempo…',
   'time.failed': 'No se pudo dibujar la línea de tiempo: {message}',
-  'time.noRows': 'No hay filas en estas horas y días.',
+  'time.noRows': 'No hay filas en este periodo.',
   'time.rhythm': 'Horas y días',
   'time.fromHour': 'Desde la hora',
   'time.toHour': 'Hasta la hora',

@@ -142,8 +142,6 @@ describe('time: timeline, brush, rhythm filters, playback', () => {
       }
     }
     assert.equal(rows, expected);
-    // The timeline shows what the filters keep over the whole range.
-    await app.page.waitForFunction(({ ds, n }) => document.querySelector(`[data-time="${ds}"] .timeline-rows`)?.textContent?.startsWith(n), { ds: DS, n: kept.toLocaleString('en-US') }, { timeout: 60_000 });
     // Clearing the window keeps the filters; "All hours and days" drops them.
     const cleared = await nextData(() => panel.getByRole('button', { name: 'Clear time window' }).click());
     assert.equal(cleared.rows, kept);

@@ -34,41 +34,41 @@ export function PlaybackControls({ id, settings, playing, preparing, reduced, fr
           {preparing ? t('time.preparing') : frame ? t('time.frame', { n: frame.index + 1, total: frame.total }) : ''}
         </span>
       </div>
-      <label htmlFor={field('speed')}>
-        {t('time.speed')}
+      <div className="time-field">
+        <label htmlFor={field('speed')}>{t('time.speed')}</label>
         <select id={field('speed')} value={settings.stepsPerSecond} onChange={(e) => set({ stepsPerSecond: Number(e.target.value) })}>
           {withCurrent(SPEED_CHOICES, settings.stepsPerSecond).map((v) => (
             <option key={v} value={v}>{t('time.speedValue', { n: formatNumber(v, { significant: 2 }) })}</option>
           ))}
         </select>
-      </label>
+      </div>
       {reduced && <p className="hint">{t('time.reducedMotion')}</p>}
-      <label htmlFor={field('step')}>
-        {t('time.step')}
+      <div className="time-field">
+        <label htmlFor={field('step')}>{t('time.step')}</label>
         <select id={field('step')} value={settings.stepMs} onChange={(e) => set({ stepMs: Number(e.target.value) })}>
           {withCurrent(STEP_CHOICES, settings.stepMs).map((v) => <option key={v} value={v}>{durationText(v)}</option>)}
         </select>
-      </label>
-      <label htmlFor={field('window')}>
-        {t('time.windowLength')}
+      </div>
+      <div className="time-field">
+        <label htmlFor={field('window')}>{t('time.windowLength')}</label>
         <select id={field('window')} value={settings.windowMs} onChange={(e) => set({ windowMs: Number(e.target.value) })}>
           {withCurrent(WINDOW_CHOICES, settings.windowMs).map((v) => <option key={v} value={v}>{durationText(v)}</option>)}
         </select>
-      </label>
-      <label htmlFor={field('mode')}>
-        {t('time.mode')}
+      </div>
+      <div className="time-field">
+        <label htmlFor={field('mode')}>{t('time.mode')}</label>
         <select id={field('mode')} value={settings.mode} onChange={(e) => set({ mode: e.target.value === 'accumulate' ? 'accumulate' : 'slide' })}>
           <option value="slide">{t('time.modeSlide')}</option>
           <option value="accumulate">{t('time.modeAccumulate')}</option>
         </select>
-      </label>
-      <label htmlFor={field('domain')}>
-        {t('time.domain')}
+      </div>
+      <div className="time-field">
+        <label htmlFor={field('domain')}>{t('time.domain')}</label>
         <select id={field('domain')} value={settings.domain} onChange={(e) => set({ domain: e.target.value === 'float' ? 'float' : 'fixed' })}>
           <option value="fixed">{t('time.domainFixed')}</option>
           <option value="float">{t('time.domainFloat')}</option>
         </select>
-      </label>
+      </div>
     </fieldset>
   );
 }

@@ -37,8 +37,8 @@ export function RhythmFilters({ id, state, onChange }: Props) {
     onChange({ hours: state.hours, days: next.length === 7 ? undefined : next });
   };
   const hourSelect = (which: 'from' | 'to', value: number | undefined) => (
-    <label htmlFor={`${id}-hours-${which}`}>
-      {t(which === 'from' ? 'time.fromHour' : 'time.toHour')}
+    <div className="time-field">
+      <label htmlFor={`${id}-hours-${which}`}>{t(which === 'from' ? 'time.fromHour' : 'time.toHour')}</label>
       <select id={`${id}-hours-${which}`} value={value ?? ''}
         onChange={(e) => {
           const v = e.target.value === '' ? undefined : Number(e.target.value);
@@ -48,7 +48,7 @@ export function RhythmFilters({ id, state, onChange }: Props) {
         <option value="">{t('time.anyHour')}</option>
         {HOURS.filter((h) => (which === 'from' ? h < 24 : h > 0)).map((h) => <option key={h} value={h}>{pad(h)}</option>)}
       </select>
-    </label>
+    </div>
   );
   return (
     <fieldset className="rhythm" data-rhythm={id}>

@@ -66,15 +66,15 @@ function DatasetTime({ coordinator, time, entry, specs, layerData, minCount }: O
     <div className="dataset-time" data-time={id}>
       <h3>{info.name}</h3>
       <p className="hint">{t('time.column', { column: clock.column })}</p>
-      <label htmlFor={field('zone')}>
-        {t('time.zone')}
+      <div className="time-field">
+        <label htmlFor={field('zone')}>{t('time.zone')}</label>
         <select id={field('zone')} value={zone} onChange={(e) => change({ ...state, zone: e.target.value })}>
           {zoneChoices(entry.datasetZone, zone, browserZone).map((z) => <option key={z} value={z}>{z}</option>)}
         </select>
-      </label>
+      </div>
       {clock.columnZone === null && <p className="hint" data-zone-unknown="">{t('time.zoneUnknown', { zone })}</p>}
-      <label htmlFor={field('bin')}>
-        {t('time.bin')}
+      <div className="time-field">
+        <label htmlFor={field('bin')}>{t('time.bin')}</label>
         <select id={field('bin')} value={state.bin ?? ''} onChange={(e) => {
           const b = TIME_BINS.find((x) => x === e.target.value);
           change({ ...state, bin: b });
@@ -82,7 +82,7 @@ function DatasetTime({ coordinator, time, entry, specs, layerData, minCount }: O
           <option value="">{t('time.binAuto', { bin: autoBin(range.to - range.from) })}</option>
           {TIME_BINS.map((b) => <option key={b} value={b}>{t('time.binName', { bin: b })}</option>)}
         </select>
-      </label>
+      </div>
       <Timeline coordinator={coordinator} entry={entry} bin={bin} minCount={minCount} shown={shown}
         onWindow={(win) => change({ ...state, window: win ?? undefined })} />
       <button type="button" className="button" disabled={!windowShown} onClick={() => change({ ...state, window: undefined })}>

@@ -41,15 +41,13 @@ export function Timeline({ coordinator, entry, bin, minCount, shown, onWindow }:
   const [drag, setDrag] = useState<{ anchor: number; at: number } | null>(null);
   const svg = useRef<SVGSVGElement>(null);
 
-  // The histogram follows the rhythm filters (what they keep), not the window (what it picks from).
-  const hoursKey = state.hours ? `${state.hours.from}-${state.hours.to}` : '';
-  const daysKey = state.days?.join(',') ?? '';
+  // The whole range, unfiltered: the engine's time bins are SQL over the column's own clock,
+  // without the rhythm filters (those run per row in the display zone, for layers only).
   useEffect(() => {
     if (!coordinator) return;
     let live = true;
-    const rhythm = { column: clock.column, zone, hours: state.hours, days: state.days && state.days.length < 7 ? state.days : undefined };
     coordinator
-      .supersede(`timeline:${info.id}`, { type: 'time-bins', dataset: info.id, column: clock.column, bin, minCount, time: rhythm })
+      .supersede(`timeline:${info.id}`, { type: 'time-bins', dataset: info.id, column: clock.column, bin, minCount })
       .then(({ value }) => {
         if (!live) return;
         const starts: number[] = [];
@@ -69,9 +67,7 @@ export function Timeline({ coordinator, entry, bin, minCount, shown, onWindow }:
     return () => {
       live = false;
     };
-    // hoursKey/daysKey stand for state.hours/state.days by value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coordinator, info.id, clock, bin, zone, minCount, hoursKey, daysKey]);
+  }, [coordinator, info.id, clock, bin, zone, minCount]);
 
   const span = range.to - range.from;
   const x = (ms: number) => ((ms - range.from) / span) * W;
