@@ -83,7 +83,14 @@ export function usePlayback({ coordinator, entry, specs, layerData, minCount, ti
   // A frame is in when every cell layer on the dataset has the answer to its query of now.
   const ready = cells.every((s) => {
     const d = layerData[s.id];
-    return d && !d.pending && d.key === requestKey(layerQuery(s, minCount, windows));
+    let key: string;
+    try {
+      key = requestKey(layerQuery(s, minCount, windows));
+    } catch {
+      // A layer that cannot be asked for has nothing to wait for.
+      return true;
+    }
+    return d && !d.pending && d.key === key;
   });
 
   const stop = useCallback(() => {
