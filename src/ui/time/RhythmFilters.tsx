@@ -36,26 +36,29 @@ export function RhythmFilters({ id, state, onChange }: Props) {
     if (next.length === 0) return;
     onChange({ hours: state.hours, days: next.length === 7 ? undefined : next });
   };
-  const hourSelect = (which: 'from' | 'to', value: number | undefined) => (
-    <div className="time-field">
-      <label htmlFor={`${id}-hours-${which}`}>{t(which === 'from' ? 'time.fromHour' : 'time.toHour')}</label>
-      <select id={`${id}-hours-${which}`} value={value ?? ''}
-        onChange={(e) => {
-          const v = e.target.value === '' ? undefined : Number(e.target.value);
-          if (which === 'from') setHours(v, v === undefined ? undefined : to);
-          else setHours(v === undefined ? undefined : from, v);
-        }}>
-        <option value="">{t('time.anyHour')}</option>
-        {HOURS.filter((h) => (which === 'from' ? h < 24 : h > 0)).map((h) => <option key={h} value={h}>{pad(h)}</option>)}
-      </select>
-    </div>
-  );
+  const hourSelect = (isFrom: boolean, value: number | undefined) => {
+    const which = isFrom ? 'from' : 'to';
+    return (
+      <div className="time-field">
+        <label htmlFor={`${id}-hours-${which}`}>{t(which === 'from' ? 'time.fromHour' : 'time.toHour')}</label>
+        <select id={`${id}-hours-${which}`} value={value ?? ''}
+          onChange={(e) => {
+            const v = e.target.value === '' ? undefined : Number(e.target.value);
+            if (which === 'from') setHours(v, v === undefined ? undefined : to);
+            else setHours(v === undefined ? undefined : from, v);
+          }}>
+          <option value="">{t('time.anyHour')}</option>
+          {HOURS.filter((h) => (which === 'from' ? h < 24 : h > 0)).map((h) => <option key={h} value={h}>{pad(h)}</option>)}
+        </select>
+      </div>
+    );
+  };
   return (
     <fieldset className="rhythm" data-rhythm={id}>
       <legend>{t('time.rhythm')}</legend>
       <div className="rhythm-hours">
-        {hourSelect('from', from)}
-        {hourSelect('to', to)}
+        {hourSelect(true, from)}
+        {hourSelect(false, to)}
       </div>
       <p className="hint">{t('time.hoursHint')}</p>
       <fieldset className="rhythm-days">
