@@ -11,6 +11,7 @@ import { DatasetEntry } from './dataset-entry';
 import { LayerSpec } from './layer';
 import { LanguageTag, LocalizedText } from './localized-text';
 import { Story } from './story';
+import { TimeStates } from './time-state';
 import { Extent, View } from './view';
 
 /** The version this schema describes. Later issues add optional fields, never a version 3. */
@@ -61,6 +62,7 @@ export const DashboardConfig = z
     basemap: BasemapConfig.default({ basemaps: [] }),
     layers: z.array(LayerSpec).default([]).describe('The layers, top first.'),
     stories: z.array(Story).default([]).describe('Stories: ordered steps over the map.'),
+    time: TimeStates.optional().describe('Per dataset id: the time window, rhythm filters, display zone and playback the dashboard opens with.'),
     connectOrigins: z
       .array(Origin)
       .default([])

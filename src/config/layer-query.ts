@@ -1,11 +1,14 @@
 // A LayerSpec as the engine's LayerQuery: the one place that knows both, for the app and
 // the CLI's publish step. Colour, opacity and 3D are not in the query: they never refetch.
-import type { LayerAnalysisQuery, LayerQuery } from '../engine/protocol';
+import type { LayerAnalysisQuery, LayerQuery, TimeWindow } from '../engine/protocol';
 import type { LayerAnalysis } from './analysis';
 import type { LayerSpec } from './layer';
 
-/** What the engine computes for `spec`. */
-export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
+/** Time windows by dataset id: every cell layer on a dataset follows its dataset's (issue 12). */
+export type DatasetWindows = Readonly<Record<string, TimeWindow | null | undefined>>;
+
+/** What the engine computes for `spec`; a cell layer is cut to its dataset's time window in `windows`. */
+export function layerQuery(spec: LayerSpec, minCount: number, windows: DatasetWindows = {}): LayerQuery {
   const { dataset } = spec;
   switch (spec.kind) {
     case 'points': {
@@ -20,7 +23,8 @@ export function layerQuery(spec: LayerSpec, minCount: number): LayerQuery {
     case 'choropleth':
       return { kind: 'choropleth', dataset, column: spec.column };
   }
-  const aggregate = { dataset, stat: spec.stat, value: spec.value, share: spec.share, minCount, analysis: analysisQuery(spec.analysis) };
+  const time = windows[dataset] ?? undefined;
+  const aggregate = { dataset, stat: spec.stat, value: spec.value, share: spec.share, minCount, time, analysis: analysisQuery(spec.analysis) };
   switch (spec.kind) {
     case 'hexagon':
       return { kind: 'hexagon', ...aggregate, by: { kind: 'hexagon', sizeM: spec.sizeM } };

@@ -7,6 +7,7 @@
 // the Compression Streams API, which browsers and Node both have.
 import { t } from '../i18n/t';
 import type { LayerSpec } from './layer';
+import { isEmptyTime, TimeState, type TimeStates } from './time-state';
 import { diffLayers, type LayerChange } from './url-layers';
 import type { View } from './view';
 
@@ -19,6 +20,8 @@ export interface LinkState {
   basemap?: string;
   sources?: LinkSource[];
   layers?: LayerChange[];
+  /** Time states by dataset id, whole (each replaces the base's for its dataset). */
+  time?: TimeStates;
 }
 
 /** The page's whole state, and (as base) what it is without a link. */
@@ -27,6 +30,8 @@ export interface PageState {
   basemap: string;
   sources: LinkSource[];
   layers: LayerSpec[];
+  /** Time states by dataset id; absent = none. */
+  time?: TimeStates;
 }
 
 /** A link read: its state, problems with it (shown to the reader), and whether it was in an old form. */
@@ -148,6 +153,34 @@ export async function decodePayload(text: string): Promise<unknown> {
   throw new Error('unknown payload form');
 }
 
+const timeText = (s: TimeState | undefined) => (s && !isEmptyTime(s) ? JSON.stringify(s) : '');
+
+/** The datasets whose time state differs from the base's, each whole ({} where the link clears it); null when none does. */
+function diffTime(base: TimeStates, state: TimeStates): TimeStates | null {
+  const out: TimeStates = {};
+  for (const id of new Set([...Object.keys(base), ...Object.keys(state)])) {
+    if (timeText(base[id]) !== timeText(state[id])) out[id] = state[id] && !isEmptyTime(state[id]) ? state[id] : {};
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** The link's time states: each one checked by the schema; one that fails is dropped and said. */
+function readTime(value: unknown, problems: string[]): TimeStates {
+  const out: TimeStates = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(t('link.badTime', { n: 1 }));
+    return out;
+  }
+  let bad = 0;
+  for (const [id, s] of Object.entries(value)) {
+    const parsed = TimeState.safeParse(s);
+    if (parsed.success) out[id] = parsed.data;
+    else bad++;
+  }
+  if (bad) problems.push(t('link.badTime', { n: bad }));
+  return out;
+}
+
 function sameSources(a: readonly LinkSource[], b: readonly LinkSource[]): boolean {
   return a.length === b.length && a.every((s, i) => sourceText(s) === sourceText(b[i]));
 }
@@ -157,12 +190,14 @@ export async function encodeLink(state: PageState, base: PageState): Promise<str
   const params: string[] = [];
   if (!sameView(state.view, base.view)) params.push(`map=${viewText(roundView(state.view))}`);
   if (state.basemap !== base.basemap) params.push(`basemap=${encodeURIComponent(state.basemap)}`);
-  const payload: { d?: string[]; l?: LayerChange[] } = {};
+  const payload: { d?: string[]; l?: LayerChange[]; t?: TimeStates } = {};
   if (!sameSources(state.sources, base.sources)) payload.d = state.sources.map(sourceText);
   // Layers are compared with the base built from the datasets the link loads.
   const layers = diffLayers(base.layers, state.layers);
   if (layers) payload.l = layers;
-  if (payload.d || payload.l) params.push(`s=${await encodePayload(payload)}`);
+  const time = diffTime(base.time ?? {}, state.time ?? {});
+  if (time) payload.t = time;
+  if (payload.d || payload.l || payload.t) params.push(`s=${await encodePayload(payload)}`);
   return params.length ? `#${params.join('&')}` : '';
 }
 
@@ -201,12 +236,13 @@ export async function readLink(href: string): Promise<ReadLink> {
       try {
         const value = await decodePayload(s);
         if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-        const { d, l } = value as { d?: unknown; l?: unknown };
+        const { d, l, t: time } = value as { d?: unknown; l?: unknown; t?: unknown };
         if (Array.isArray(d)) {
           const sources = d.map(sourceOf);
           link.sources = sources.filter((x): x is LinkSource => x !== null);
           if (link.sources.length < sources.length) problems.push(t('link.badSource', { n: sources.length - link.sources.length }));
         }
+        if (time !== undefined) link.time = readTime(time, problems);
         if (Array.isArray(l)) link.layers = l.filter((x): x is LayerChange => typeof x === 'string' || (!!x && typeof x === 'object' && !Array.isArray(x)));
       } catch {
         problems.push(t('link.unreadable'));

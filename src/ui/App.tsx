@@ -38,6 +38,8 @@ import { MethodView } from './console/MethodView';
 import { layerQuery } from './layer-data';
 import { DrillDown } from './drill/DrillDown';
 import { drillTarget } from './drill/drill-target';
+import { TimePanel } from './time/TimePanel';
+import { useTime } from './time/use-time';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -105,16 +107,19 @@ export function App() {
   useEffect(() => {
     if (link?.basemap) restoreBasemap(link.basemap, !link.view);
   }, [link, restoreBasemap]);
+  const time = useTime({ config, datasets: state.datasets, sources: state.sources, link });
+  const { restore: restoreTime } = time;
   const onPop = useCallback(
     (l: LinkState) => {
       if (!config) return;
       const v = l.view ?? config.view;
       map.current?.jumpTo({ center: v.center, zoom: v.zoom, bearing: v.bearing ?? 0, pitch: v.pitch ?? 0 });
       restoreBasemap(l.basemap ?? null);
+      restoreTime(l.time);
       const base = baseLayers(state.datasets, config.layers);
       setSpecs(l.layers ? applyLayerChanges(base, l.layers, new Set(state.datasets.map((d) => d.id))).layers : base);
     },
-    [config, restoreBasemap, setSpecs, state.datasets],
+    [config, restoreBasemap, setSpecs, state.datasets, restoreTime],
   );
   const page = useLink({
     enabled: state.restored,
@@ -124,11 +129,13 @@ export function App() {
     view,
     basemap: basemap.entry?.id ?? NO_BASEMAP,
     specs: state.specs,
+    time: time.states,
+    baseTime: time.baseStates,
     onPop,
   });
   const minCount = config?.minCount ?? DEFAULT_MIN_COUNT;
-  const layerData = useLayerData(coordinator, state.specs, minCount);
-  const rendered = useDeckLayers(state.specs, layerData);
+  const layerData = useLayerData(coordinator, state.specs, minCount, time.windows);
+  const rendered = useDeckLayers(state.specs, layerData, time.fixedScales);
   // The first layer in the panel is drawn last, on top.
   const deckLayers = useMemo(() => [...rendered].reverse().flatMap((r) => r.layers), [rendered]);
   const [dragging, setDragging] = useState(false);
@@ -162,16 +169,16 @@ export function App() {
   const drill = useMemo(() => {
     const r = selectedSpec && rendered.find((x) => x.spec.id === selectedSpec.id);
     if (!selected || !selectedSpec || !r) return null;
-    const query = layerQuery(selectedSpec, minCount);
+    const query = layerQuery(selectedSpec, minCount, time.windows);
     if (!('by' in query)) return null;
     const dataset = state.datasets.find((d) => d.id === selectedSpec.dataset);
-    const role = config?.datasets.find((d) => d.id === selectedSpec.dataset)?.roles?.time;
-    return drillTarget(selectedSpec, r.data, selected.detail.index, query, dataset, role);
-  }, [selected, selectedSpec, rendered, minCount, state.datasets, config]);
+    const entry = time.entries.find((e) => e.info.id === selectedSpec.dataset);
+    return drillTarget(selectedSpec, r.data, selected.detail.index, query, dataset, entry && { column: entry.clock.column, zone: entry.zone });
+  }, [selected, selectedSpec, rendered, minCount, state.datasets, time.windows, time.entries]);
   const title = (config && configText(config, config.title, getLocale())) ?? t('app.title');
   const exportItems = useExports({
     map, coordinator, config, title, page, datasets: state.datasets, sources: state.sources, rendered,
-    selectedId: selected?.specId ?? null, minCount, say,
+    selectedId: selected?.specId ?? null, minCount, say, windows: time.windows,
   });
 
   return (
@@ -236,7 +243,8 @@ export function App() {
             onLoad={(entry) => void loadEntry(entry, state.catalog!.url)} />
         )}
         <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs}
-          method={(spec) => <MethodView coordinator={coordinator} query={layerQuery(spec, minCount)} holder={`layer:${spec.id}`} onOpen={openInConsole} />} />
+          method={(spec) => <MethodView coordinator={coordinator} query={layerQuery(spec, minCount, time.windows)} holder={`layer:${spec.id}`} onOpen={openInConsole} />} />
+        <TimePanel coordinator={coordinator} time={time} specs={state.specs} layerData={layerData} minCount={minCount} />
       </aside>
       {/* Made on first open, then kept (hidden when closed) with its text, history and result. */}
       {consoleMade && (

@@ -7,6 +7,7 @@ import type { DashboardConfig } from '../config/dashboard';
 import type { LayerSpec } from '../config/layer';
 import { encodeLink, linkHref, readLink, type LinkSource, type LinkState, type PageState } from '../config/url-state';
 import type { View } from '../config/view';
+import type { TimeStates } from '../config/time-state';
 import type { DatasetInfo } from '../engine/protocol';
 import { NO_BASEMAP } from '../map/basemap';
 import { suggestLayers } from '../map/suggest';
@@ -57,19 +58,28 @@ export interface LinkInput {
   view: View | null;
   basemap: string;
   specs: LayerSpec[];
+  /** Time states by dataset id, and the config's (what they are without a link). */
+  time?: TimeStates;
+  baseTime?: TimeStates;
   /** Back or forward: put this state back. */
   onPop: (link: LinkState) => void;
 }
 
 /** Keeps the URL in step with the state; returns the page's state of now (for exports). */
-export function useLink({ enabled, config, datasets, sources, view, basemap, specs, onPop }: LinkInput): PageState | null {
+export function useLink({ enabled, config, datasets, sources, view, basemap, specs, time, baseTime, onPop }: LinkInput): PageState | null {
   const popRef = useRef(onPop);
   popRef.current = onPop;
   const first = useRef(true);
   const lastPush = useRef(0);
   const page = useMemo(
-    () => (config && view ? { base: basePage(config, datasets), state: { view, basemap, layers: specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])) } } : null),
-    [config, datasets, sources, view, basemap, specs],
+    () =>
+      config && view
+        ? {
+            base: { ...basePage(config, datasets), time: baseTime },
+            state: { view, basemap, layers: specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])), time },
+          }
+        : null,
+    [config, datasets, sources, view, basemap, specs, time, baseTime],
   );
 
   useEffect(() => {

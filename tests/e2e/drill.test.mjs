@@ -23,7 +23,7 @@ describe('drill-down', () => {
     await page.locator('[data-legend]').first().waitFor({ timeout: 180_000 });
     await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0, null, { timeout: 180_000 });
     // The stations' points are drawn over the hexagons: hide them to pick a hexagon.
-    const stations = page.locator('[data-layer]', { hasText: 'Citi Bike stations' }).getByRole('checkbox');
+    const stations = page.getByRole('checkbox', { name: 'Citi Bike stations, March 2024' });
     if (await stations.count()) await stations.uncheck();
     const panel = page.getByRole('region', { name: 'Over time' });
     for (let i = 0; i < 20 && !(await panel.count()); i++) {

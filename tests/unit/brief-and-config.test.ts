@@ -65,4 +65,20 @@ describe('exported dashboard config', () => {
     expect(out.layers).toEqual([hex]);
     expect(DashboardConfig.parse(JSON.parse(JSON.stringify(out)))).toEqual(out);
   });
+
+  it('holds each dataset\'s time state under the config\'s name of it; a file\'s is left out', () => {
+    const config = DashboardConfig.parse({ version: 2, load: ['bikes'], datasets: [{ id: 'bikes', url: 'data/bikes.parquet' }] });
+    const info = (id: string, name: string) => ({ id, name }) as DatasetInfo;
+    const mornings = { hours: { from: 7, to: 10 }, days: [1, 2, 3, 4, 5], zone: 'America/New_York' };
+    const nights = { hours: { from: 22, to: 2 } };
+    const out = currentConfig(
+      config,
+      { view: { center: [0, 0], zoom: 1 }, basemap: 'none', sources: [], layers: [], time: { bikes_table: mornings, racks: nights, dropped: nights } },
+      [info('bikes_table', 'Bikes'), info('racks', 'SF racks'), info('dropped', 'x.csv')],
+      { bikes_table: { entry: 'bikes' }, racks: { url: 'data/racks.csv' } },
+    );
+    expect(out.time).toEqual({ bikes: mornings, racks: nights });
+    expect(DashboardConfig.parse(JSON.parse(JSON.stringify(out)))).toEqual(out);
+    expect(currentConfig(config, { view: { center: [0, 0], zoom: 1 }, basemap: 'none', sources: [], layers: [] }, [], {}).time).toBeUndefined();
+  });
 });

@@ -6,7 +6,8 @@ import type { AggregateResult, PointMarks } from '../../src/engine/protocol';
 import { createLayer, updateLayer } from '../../src/config/layer';
 import { deckLayers, maxFinite, type LayerData } from '../../src/map/deck-layers';
 import { renderLayers } from '../../src/map/render-layers';
-import { colourScale, NO_DATA_COLOUR, SUPPRESSED_COLOUR, type Rgba } from '../../src/scales/colour';
+import { colourScale, NO_DATA_COLOUR, scaleParts, SUPPRESSED_COLOUR, type Rgba } from '../../src/scales/colour';
+import { legendRows } from '../../src/ui/legend-rows';
 
 /** n hexagon cells: value i % 1000, every 7th cell without a value, every 11th suppressed. */
 function cells(n: number): AggregateResult {
@@ -124,5 +125,24 @@ describe('redrawing', () => {
     expect(one[0]).toBe(first[1]);
     // A layer still waiting for its data is left out.
     expect(renderLayers([hexagons, createLayer('grid', 'd', { title: 'new' })], data, first)).toEqual([first[0]]);
+  });
+
+  it('draws every frame of a playback with its fixed scale: the same classes and labels whatever the frame\'s values', () => {
+    // The playback's scale: quantiles over a pooled set of values 0…9999.
+    const pooled = Float64Array.from({ length: 10_000 }, (_, i) => i);
+    const fixed = scaleParts(colourScale(pooled, { scheme: hexagons.scheme, classification: hexagons.classification, classes: hexagons.classes }));
+    const frame1 = { [hexagons.id]: { data: { kind: 'cells' as const, result: cells(50) } } };
+    const frame2 = { [hexagons.id]: { data: { kind: 'cells' as const, result: cells(500) } } };
+    const a = renderLayers([hexagons], frame1, [], { [hexagons.id]: fixed });
+    const b = renderLayers([hexagons], frame2, a, { [hexagons.id]: fixed });
+    expect(a[0].scale!.breaks).toEqual(fixed.breaks);
+    expect(legendRows(b[0].scale!)).toEqual(legendRows(a[0].scale!));
+    // Without it each frame is classed over its own values (cells(50) holds values up to 49 only).
+    const floating = renderLayers([hexagons], frame1, [])[0].scale!;
+    expect(floating.breaks.every((x) => x < 50)).toBe(true);
+    expect(floating.breaks).not.toEqual(fixed.breaks);
+    // Dropping the fixed scale redraws the layer; keeping it reuses the layer as drawn.
+    expect(renderLayers([hexagons], frame2, b, { [hexagons.id]: fixed })).toBe(b);
+    expect(renderLayers([hexagons], frame2, b)[0]).not.toBe(b[0]);
   });
 });

@@ -49,6 +49,7 @@ const SAME_IN_EVERY_LANGUAGE: Record<string, string> = {
   'units.gib': 'a binary unit symbol',
   'engine.console-error': 'DuckDB’s own error text',
   'datasets.fileFacts': 'a file name, format and size',
+  'time.windowRange': 'two dates with a dash',
 };
 
 /** Values a translation may share with English: the above, and the few words spelled alike. */
@@ -64,6 +65,8 @@ const SAME_AS_ENGLISH: Record<Exclude<Locale, 'en'>, Record<string, string>> = {
     'stats.median': 'Danish "median"',
     'stats.min': 'Danish "minimum"',
     'basemap.online': 'Danish "online"',
+    'time.pause': 'Danish "pause"',
+    'time.stop': 'Danish "stop"',
   },
 };
 

@@ -29,16 +29,17 @@ export function drillTarget(
   index: number,
   query: CellsLayerQuery,
   dataset: DatasetInfo | undefined,
-  timeColumn: string | undefined,
+  /** The dataset's time column and display zone (the time panel's). */
+  clock: { column: string; zone: string } | undefined,
 ): DrillTarget | null {
   if (!isAggregateLayer(spec) || (data.kind !== 'cells' && data.kind !== 'areas') || !data.result || !dataset) return null;
   const r = data.result;
   if (index < 0 || index >= r.length) return null;
-  // The layer's own time part (window, rhythm filters, zone) when it has one, else the dataset's time column.
-  const column = query.time?.column ?? timeColumn ?? dataset.timeColumns?.[0]?.column;
+  // The layer's own time part (window, rhythm filters, zone) when it has one, else the dataset's clock.
+  const column = query.time?.column ?? clock?.column;
   const info = dataset.timeColumns?.find((c) => c.column === column);
   if (!column || !info) return null;
-  const time: TimeWindow = query.time ?? { column, zone: info.timeZone ?? 'UTC' };
+  const time: TimeWindow = query.time ?? { column, zone: clock?.zone ?? info.timeZone ?? 'UTC' };
   const span = info.min && info.max ? Date.parse(`${info.max}Z`) - Date.parse(`${info.min}Z`) : NaN;
   let areas = 0;
   for (let i = 0; i < r.length; i++) if (r.counts[i] > 0 || r.suppressed[i]) areas++;

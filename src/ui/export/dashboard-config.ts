@@ -18,6 +18,13 @@ export function currentConfig(config: DashboardConfig, page: PageState, datasets
     }
   }
   const linkable = new Set(load);
+  // Time states under the config's names of their datasets (what use-time.ts reads back).
+  const time: NonNullable<DashboardConfig['time']> = {};
+  for (const d of datasets) {
+    const state = page.time?.[d.id];
+    const src = sources[d.id];
+    if (state && src) time['entry' in src ? src.entry : d.id] = state;
+  }
   return {
     ...config,
     view: roundView(page.view),
@@ -25,5 +32,6 @@ export function currentConfig(config: DashboardConfig, page: PageState, datasets
     datasets: [...config.datasets, ...added],
     load,
     layers: page.layers.filter((l) => linkable.has(l.dataset)),
+    time: Object.keys(time).length ? time : undefined,
   };
 }

@@ -1,6 +1,7 @@
 // What the Export menu offers, for the active layer: the selected layer, or else the topmost
 // visible layer with an aggregate. Tables are written in the worker (layer-export); the map
 // image is composed here from the map's own frame; the config is the state of now.
+import type { DatasetWindows } from '../../config/layer-query';
 import { useMemo, type RefObject } from 'react';
 import type { DashboardConfig } from '../../config/dashboard';
 import { isAggregateLayer, type LayerSpec } from '../../config/layer';
@@ -38,6 +39,8 @@ export interface ExportInput {
   rendered: readonly RenderedLayer[];
   selectedId: string | null;
   minCount: number;
+  /** Each dataset's time window: an exported table is the layer as drawn. */
+  windows?: DatasetWindows;
   say: (p: { status?: string; alert?: string }) => void;
 }
 
@@ -65,7 +68,7 @@ export async function mapPng(map: MapLibreMap, text: ImageText): Promise<Blob> {
 }
 
 export function useExports(input: ExportInput): ExportItem[] {
-  const { map, coordinator, config, title, page, datasets, sources, rendered, selectedId, minCount, say } = input;
+  const { map, coordinator, config, title, page, datasets, sources, rendered, selectedId, minCount, say, windows } = input;
   return useMemo(() => {
     const active = activeLayer(rendered, selectedId);
     const cells = active && isAggregateLayer(active) ? active : null;
@@ -79,7 +82,7 @@ export function useExports(input: ExportInput): ExportItem[] {
         if (!cells || !coordinator) return;
         try {
           // layerQuery of an aggregate layer is a cells query.
-          const query = layerQuery(cells, minCount) as CellsLayerQuery;
+          const query = layerQuery(cells, minCount, windows) as CellsLayerQuery;
           const { value } = await coordinator.query({ type: 'layer-export', layer: query, format });
           const name = exportFileName(title, cells.title, new Date(), format);
           download(new Blob([value.bytes as Uint8Array<ArrayBuffer>], { type: value.mimeType }), name);
@@ -124,5 +127,5 @@ export function useExports(input: ExportInput): ExportItem[] {
         },
       },
     ];
-  }, [map, coordinator, config, title, page, datasets, sources, rendered, selectedId, minCount, say]);
+  }, [map, coordinator, config, title, page, datasets, sources, rendered, selectedId, minCount, say, windows]);
 }
