@@ -12,7 +12,7 @@ import { openApp, startBrowser, waitLoaded } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = process.env.CITYLENS_SHARED_DATA ?? path.resolve(here, '../../../shared/data');
-const DS = 'citi_bike_station_status_march_2024';
+const DS = 'nyc_citibike_station_status_2024_03';
 const H = 3_600_000;
 const CELL_KINDS = ['grid', 'hexagon', 'h3', 'districts'];
 
@@ -142,6 +142,13 @@ describe('time: timeline, brush, rhythm filters, playback', () => {
       }
     }
     assert.equal(rows, expected);
+    // The timeline follows the filters: one bar per weekday-morning New York hour with rows.
+    const mornings = new Set();
+    for (const w of times.walls) {
+      const d = new Date(w);
+      if (d.getUTCHours() >= 7 && d.getUTCHours() < 10 && d.getUTCDay() >= 1 && d.getUTCDay() <= 5) mornings.add(Math.floor(w / H));
+    }
+    await panel.locator(`svg[data-bins="${mornings.size}"]`).waitFor();
     // Clearing the window keeps the filters; "All hours and days" drops them.
     const cleared = await nextData(() => panel.getByRole('button', { name: 'Clear time window' }).click());
     assert.equal(cleared.rows, kept);

@@ -12,6 +12,7 @@ import type {
   PolygonShapes,
   TimeBinsRequest,
   TimeBinsResult,
+  TimeWindow,
 } from '../protocol';
 import type { BoundScheme, CellTable } from './cell-scheme';
 import type { EngineMessage } from '../messages';
@@ -35,7 +36,7 @@ import { layerCube } from './layer-cube';
 import { WindowCubes } from './window-cube';
 import { plainWindows, zonedWindows } from './compare-windows';
 import type { Cube } from '../cube';
-import { CALENDAR_BINS } from '../time';
+import { CALENDAR_BINS, type CalendarBin } from '../time';
 import { cellIdsTable } from './cell-ids';
 import { TablePins } from './table-pins';
 
@@ -395,6 +396,32 @@ export class Aggregator {
       cached,
       assignMs,
       t0,
+    };
+  }
+
+  /**
+   * Time bins in a display zone, as the layers bin: the whole city as one cell, binned per
+   * row in JS (rows with coordinates, as every layer counts them); bins with rows only.
+   */
+  async zonedTimeBins(req: TimeBinsRequest & { zone: string }): Promise<TimeBinsResult> {
+    if (!CALENDAR_BINS.includes(req.bin as CalendarBin)) throw new Error(`a time bin in a display zone is one of ${CALENDAR_BINS.join(', ')}, not "${req.bin}"`);
+    const { dataset, stat, value, share, filters, minCount, zone, column, format } = req;
+    const time: TimeWindow = { ...req.time, column, format, zone };
+    const r = await this.aggregate({ dataset, by: { kind: 'grid', sizeM: 1 }, stat, value, share, filters, minCount, time, bin: req.bin as CalendarBin }, { whole: true });
+    const bins = r.bins!;
+    // Bins with rows only, as the SQL path gives them (a suppressed bin has rows).
+    const kept = Array.from(bins.index.keys()).filter((i) => r.counts[i] > 0 || r.suppressed[i] === 1);
+    const pick = (a: Float64Array) => Float64Array.from(kept, (i) => a[i]);
+    return {
+      bin: req.bin,
+      keys: Float64Array.from(kept, (i) => bins.starts[bins.index[i]]),
+      zone: bins.zone,
+      offsets: Float64Array.from(kept, (i) => bins.offsets[bins.index[i]]),
+      counts: pick(r.counts),
+      values: pick(r.values),
+      suppressed: Uint8Array.from(kept, (i) => r.suppressed[i]),
+      rows: r.rows,
+      sql: r.sql,
     };
   }
 

@@ -153,12 +153,21 @@ export interface TimeBinsRequest {
   filters?: AggregateFilter[];
   time?: TimeWindow;
   minCount?: number;
+  /**
+   * Bin hour/day/week/month in this display zone (IANA, or UTC), as the layers do: keys are
+   * then instants, days start at local midnight, and `time`'s rhythm filters apply. Without
+   * it, bins are SQL over the column's own clock and only `time`'s from/to apply.
+   */
+  zone?: string;
 }
 
 export interface TimeBinsResult {
   bin: TimeBin;
-  /** Bin start in epoch ms (UTC wall clock of the column), or hour 0–23, or ISO day 1 (Mon)–7 (Sun). */
+  /** Bin start in epoch ms (UTC wall clock of the column; instants with `zone`), or hour 0–23, or ISO day 1 (Mon)–7 (Sun). */
   keys: Float64Array;
+  /** With a display zone: the zone, and each bin's UTC offset there (ms). */
+  zone?: string;
+  offsets?: Float64Array;
   counts: Float64Array;
   values: Float64Array;
   suppressed: Uint8Array;

@@ -67,8 +67,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const value = await analysis.compare(request);
     return { request, sql: value.sql, method: value.method, value };
   },
-  'time-bins': (request, { aggregator }) => {
-    const value = aggregator.timeBins(request);
+  'time-bins': async (request, { aggregator }) => {
+    const { zone } = request;
+    const value = zone !== undefined ? await aggregator.zonedTimeBins({ ...request, zone }) : aggregator.timeBins(request);
     return { request, sql: value.sql, method: null, value };
   },
   'playback-domain': playbackDomainAnswer,

@@ -41,20 +41,23 @@ export function Timeline({ coordinator, entry, bin, minCount, shown, onWindow }:
   const [drag, setDrag] = useState<{ anchor: number; at: number } | null>(null);
   const svg = useRef<SVGSVGElement>(null);
 
-  // The whole range, unfiltered: the engine's time bins are SQL over the column's own clock,
-  // without the rhythm filters (those run per row in the display zone, for layers only).
+  // The whole range, binned in the display zone as the layers are, with the rhythm filters:
+  // the bars say which rows the layers count.
+  const { hours, days } = state;
   useEffect(() => {
     if (!coordinator) return;
     let live = true;
+    const rhythm = hours || days ? { time: { column: clock.column, ...(hours ? { hours } : {}), ...(days ? { days } : {}) } } : {};
     coordinator
-      .supersede(`timeline:${info.id}`, { type: 'time-bins', dataset: info.id, column: clock.column, bin, minCount })
+      .supersede(`timeline:${info.id}`, { type: 'time-bins', dataset: info.id, column: clock.column, bin, minCount, zone, ...rhythm })
       .then(({ value }) => {
         if (!live) return;
         const starts: number[] = [];
         const ends: number[] = [];
         let max = 0;
         for (let i = 0; i < value.keys.length; i++) {
-          const s = columnInstant(clock, value.keys[i], zone);
+          // Zoned bins start at instants; the column-clock ones are read on the column's clock.
+          const s = value.offsets ? value.keys[i] : columnInstant(clock, value.keys[i], zone);
           starts.push(s);
           ends.push(nextBinStart(bin, s, zone));
           if (Number.isFinite(value.counts[i])) max = Math.max(max, value.counts[i]);
@@ -67,7 +70,7 @@ export function Timeline({ coordinator, entry, bin, minCount, shown, onWindow }:
     return () => {
       live = false;
     };
-  }, [coordinator, info.id, clock, bin, zone, minCount]);
+  }, [coordinator, info.id, clock, bin, zone, minCount, hours, days]);
 
   const span = range.to - range.from;
   const x = (ms: number) => ((ms - range.from) / span) * W;
