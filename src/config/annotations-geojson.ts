@@ -67,7 +67,7 @@ function readFeature(f: unknown, n: number, taken: Set<string>): { annotation: A
     if (!Array.isArray(coordinates) || coordinates.length !== 1) return { problem: t('annotations.fileRings', { n }) };
     const ring = coordinates[0];
     // The file's ring is closed; the annotation's is open.
-    coordinates = Array.isArray(ring) && ring.length > 3 && JSON.stringify(ring[0]) === JSON.stringify(ring[ring.length - 1]) ? ring.slice(0, -1) : ring;
+    coordinates = Array.isArray(ring) && ring.length > 1 && JSON.stringify(ring[0]) === JSON.stringify(ring[ring.length - 1]) ? ring.slice(0, -1) : ring;
   }
   const id = typeof f.id === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(f.id) && !taken.has(f.id) ? f.id : newAnnotationId(taken);
   const note = props.note ?? '';

@@ -61,7 +61,11 @@ export function useAnnotations({ link, say }: { link: LinkState | null; say: Say
   const addVertex = useCallback((p: [number, number]) => {
     const d = current.current.draft;
     if (!d) return;
-    const next = { kind: d.kind, vertices: [...d.vertices, roundLonLat(p)] };
+    const v = roundLonLat(p);
+    const last = d.vertices[d.vertices.length - 1];
+    // A double click's second click, or the centre added twice: one vertex.
+    if (last && last[0] === v[0] && last[1] === v[1]) return;
+    const next = { kind: d.kind, vertices: [...d.vertices, v] };
     if (d.kind === 'point') complete(next);
     else setDraft(next);
   }, [complete]);
