@@ -194,6 +194,31 @@ describe('annotations', () => {
       await alert.filter({ hasText: 'broken-notes.geojson' }).waitFor(LONG);
       assert.equal(await alert.innerText(), 'Could not read the annotations file broken-notes.geojson: feature 2: coordinates: needs at least 3 items');
       assert.equal((await listed(fresh.page)).length, 2);
+
+      // Eighty notes of incompressible text would pass 8,000 characters: the link leaves them out and says so.
+      let seed = 11;
+      const noise = () => Array.from({ length: 120 }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
+      const many = JSON.parse(file.text);
+      many.features = Array.from({ length: 80 }, (_, i) => ({
+        type: 'Feature', id: `m${i}`, geometry: { type: 'Point', coordinates: [-73.95 + i / 1000, 40.72] },
+        properties: { citylensAnnotation: true, kind: 'point', note: noise() },
+      }));
+      await drop('many.geojson', JSON.stringify(many));
+      await fresh.page.getByRole('status').filter({ hasText: 'Loaded 80 annotations from many.geojson' }).waitFor(LONG);
+      const note = fresh.page.locator('.annotations-left-out');
+      await note.waitFor(LONG);
+      assert.match(await note.innerText(), /longer than 8,000 characters, so the link leaves them out/);
+      assert.equal(await mapCount(fresh.page), '82');
+      const url = fresh.page.url();
+      assert.ok(url.length <= 8000, `link of ${url.length} characters`);
+      // The link still opens this page's view and data, without the notes.
+      const reopened = await openApp(env.browser, url);
+      try {
+        await waitLoaded(reopened.page);
+        assert.deepEqual(await listed(reopened.page), []);
+      } finally {
+        await reopened.context.close();
+      }
       assert.deepEqual(fresh.errors, []);
     } finally {
       await fresh.context.close();
