@@ -536,6 +536,7 @@ export const da: Catalogue = {
   'brief.sources': 'Kilder og licenser',
   'brief.source': '{name}. Kilde: {source}. Licens: {licence}.',
   'brief.notStated': 'ikke oplyst',
+  'brief.note': '{name}: »{note}«',
   'brief.meta': 'Lavet med CityLens den {date}. Denne visning: {link}',
   'annotations.heading': 'Noter',
   'annotations.toolbar': 'Annotér',

@@ -72,6 +72,7 @@ export const en = {
   'brief.sources': 'Sources and licences',
   'brief.source': '{name}. Source: {source}. Licence: {licence}.',
   'brief.notStated': 'not stated',
+  'brief.note': '{name}: “{note}”',
   'brief.meta': 'Made with CityLens on {date}. This view: {link}',
 
   // Annotations drawn on the map (src/ui/AnnotationPanel.tsx, src/config/annotations*.ts)

@@ -536,6 +536,7 @@ export const es: Catalogue = {
   'brief.sources': 'Fuentes y licencias',
   'brief.source': '{name}. Fuente: {source}. Licencia: {licence}.',
   'brief.notStated': 'no indicada',
+  'brief.note': '{name}: «{note}»',
   'brief.meta': 'Hecho con CityLens el {date}. Esta vista: {link}',
   'annotations.heading': 'Anotaciones',
   'annotations.toolbar': 'Anotar',

@@ -278,7 +278,7 @@ export function App() {
           {[...state.problems, state.alert].filter(Boolean).join('\n')}
         </p>
       </footer>
-      <PrintBrief map={map} title={title} rendered={rendered} active={activeLayer(rendered, selected?.specId ?? null)} datasets={state.datasets}
+      <PrintBrief map={map} title={title} rendered={rendered} active={activeLayer(rendered, selected?.specId ?? null)} datasets={state.datasets} notes={notes.annotations}
         description={(config?.description && configText(config, config.description, getLocale())) ?? null} />
     </div>
   );

@@ -113,7 +113,15 @@ describe('annotations', () => {
     assert.equal(await mapCount(page), '2');
   });
 
-  it('shows markup in a note as text', async () => {
+  it('shows markup in a note as text, in the panel and in the printed brief', async () => {
+    assert.equal(await app.page.locator('img[src="x"]').count(), 0);
+    await app.page.emulateMedia({ media: 'print' });
+    try {
+      const notes = await app.page.locator('.print-brief .brief-notes li').allInnerTexts();
+      assert.deepEqual(notes, ['Point 1: “Bike rack wanted”', `Area 2: “${ZONE}”`]);
+    } finally {
+      await app.page.emulateMedia({ media: 'screen' });
+    }
     assert.equal(await app.page.locator('img[src="x"]').count(), 0);
     assert.deepEqual(dialogs, []);
   });
