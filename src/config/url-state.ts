@@ -1,11 +1,12 @@
 // The one codec of the page URL: what a link holds (view, basemap, datasets, layers and
-// their settings) as changes against the dashboard's config, in the hash:
+// their settings, annotations) as changes against the dashboard's config, in the hash:
 //   #map=<zoom>/<lat>/<lon>[/<bearing>/<pitch>]&basemap=<id>&s=<payload>
-// The view and basemap stay readable; the payload (datasets, layers) is JSON in base64url,
+// The view and basemap stay readable; the payload (datasets, layers, annotations) is JSON in base64url,
 // deflated (CompressionStream) when that is shorter. Old links (MapLibre's #zoom/lat/lon,
 // ?basemap=, ?data=) still read, and the app rewrites them in this form. Pure apart from
 // the Compression Streams API, which browsers and Node both have.
 import { t } from '../i18n/t';
+import { readLinkAnnotations, type Annotation } from './annotations';
 import type { LayerSpec } from './layer';
 import { isEmptyTime, TimeState, type TimeStates } from './time-state';
 import { diffLayers, type LayerChange } from './url-layers';
@@ -22,6 +23,7 @@ export interface LinkState {
   layers?: LayerChange[];
   /** Time states by dataset id, whole (each replaces the base's for its dataset). */
   time?: TimeStates;
+  annotations?: Annotation[];
 }
 
 /** The page's whole state, and (as base) what it is without a link. */
@@ -32,6 +34,8 @@ export interface PageState {
   layers: LayerSpec[];
   /** Time states by dataset id; absent = none. */
   time?: TimeStates;
+  /** Notes drawn on the map (none when absent); a config has none, so any are a change. */
+  annotations?: Annotation[];
 }
 
 /** A link read: its state, problems with it (shown to the reader), and whether it was in an old form. */
@@ -47,6 +51,8 @@ const LEGACY_PARAMS = ['basemap', 'data'] as const;
 const COMPRESS_OVER = 160;
 /** A deflated payload may not inflate past this (a link is input). */
 const MAX_PAYLOAD = 512 * 1024;
+/** A link longer than this leaves the annotations out (browsers, mail and chat cut long links). */
+export const MAX_LINK_WITH_ANNOTATIONS = 8000;
 
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;
@@ -186,19 +192,30 @@ function sameSources(a: readonly LinkSource[], b: readonly LinkSource[]): boolea
 }
 
 /** The hash (`#…`, or '' when the page is as its config has it) for `state` against `base`. */
-export async function encodeLink(state: PageState, base: PageState): Promise<string> {
+export async function encodeLink(state: PageState, base: PageState, withAnnotations = true): Promise<string> {
   const params: string[] = [];
   if (!sameView(state.view, base.view)) params.push(`map=${viewText(roundView(state.view))}`);
   if (state.basemap !== base.basemap) params.push(`basemap=${encodeURIComponent(state.basemap)}`);
-  const payload: { d?: string[]; l?: LayerChange[]; t?: TimeStates } = {};
+  const payload: { d?: string[]; l?: LayerChange[]; t?: TimeStates; a?: Annotation[] } = {};
   if (!sameSources(state.sources, base.sources)) payload.d = state.sources.map(sourceText);
   // Layers are compared with the base built from the datasets the link loads.
   const layers = diffLayers(base.layers, state.layers);
   if (layers) payload.l = layers;
   const time = diffTime(base.time ?? {}, state.time ?? {});
   if (time) payload.t = time;
-  if (payload.d || payload.l || payload.t) params.push(`s=${await encodePayload(payload)}`);
+  if (withAnnotations && state.annotations?.length) payload.a = state.annotations;
+  if (payload.d || payload.l || payload.t || payload.a) params.push(`s=${await encodePayload(payload)}`);
   return params.length ? `#${params.join('&')}` : '';
+}
+
+/**
+ * The page URL `href` with `state` in it: with its annotations while that stays within
+ * MAX_LINK_WITH_ANNOTATIONS characters, else without them (`annotationsLeftOut`).
+ */
+export async function writeLink(href: string, state: PageState, base: PageState): Promise<{ href: string; annotationsLeftOut: boolean }> {
+  const full = linkHref(href, await encodeLink(state, base));
+  if (full.length <= MAX_LINK_WITH_ANNOTATIONS || !state.annotations?.length) return { href: full, annotationsLeftOut: false };
+  return { href: linkHref(href, await encodeLink(state, base, false)), annotationsLeftOut: true };
 }
 
 /** The page URL with `hash` as its state: old links' search parameters go, others (?config=) stay. */
@@ -236,13 +253,18 @@ export async function readLink(href: string): Promise<ReadLink> {
       try {
         const value = await decodePayload(s);
         if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-        const { d, l, t: time } = value as { d?: unknown; l?: unknown; t?: unknown };
+        const { d, l, t: time, a } = value as { d?: unknown; l?: unknown; t?: unknown; a?: unknown };
         if (Array.isArray(d)) {
           const sources = d.map(sourceOf);
           link.sources = sources.filter((x): x is LinkSource => x !== null);
           if (link.sources.length < sources.length) problems.push(t('link.badSource', { n: sources.length - link.sources.length }));
         }
         if (time !== undefined) link.time = readTime(time, problems);
+        if (a !== undefined) {
+          const read = readLinkAnnotations(a);
+          link.annotations = read.annotations;
+          problems.push(...read.problems);
+        }
         if (Array.isArray(l)) link.layers = l.filter((x): x is LayerChange => typeof x === 'string' || (!!x && typeof x === 'object' && !Array.isArray(x)));
       } catch {
         problems.push(t('link.unreadable'));

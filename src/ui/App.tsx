@@ -40,6 +40,8 @@ import { DrillDown } from './drill/DrillDown';
 import { drillTarget } from './drill/drill-target';
 import { TimePanel } from './time/TimePanel';
 import { useTime } from './time/use-time';
+import { useAnnotations } from './use-annotations';
+import { AnnotationPanel } from './AnnotationPanel';
 
 /** Areas drawn without a value (not suppressed): the legend's "No data" entry. */
 function noDataCount(r: RenderedLayer): number {
@@ -77,10 +79,13 @@ export function App() {
     setConsoleRequest((r) => ({ sql, tables, seq: (r?.seq ?? 0) + 1 }));
   }, []);
   const map = useRef<MapLibreMap | null>(null);
+  const notes = useAnnotations({ link: state.link, say });
+  const { attach: attachNotes, restore: restoreNotes, leftOut: notesLeftOut } = notes;
   // The view as the map last settled: the link follows it (use-link.ts).
   const [view, setView] = useState<View | null>(null);
   const onMap = useCallback((m: MapLibreMap) => {
     map.current = m;
+    attachNotes(m);
     const settle = () => {
       const c = m.getCenter();
       const v: View = { center: [c.lng, c.lat], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
@@ -90,7 +95,7 @@ export function App() {
     };
     settle();
     m.on('moveend', settle);
-  }, []);
+  }, [attachNotes]);
   // A ranked table's row: the cell's centre, or the district's outline from the layer's mesh.
   const zoomToCell = useCallback((data: LayerData, i: number) => {
     const b = cellBounds(data, i);
@@ -118,8 +123,10 @@ export function App() {
       restoreTime(l.time);
       const base = baseLayers(state.datasets, config.layers);
       setSpecs(l.layers ? applyLayerChanges(base, l.layers, new Set(state.datasets.map((d) => d.id))).layers : base);
+      // A link too long for its annotations never held them: keep those on the page.
+      if (l.annotations || !notesLeftOut) restoreNotes(l.annotations ?? []);
     },
-    [config, restoreBasemap, setSpecs, state.datasets, restoreTime],
+    [config, restoreBasemap, setSpecs, state.datasets, restoreTime, restoreNotes, notesLeftOut],
   );
   const page = useLink({
     enabled: state.restored,
@@ -131,6 +138,8 @@ export function App() {
     specs: state.specs,
     time: time.states,
     baseTime: time.baseStates,
+    annotations: notes.annotations,
+    onAnnotationsFit: notes.onFit,
     onPop,
   });
   const minCount = config?.minCount ?? DEFAULT_MIN_COUNT;
@@ -159,10 +168,15 @@ export function App() {
     }
   }, [rendered]);
 
+  // An annotations file becomes annotations; any other file is data.
+  const openAny = async (files: File[]) => {
+    const rest = await notes.takeFiles(files);
+    if (rest.length) await openFiles(rest);
+  };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (e.dataTransfer.files.length) void openFiles(e.dataTransfer.files);
+    if (e.dataTransfer.files.length) void openAny([...e.dataTransfer.files]);
   };
 
   const selectedSpec = selected && state.specs.find((s) => s.id === selected.specId);
@@ -208,7 +222,7 @@ export function App() {
             const p = pick(info);
             return p ? pickText(p.detail) : null;
           }}
-          onPick={(info) => setSelected(pick(info))}
+          onPick={(info) => !notes.drawing && setSelected(pick(info))}
           basemap={basemap}
         />
       )}
@@ -224,7 +238,7 @@ export function App() {
             aria-label={t('app.openFile')}
             accept=".parquet,.geoparquet,.csv,.tsv,.txt,.json,.geojson,.ndjson,.geojsonl,.topojson,.arrow,.arrows,.feather"
             onChange={(e) => {
-              if (e.target.files) void openFiles([...e.target.files]);
+              if (e.target.files) void openAny([...e.target.files]);
               e.target.value = '';
             }}
           />
@@ -245,6 +259,7 @@ export function App() {
         <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs}
           method={(spec) => <MethodView coordinator={coordinator} query={layerQuery(spec, minCount, time.windows)} holder={`layer:${spec.id}`} onOpen={openInConsole} />} />
         <TimePanel coordinator={coordinator} time={time} specs={state.specs} layerData={layerData} minCount={minCount} />
+        <AnnotationPanel notes={notes} />
       </aside>
       {/* Made on first open, then kept (hidden when closed) with its text, history and result. */}
       {consoleMade && (
@@ -286,7 +301,7 @@ export function App() {
           {[...state.problems, state.alert].filter(Boolean).join('\n')}
         </p>
       </footer>
-      <PrintBrief map={map} title={title} rendered={rendered} active={activeLayer(rendered, selected?.specId ?? null)} datasets={state.datasets}
+      <PrintBrief map={map} title={title} rendered={rendered} active={activeLayer(rendered, selected?.specId ?? null)} datasets={state.datasets} notes={notes.annotations}
         description={(config?.description && configText(config, config.description, getLocale())) ?? null} />
     </div>
   );

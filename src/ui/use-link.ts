@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { DashboardConfig } from '../config/dashboard';
 import type { LayerSpec } from '../config/layer';
-import { encodeLink, linkHref, readLink, type LinkSource, type LinkState, type PageState } from '../config/url-state';
+import { readLink, writeLink, type LinkSource, type LinkState, type PageState } from '../config/url-state';
+import type { Annotation } from '../config/annotations';
 import type { View } from '../config/view';
 import type { TimeStates } from '../config/time-state';
 import type { DatasetInfo } from '../engine/protocol';
@@ -61,14 +62,19 @@ export interface LinkInput {
   /** Time states by dataset id, and the config's (what they are without a link). */
   time?: TimeStates;
   baseTime?: TimeStates;
+  annotations?: Annotation[];
+  /** Told whether the link holds the annotations (false once they would make it too long). */
+  onAnnotationsFit?: (fits: boolean) => void;
   /** Back or forward: put this state back. */
   onPop: (link: LinkState) => void;
 }
 
 /** Keeps the URL in step with the state; returns the page's state of now (for exports). */
-export function useLink({ enabled, config, datasets, sources, view, basemap, specs, time, baseTime, onPop }: LinkInput): PageState | null {
+export function useLink({ enabled, config, datasets, sources, view, basemap, specs, time, baseTime, annotations, onAnnotationsFit, onPop }: LinkInput): PageState | null {
   const popRef = useRef(onPop);
   popRef.current = onPop;
+  const fitRef = useRef(onAnnotationsFit);
+  fitRef.current = onAnnotationsFit;
   const first = useRef(true);
   const lastPush = useRef(0);
   const page = useMemo(
@@ -76,18 +82,18 @@ export function useLink({ enabled, config, datasets, sources, view, basemap, spe
       config && view
         ? {
             base: { ...basePage(config, datasets), time: baseTime },
-            state: { view, basemap, layers: specs, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])), time },
+            state: { view, basemap, layers: specs, annotations, sources: datasets.flatMap((d) => (sources[d.id] ? [sources[d.id]] : [])), time },
           }
         : null,
-    [config, datasets, sources, view, basemap, specs, time, baseTime],
+    [config, datasets, sources, view, basemap, specs, time, baseTime, annotations],
   );
 
   useEffect(() => {
     if (!enabled || !page) return;
     let stale = false;
-    void encodeLink(page.state, page.base).then((hash) => {
+    void writeLink(location.href, page.state, page.base).then(({ href, annotationsLeftOut }) => {
       if (stale) return;
-      const href = linkHref(location.href, hash);
+      fitRef.current?.(!annotationsLeftOut);
       // The first write rewrites the opening link (an old form, or rounding): no new entry.
       // A slider dragged is one step back, not one per value it passed.
       const changed = withoutView(new URL(href).hash) !== withoutView(location.hash);

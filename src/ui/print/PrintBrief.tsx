@@ -1,6 +1,6 @@
 // The brief printed from the browser's print dialog (print.css): title, the map as an image
 // with its legends and attribution, the top 10 of the active layer, its method in words and
-// SQL, the sources and licences, the date and the link to this state. A WebGL canvas may
+// SQL, the notes drawn on the map, the sources and licences, the date and the link to this state. A WebGL canvas may
 // print blank, so before printing the map's frame is drawn into an image, synchronously
 // (map.redraw), since the print dialog does not wait.
 import { useEffect, useRef, type RefObject } from 'react';
@@ -14,6 +14,8 @@ import { composeImage } from '../export/map-image';
 import { imageText, mapAttribution } from '../export/use-exports';
 import { topRows } from './top-rows';
 import { measureValues } from '../../map/deck-layers';
+import type { Annotation } from '../../config/annotations';
+import { annotationName } from '../use-annotations';
 import './print.css';
 
 interface Props {
@@ -23,6 +25,8 @@ interface Props {
   rendered: readonly RenderedLayer[];
   active: LayerSpec | null;
   datasets: readonly DatasetInfo[];
+  /** The annotations: listed with their notes (the map image draws them). */
+  notes?: readonly Annotation[];
 }
 
 /** The map's frame now, as a canvas; null when the map has nothing to draw yet. */
@@ -39,7 +43,7 @@ function frameNow(map: MapLibreMap): HTMLCanvasElement | null {
   return copy;
 }
 
-export function PrintBrief({ map, title, description, rendered, active, datasets }: Props) {
+export function PrintBrief({ map, title, description, rendered, active, datasets, notes = [] }: Props) {
   const t = useT();
   const img = useRef<HTMLImageElement>(null);
   const meta = useRef<HTMLParagraphElement>(null);
@@ -105,6 +109,16 @@ export function PrintBrief({ map, title, description, rendered, active, datasets
           <h2>{t('brief.method')}</h2>
           <p>{engineText(result.method)}</p>
           <pre>{result.sql}</pre>
+        </>
+      )}
+      {notes.length > 0 && (
+        <>
+          <h2>{t('annotations.heading')}</h2>
+          <ul className="brief-notes">
+            {notes.map((a, i) => (
+              <li key={a.id}>{t('brief.note', { name: annotationName(a, i), note: a.note })}</li>
+            ))}
+          </ul>
         </>
       )}
       <h2>{t('brief.sources')}</h2>
