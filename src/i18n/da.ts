@@ -566,6 +566,8 @@ export const da: Catalogue = {
   'link.noBasemap': 'Dette dashboard tilbyder ikke linkets baggrundskort “{basemap}”: standardkortet vises',
   'link.noEntry': 'Linket nævner datasættet “{id}”, som dette dashboard ikke tilbyder: udeladt',
   'link.fileDataset': '“{name}” blev åbnet fra en fil, så et link kan ikke rumme det: dets lag er udeladt af linket',
+  'publish.notCells': 'Kun gitter-, sekskant-, H3- og distriktslag kan udgives, ikke et lag af typen {kind}.',
+  'publish.noValues': 'Laget “{layer}” har ingen værdier at farve.',
   'public.loading': 'Indlæser historien…',
   'public.explore': 'Udforsk dataene',
   'public.steps': 'Historiens trin',

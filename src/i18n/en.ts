@@ -349,6 +349,8 @@ export const en = {
   'settings.extruded': '3D columns',
 
   // The citizen view (src/ui/public)
+  'publish.notCells': 'Only grid, hexagon, H3 and district layers can be published, not a {kind} layer.',
+  'publish.noValues': 'The layer “{layer}” has no values to colour.',
   'public.loading': 'Loading the story…',
   'public.explore': 'Explore the data',
   'public.steps': 'Story steps',

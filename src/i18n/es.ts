@@ -566,6 +566,8 @@ export const es: Catalogue = {
   'link.noBasemap': 'Este panel no ofrece el mapa base «{basemap}» del enlace: se muestra el predeterminado',
   'link.noEntry': 'El enlace nombra el conjunto de datos «{id}», que este panel no ofrece: se deja fuera',
   'link.fileDataset': '«{name}» se abrió desde un archivo, así que un enlace no puede guardarlo: sus capas quedan fuera del enlace',
+  'publish.notCells': 'Solo se pueden publicar capas de cuadrícula, hexágonos, H3 y distritos, no una capa de tipo {kind}.',
+  'publish.noValues': 'La capa «{layer}» no tiene valores que colorear.',
   'public.loading': 'Cargando la historia…',
   'public.explore': 'Explorar los datos',
   'public.steps': 'Pasos de la historia',

@@ -12,6 +12,7 @@ import { measureValues, type LayerData } from './layer-values';
 import { layerScale } from './layer-scale';
 import { classOf } from '../scales/classify';
 import { scaleParts } from '../scales/colour';
+import { t } from '../i18n';
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
 const messageOf = (m: EngineMessage) => ({ code: m.code, ...(m.params ? { params: m.params } : {}) });
@@ -28,7 +29,7 @@ function resultOf(answer: LayerResult): { result: AggregateResult; data: LayerDa
   if (answer.kind === 'areas' && answer.result && answer.mesh.data) {
     return { result: answer.result, data: { kind: 'areas', mesh: answer.mesh.data, result: answer.result, values: answer.values, names: answer.names, analysis: answer.analysis } };
   }
-  throw new Error(`publish: only grid, hexagon, H3 and district layers can be published, not a ${answer.kind} layer`);
+  throw new Error(t('publish.notCells', { kind: answer.kind }));
 }
 
 export interface PublishInput {
@@ -46,7 +47,7 @@ export function publishedLayer({ spec, answer, shapes, minCount, hash, sql }: Pu
   const { result, data } = resultOf(answer);
   const scale = layerScale(spec, data);
   const values = measureValues(spec, data);
-  if (!scale || !values) throw new Error(`publish: layer "${spec.id}" has no values to colour`);
+  if (!scale || !values) throw new Error(t('publish.noValues', { layer: spec.id }));
   const scheme = schemeOf(result.by);
   const ids = cellIds(result).ids;
   const categorical = !!scale.categories;
