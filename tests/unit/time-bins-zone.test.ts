@@ -43,5 +43,14 @@ describe.skipIf(!hasSharedData)('zoned time bins on Citi Bike', () => {
     expect(kept.map(([k]) => k)).toEqual(w.map((r) => r.k));
     expect(kept.map(([, n]) => n)).toEqual(w.map((r) => r.n));
     kept.forEach(([, , m], i) => expect(Math.abs(m - w[i].m) / w[i].m).toBeLessThan(1e-12));
+
+    // k: bins with rows but fewer than k are suppressed (no count, no value); bins without rows are left out.
+    const all = oracle('true', 'hour');
+    const k = 6_000;
+    const hours = await agg.zonedTimeBins({ dataset: table, column: 'ts_utc', bin: 'hour', zone: 'America/New_York', minCount: k });
+    expect(Array.from(hours.keys)).toEqual(all.map((r) => r.k));
+    expect(Array.from(hours.suppressed)).toEqual(all.map((r) => (r.n < k ? 1 : 0)));
+    expect(Array.from(hours.counts)).toEqual(all.map((r) => (r.n < k ? NaN : r.n)));
+    expect(all.some((r) => r.n < k) && all.some((r) => r.n >= k)).toBe(true);
   }, 120_000);
 });

@@ -407,19 +407,23 @@ export class Aggregator {
     if (!CALENDAR_BINS.includes(req.bin as CalendarBin)) throw new Error(`a time bin in a display zone is one of ${CALENDAR_BINS.join(', ')}, not "${req.bin}"`);
     const { dataset, stat, value, share, filters, minCount, zone, column, format } = req;
     const time: TimeWindow = { ...req.time, column, format, zone };
-    const r = await this.aggregate({ dataset, by: { kind: 'grid', sizeM: 1 }, stat, value, share, filters, minCount, time, bin: req.bin as CalendarBin }, { whole: true });
+    const k = checkMinCount(minCount);
+    // Unsuppressed first, so that bins without rows can be left out (as the SQL path does); then k.
+    const r = await this.aggregate({ dataset, by: { kind: 'grid', sizeM: 1 }, stat, value, share, filters, minCount: 0, time, bin: req.bin as CalendarBin }, { whole: true });
     const bins = r.bins!;
-    // Bins with rows only, as the SQL path gives them (a suppressed bin has rows).
-    const kept = Array.from(bins.index.keys()).filter((i) => r.counts[i] > 0 || r.suppressed[i] === 1);
+    const kept = Array.from(bins.index.keys()).filter((i) => r.counts[i] > 0);
     const pick = (a: Float64Array) => Float64Array.from(kept, (i) => a[i]);
+    const counts = pick(r.counts);
+    const values = pick(r.values);
+    const { suppressed } = suppress(k, counts, values);
     return {
       bin: req.bin,
       keys: Float64Array.from(kept, (i) => bins.starts[bins.index[i]]),
       zone: bins.zone,
       offsets: Float64Array.from(kept, (i) => bins.offsets[bins.index[i]]),
-      counts: pick(r.counts),
-      values: pick(r.values),
-      suppressed: Uint8Array.from(kept, (i) => r.suppressed[i]),
+      counts,
+      values,
+      suppressed,
       rows: r.rows,
       sql: r.sql,
     };
