@@ -351,6 +351,13 @@ export const en = {
   // The citizen view (src/ui/public)
   'publish.notCells': 'Only grid, hexagon, H3 and district layers can be published, not a {kind} layer.',
   'publish.noValues': 'The layer “{layer}” has no values to colour.',
+  'story.add': 'Add this view as a story step',
+  'story.addHelp': 'The step shows the map as it is now: this view, the visible layers and the time window. Export the dashboard config to publish it.',
+  'story.stepTitle': 'Title',
+  'story.stepText': 'Text',
+  'story.addStep': 'Add step',
+  'story.newStory': 'Story',
+  'story.added': 'Step “{title}” added to the story “{story}” ({steps, plural, one {# step} other {# steps}}). Export the dashboard config to publish it.',
   'public.loading': 'Loading the story…',
   'public.explore': 'Explore the data',
   'public.steps': 'Story steps',

@@ -37,8 +37,10 @@ import { ConsolePanel, type ConsoleRequest } from './console/ConsolePanel';
 import { MethodView } from './console/MethodView';
 import { layerQuery } from './layer-data';
 import { DrillDown } from './drill/DrillDown';
-import { drillTarget } from './drill/drill-target';
+import { useDrill } from './drill/use-drill';
 import { TimePanel } from './time/TimePanel';
+import { AddStoryStep } from './story/AddStoryStep';
+import { useStorySteps } from './story/use-story-steps';
 import { useTime } from './time/use-time';
 import { useAnnotations } from './use-annotations';
 import { AnnotationPanel } from './AnnotationPanel';
@@ -180,18 +182,11 @@ export function App() {
   };
 
   const selectedSpec = selected && state.specs.find((s) => s.id === selected.specId);
-  const drill = useMemo(() => {
-    const r = selectedSpec && rendered.find((x) => x.spec.id === selectedSpec.id);
-    if (!selected || !selectedSpec || !r) return null;
-    const query = layerQuery(selectedSpec, minCount, time.windows);
-    if (!('by' in query)) return null;
-    const dataset = state.datasets.find((d) => d.id === selectedSpec.dataset);
-    const entry = time.entries.find((e) => e.info.id === selectedSpec.dataset);
-    return drillTarget(selectedSpec, r.data, selected.detail.index, query, dataset, entry && { column: entry.clock.column, zone: entry.zone });
-  }, [selected, selectedSpec, rendered, minCount, state.datasets, time.windows, time.entries]);
+  const drill = useDrill(selected, selectedSpec, rendered, minCount, state.datasets, time);
   const title = (config && configText(config, config.title, getLocale())) ?? t('app.title');
+  const { exportConfig, addStep } = useStorySteps(config, page, say);
   const exportItems = useExports({
-    map, coordinator, config, title, page, datasets: state.datasets, sources: state.sources, rendered,
+    map, coordinator, config: exportConfig, title, page, datasets: state.datasets, sources: state.sources, rendered,
     selectedId: selected?.specId ?? null, minCount, say, windows: time.windows,
   });
 
@@ -250,6 +245,8 @@ export function App() {
         </button>
         {' '}
         <ExportMenu items={exportItems} />
+        {' '}
+        <AddStoryStep onAdd={addStep} />
         <DatasetPanel datasets={state.datasets} config={config} onRename={(id, name) => void renameDataset(id, name)}
           onRemove={(id) => void removeDataset(id)} onZoom={zoomTo} />
         {state.catalog && (

@@ -142,4 +142,24 @@ describe('export', () => {
       rmSync(path.join(DIST, file), { force: true });
     }
   });
+
+  it('adds this view as a story step, which the exported config carries', async () => {
+    // The map's settled view as the link writes it: zoom/lat/lon, rounded as the config keeps it.
+    const [zoom, lat, lon] = (await app.page.evaluate(() => document.querySelector('.map').dataset.view)).split('/').map(Number);
+    await app.page.getByRole('button', { name: 'Add this view as a story step' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Add this view as a story step' });
+    await dialog.getByLabel('Title').fill('Complaints <b>by hexagon</b>');
+    await dialog.getByLabel('Text').fill('Each hexagon counts the *complaints* in it.');
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    await app.page.getByRole('status').filter({ hasText: 'Step “Complaints <b>by hexagon</b>” added to the story' }).waitFor(LONG);
+    const { bytes } = await exportItem(app.page, 'Dashboard config of this view (JSON)');
+    const config = JSON.parse(bytes.toString('utf8'));
+    const steps = config.stories[0].steps;
+    const step = steps.at(-1);
+    assert.equal(step.title, 'Complaints <b>by hexagon</b>');
+    assert.equal(step.text, 'Each hexagon counts the *complaints* in it.');
+    assert.deepEqual(step.map.layers, [`hexagon-${ANIMALS}`]);
+    assert.deepEqual(step.map.view, { center: [lon, lat], zoom });
+    assert.equal(new Set(steps.map((s) => s.id)).size, steps.length, 'step ids repeat');
+  });
 });
