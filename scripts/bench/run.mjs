@@ -9,7 +9,8 @@
 // written and loaded), e.g. `--scale-only --sizes 1000000,10000000 --scale-steps h3`.
 // --sections picks the sessions: main (engine, files, aggregations, peers), analysis
 // (compare periods, console Cancel), scale (one page per size; Gi* and lisa at 1M/10M),
-// app (first frame, and the citizen view's budget over a throttled gzip host); all four by default.
+// app (first frame, brush → frame and playback long tasks, and the citizen view's budget over a
+// throttled gzip host); all four by default.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { runMain } from './plan-main.mjs';
 import { SCALE_STEPS, h3ScaleStep, runApp, runScale, scaleSteps } from './plan-extra.mjs';
 import { runAnalysis } from './plan-analysis.mjs';
 import { runBudget } from './plan-budget.mjs';
+import { runTime } from './plan-time.mjs';
 import { gistarSteps } from './plan-gistar.mjs';
 import { finish, markdown } from './report.mjs';
 
@@ -155,6 +157,8 @@ export async function main(argv = process.argv.slice(2)) {
     if (appServer) {
       log('# app first frame');
       steps.push(...(await runApp(browser, appServer.url, args.cfg, log)));
+      log('# time in the app: brush → frame, playback long tasks');
+      steps.push(...(await runTime(browser, appServer.url, { ...args.cfg, quick: args.quick }, log)));
       log('# citizen view budget (gzip host, 9 Mbit/s, 150 ms)');
       steps.push(...(await runBudget(browser, built.app, args.cfg, log)));
     }

@@ -17,7 +17,7 @@ const REQUIRED = [
   'h3-cold', 'h3-warm', 'districts-cold', 'districts-warm', 'window-hex', 'window-h3', 'window-districts',
   'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-pan-frames', 'gistar',
   'compare-boroughs-cold', 'compare-boroughs-warm', 'compare-tracts-cold', 'compare-tracts-warm', 'compare-hex-cold', 'compare-hex-warm',
-  'console-cancel-select', 'console-cancel-datasets', 'budget-story', 'budget-story-bytes', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
+  'console-cancel-select', 'console-cancel-datasets', 'budget-story', 'budget-story-bytes', 'time-brush-frame', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
 ];
 const OPTIONAL = [];
 const PAIRED = ['hex-cold', 'grid-cold', 'draw-points', 'gistar-2000', 'gistar-perm-2000', 'window-hex', 'window-h3', 'window-districts'];
@@ -92,6 +92,12 @@ test(
       assert.ok(last.fromCube > 0 && last.fromCube >= last.aggregations - 1 && last.cubeBytes > 0, `${id}: ${JSON.stringify(last)}`);
       assert.equal(step.peer.details.at(-1).fromCube, 0, `${id}: the rescan peer used the cube`);
     }
+
+    // Playback's long tasks may well be none (a median of 0): the step ran 10 s and counted.
+    const play = byId.get('time-playback-long-tasks');
+    assert.equal(play?.status, 'ok', `playback long tasks: ${play?.reason}`);
+    assert.match(play.details.at(-1).frame, /^Frame \d+ of \d+$/);
+    assert.ok(play.details.at(-1).longTasks.count >= 0 && play.details.at(-1).drawTasks.count >= 0);
 
     // The citizen view's budget: bytes by kind add up, and the sample story needs no wasm.
     const budget = byId.get('budget-story-bytes').details.at(-1);

@@ -114,7 +114,9 @@ export function usePlayback({ coordinator, entry, specs, layerData, minCount, ti
           if (!isCells(layer)) return;
           const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
           try {
-            const { value } = await coordinator.query({ type: 'playback-domain', layer, windows: frames, measure: spec.measure, scale });
+            // Without a window or filters the layer has no time part: the frames' column and zone are the dataset's.
+          const timed = { ...layer, time: layer.time ?? { column: entry.clock.column, zone: entry.zone } };
+          const { value } = await coordinator.query({ type: 'playback-domain', layer: timed, windows: frames, measure: spec.measure, scale });
             out[spec.id] = value.scale;
           } catch (err) {
             onFixedFailed((err as Error).message);
@@ -123,7 +125,7 @@ export function usePlayback({ coordinator, entry, specs, layerData, minCount, ti
       );
       return out;
     },
-    [coordinator, cells, minCount, onFixedFailed],
+    [coordinator, cells, minCount, onFixedFailed, entry.clock.column, entry.zone],
   );
 
   const play = useCallback(async () => {
