@@ -11,6 +11,8 @@ import type { View } from '../../config/view';
 import { useT } from '../../i18n';
 import { PublicMap } from './PublicMap';
 
+const SIDES: readonly SideName[] = ['before', 'after'];
+
 /** True while the viewport is at least `query` wide (the layout's breakpoint). */
 function useMedia(query: string): boolean {
   const [match, setMatch] = useState(() => matchMedia(query).matches);
@@ -71,12 +73,12 @@ export function PublicCompare({ baseUrl, view, basemap, title, sides, onDrawn }:
     <section className="public-compare" data-layout={wide ? 'side-by-side' : 'toggle'}>
       {!wide && (
         <div className="compare-toggle" role="group" aria-label={t('public.compare.choose')}>
-          {(['before', 'after'] as const).map((side) => (
+          {SIDES.map((side) => (
             <button key={side} type="button" aria-pressed={shown === side} onClick={() => setShown(side)}>{sides[side].label}</button>
           ))}
         </div>
       )}
-      <div className="compare-maps">{wide ? [map('before'), map('after')] : map(shown)}</div>
+      <div className="compare-maps">{wide ? SIDES.map(map) : map(shown)}</div>
       <p className="compare-scale">{t('public.compare.sameScale')}</p>
     </section>
   );
