@@ -117,4 +117,20 @@ describe('citizen view, before/after step', () => {
     assert.deepEqual(app.errors, []);
     await app.context.close();
   });
+
+  it('says plainly when a side was published for another window', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    // The manifest's hash of the evening side changed, as when its window was edited after publishing.
+    await context.route('**/published/manifest.json', async (route) => {
+      const res = await route.fetch();
+      const manifest = await res.json();
+      const key = Object.keys(manifest.layers).find((k) => k.startsWith('bikes-boroughs@') && published(manifest.layers[k].file).time.hours.from === 16);
+      manifest.layers[key].hash = '0'.repeat(64);
+      await route.fulfill({ response: res, json: manifest });
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}${STEP}`);
+    await page.getByRole('alert').filter({ hasText: 'has changed since it was published. The “Evening, 16–19” side of this step has not been published for its window' }).waitFor();
+    await context.close();
+  });
 });

@@ -90,12 +90,13 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
     const then = !c || c === 'pending' ? t('public.fallback') : c.ok ? t('public.computed') : c.reason;
     return [`${s.reason} ${then}`];
   });
-  for (const p of sides?.problems ?? []) problems.push(`${p.reason} ${t('public.compare.notPublished', { side: p.side === 'before' ? t('public.compare.before') : t('public.compare.after') })}`);
+  const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
+  const sideLabel = (side: 'before' | 'after') => text(step?.beforeAfter?.[side].label) || t(`public.compare.${side}`);
+  for (const p of sides?.problems ?? []) problems.push(`${p.reason} ${t('public.compare.notPublished', { side: sideLabel(p.side) })}`);
   // One legend per layer for both sides: they share its scale.
   const legends = sides ? [...sides.before, ...sides.after.filter((l) => !sides.before.some((b) => b.layer === l.layer))] : shown;
   const view = step?.map?.view ?? config.view;
   const basemap = config.basemap.basemaps.find((b) => b.id === config.basemap.default) ?? null;
-  const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
   return (
     <main className="public">
       {!embed && (
@@ -107,8 +108,8 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
       {step?.beforeAfter && sides ? (
         <PublicCompare baseUrl={base} view={view} basemap={basemap} title={text(step.title)} onDrawn={() => performance.mark('citylens:first-draw')}
           sides={{
-            before: { label: text(step.beforeAfter.before.label) || t('public.compare.before'), layers: sides.before },
-            after: { label: text(step.beforeAfter.after.label) || t('public.compare.after'), layers: sides.after },
+            before: { label: sideLabel('before'), layers: sides.before },
+            after: { label: sideLabel('after'), layers: sides.after },
           }} />
       ) : (
         <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} label={t('public.mapLabel', { title: step ? text(step.title) : text(config.title) })}
