@@ -6,7 +6,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DIST, openApp, startBrowser } from './harness.mjs';
+
+const AXE = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations on the page, as "rule: target" lines. */
+async function axeProblems(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
+}
 
 const STEP = '?mode=public#step=bike-swings/1';
 const TITLE = 'Morning and evening, Wednesday 13 March 2024';
@@ -82,6 +93,7 @@ describe('citizen view, before/after step', () => {
     assert.match(await summary.locator('p').nth(1).textContent(), /^\d of the 4 areas compared changed more than chance would give\.$/);
     await summary.getByText('What the numbers mean and don’t mean').click();
     await summary.getByText(/not a cause/).waitFor();
+    assert.deepEqual(await axeProblems(page), []);
 
     const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(wide, false, 'the page scrolls sideways');
