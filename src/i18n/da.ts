@@ -522,7 +522,7 @@ export const da: Catalogue = {
   'public.compare.choose': 'Hvilken side kortet viser',
   'public.compare.mapLabel': 'Kort, {side}: {title}. Piletasterne flytter kortet, + og − zoomer.',
   'public.compare.sameScale': 'Begge sider bruger de samme farver: en farve betyder den samme værdi på begge sider.',
-  'public.compare.notPublished': 'Siden “{side}” i dette trin er ikke udgivet for sin periode: kør udgivelsen igen.',
+  'public.compare.notPublished': 'Siden “{side}” i dette trin blev ikke udgivet for sin periode.',
   'public.compare.summaryTitle': 'Hvad ændrede sig',
   'public.compare.largest': 'Værdien {direction, select, up {steg} other {faldt}} med {percent} i {area}, fra {before} til {after}; den ændring er større, end tilfældet ville give, på {level}-niveau.',
   'public.compare.significant': '{significant, plural, one {# af de {tested, number} sammenlignede områder ændrede sig mere, end tilfældet ville give.} other {# af de {tested, number} sammenlignede områder ændrede sig mere, end tilfældet ville give.}}',

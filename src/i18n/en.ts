@@ -281,7 +281,7 @@ export const en = {
   'public.compare.choose': 'Which side the map shows',
   'public.compare.mapLabel': 'Map, {side}: {title}. Arrow keys pan, + and − zoom.',
   'public.compare.sameScale': 'Both sides use the same colours: a colour means the same value on either side.',
-  'public.compare.notPublished': 'The “{side}” side of this step has not been published for its window: run the publish step again.',
+  'public.compare.notPublished': 'The “{side}” side of this step was not published for its window.',
   'public.compare.summaryTitle': 'What changed',
   'public.compare.largest': 'The value {direction, select, up {rose} other {fell}} by {percent} in {area}, from {before} to {after}; that change is larger than chance would give, at {level}.',
   'public.compare.significant': '{significant, plural, one {# of the {tested, number} areas compared changed more than chance would give.} other {# of the {tested, number} areas compared changed more than chance would give.}}',

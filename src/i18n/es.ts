@@ -522,7 +522,7 @@ export const es: Catalogue = {
   'public.compare.choose': 'Qué lado muestra el mapa',
   'public.compare.mapLabel': 'Mapa, {side}: {title}. Las flechas desplazan el mapa; + y − acercan y alejan.',
   'public.compare.sameScale': 'Los dos lados usan los mismos colores: un color significa el mismo valor en ambos.',
-  'public.compare.notPublished': 'El lado «{side}» de este paso no se ha publicado para su periodo: vuelva a ejecutar la publicación.',
+  'public.compare.notPublished': 'El lado «{side}» de este paso no se publicó para su periodo.',
   'public.compare.summaryTitle': 'Qué cambió',
   'public.compare.largest': 'El valor {direction, select, up {subió} other {bajó}} un {percent} en {area}, de {before} a {after}; es un cambio mayor de lo que daría el azar, al {level}.',
   'public.compare.significant': '{significant, plural, one {# de las {tested, number} zonas comparadas cambió más de lo que daría el azar.} other {# de las {tested, number} zonas comparadas cambiaron más de lo que daría el azar.}}',

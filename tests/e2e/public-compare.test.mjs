@@ -130,7 +130,7 @@ describe('citizen view, before/after step', () => {
     await app.context.close();
   });
 
-  it('says plainly when a side was published for another window', async () => {
+  it('says plainly when a side was published for another window, and computes both sides in the browser', async () => {
     const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
     // The manifest's hash of the evening side changed, as when its window was edited after publishing.
     await context.route('**/published/manifest.json', async (route) => {
@@ -140,9 +140,21 @@ describe('citizen view, before/after step', () => {
       manifest.layers[key].hash = '0'.repeat(64);
       await route.fulfill({ response: res, json: manifest });
     });
+    context.setDefaultTimeout(300_000);
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
     const page = await context.newPage();
     await page.goto(`${env.server.url}${STEP}`);
-    await page.getByRole('alert').filter({ hasText: 'has changed since it was published. The “Evening, 16–19” side of this step has not been published for its window' }).waitFor();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'has changed since it was published. The “Evening, 16–19” side of this step was not published for its window.' }).waitFor();
+    // Both sides are computed in the browser (their scale pools the two), with the engine loaded only now.
+    await alert.filter({ hasText: 'for its window. Computed in your browser from the data instead.' }).waitFor();
+    assert.ok(requests.some((u) => /assets\/worker-/.test(u)), 'the engine was not started');
+    // The legend computed here is the published one: the same pooled scale, from the same data.
+    const morning = published(Object.values(published('published/manifest.json').layers).find((e) => e.file.includes('bikes-boroughs@') && published(e.file).time.hours.from === 7).file);
+    const legend = await page.locator('.public-legend li').allTextContents();
+    assert.equal(legend.length, morning.scale.breaks.length + 2, legend.join(' | '));
+    assert.equal(await page.locator('.public-legend').count(), 1);
     await context.close();
   });
 });

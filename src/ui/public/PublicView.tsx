@@ -73,7 +73,7 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
   }, [config, dash, layerIds, states, computed, base]);
 
   // A before/after step: its sides, published per side (the step's own layers give the view and the summary).
-  const sides = useSides(dash?.configUrl ?? null, config, manifest, step);
+  const sides = useSides(base, dash, manifest, step);
 
   useEffect(() => {
     document.title = config ? (localText(config.title, language, config.languages) ?? 'CityLens') : 'CityLens';
@@ -92,7 +92,10 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
   });
   const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
   const sideLabel = (side: 'before' | 'after') => text(step?.beforeAfter?.[side].label) || t(`public.compare.${side}`);
-  for (const p of sides?.problems ?? []) problems.push(`${p.reason} ${t('public.compare.notPublished', { side: sideLabel(p.side) })}`);
+  for (const p of sides?.problems ?? []) {
+    const then = p.computed === 'pending' ? t('public.fallback') : p.computed.ok ? t('public.computed') : p.computed.reason;
+    problems.push(`${p.reason} ${t('public.compare.notPublished', { side: sideLabel(p.side) })} ${then}`);
+  }
   // One legend per layer for both sides: they share its scale.
   const legends = sides ? [...sides.before, ...sides.after.filter((l) => !sides.before.some((b) => b.layer === l.layer))] : shown;
   const view = step?.map?.view ?? config.view;
