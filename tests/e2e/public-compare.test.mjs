@@ -131,6 +131,10 @@ describe('citizen view, before/after step', () => {
   });
 
   it('says plainly when a side was published for another window, and computes both sides in the browser', async () => {
+    const fresh = await openApp(env.browser, `${env.server.url}${STEP}`, { viewport: { width: 390, height: 844 } });
+    await fresh.page.locator('.public-legend li').first().waitFor();
+    const publishedLegend = await fresh.page.locator('.public-legend li').allTextContents();
+    await fresh.context.close();
     const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
     // The manifest's hash of the evening side changed, as when its window was edited after publishing.
     await context.route('**/published/manifest.json', async (route) => {
@@ -151,10 +155,8 @@ describe('citizen view, before/after step', () => {
     await alert.filter({ hasText: 'for its window. Computed in your browser from the data instead.' }).waitFor();
     assert.ok(requests.some((u) => /assets\/worker-/.test(u)), 'the engine was not started');
     // The legend computed here is the published one: the same pooled scale, from the same data.
-    const morning = published(Object.values(published('published/manifest.json').layers).find((e) => e.file.includes('bikes-boroughs@') && published(e.file).time.hours.from === 7).file);
-    const legend = await page.locator('.public-legend li').allTextContents();
-    assert.equal(legend.length, morning.scale.breaks.length + 2, legend.join(' | '));
     assert.equal(await page.locator('.public-legend').count(), 1);
+    assert.deepEqual(await page.locator('.public-legend li').allTextContents(), publishedLegend);
     await context.close();
   });
 });
