@@ -102,6 +102,21 @@ describe('citizen view, before/after step', () => {
     await app.context.close();
   });
 
+  it('fits 360 px in Danish: the toggle, the summary worded from the catalogue, no sideways scroll', async () => {
+    const app = await openApp(env.browser, `${env.server.url}?mode=public&lang=da#step=bike-swings/1`, { viewport: { width: 360, height: 740 } });
+    const { page } = app;
+    await page.getByRole('heading', { level: 2, name: TITLE }).waitFor();
+    const group = page.getByRole('group', { name: 'Hvilken side kortet viser' });
+    assert.equal(await group.getByRole('button').count(), 2);
+    const { best } = expectedLargest();
+    const pct = new Intl.NumberFormat('da', { style: 'percent', maximumFractionDigits: 1 }).format(Math.abs(best.pc) / 100);
+    await page.locator('.compare-summary p').filter({ hasText: `Værdien faldt med ${pct} i Brooklyn` }).waitFor();
+    await page.getByText('Hvad tallene betyder, og hvad de ikke betyder').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, 'the page scrolls sideways');
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
   it('shows both sides side by side on a wide screen, their views following each other', async () => {
     const app = await openApp(env.browser, `${env.server.url}${STEP}`, { viewport: { width: 1280, height: 800 } });
     const { page } = app;
