@@ -11,22 +11,21 @@ import { parseConfig } from '../config/validate';
 import type { DashboardConfig } from '../config/dashboard';
 import { isAggregateLayer, type LayerSpec } from '../config/layer';
 import { Catalog } from '../config/catalog';
-import { MANIFEST_FILE, PUBLISHED_DIR, PUBLISHED_VERSION, type PublishManifest } from '../config/published';
+import { MANIFEST_FILE, PUBLISHED_DIR, PUBLISHED_VERSION, type PublishManifest, type PublishedLayer } from '../config/published';
+import { engineWindow, sideHash, sideKey, sidePair, type SideName } from '../config/side-window';
+import type { TimeWindow } from '../config/view';
 import { stableHash } from '../config/stable-hash';
 import { layerQuery } from '../config/layer-query';
-import { publishedLayer } from '../map/published-layer';
+import { publishedLayer, sharedScale } from '../map/published-layer';
 import { UsageError } from './args';
 
-/** The ids of the layers a config's stories show, in order of first use, then its visible layers. */
+/** The ids of the layers a config's story steps show, in order of first use, then its visible layers. */
 export function layersToPublish(config: DashboardConfig): string[] {
   const ids: string[] = [];
   const add = (list: readonly string[] | undefined) => list?.forEach((id) => ids.includes(id) || ids.push(id));
   for (const story of config.stories) {
-    for (const step of story.steps) {
-      add(step.map?.layers);
-      add(step.beforeAfter?.before.layers);
-      add(step.beforeAfter?.after.layers);
-    }
+    // A before/after side's layers are published per side, over its window (below).
+    for (const step of story.steps) add(step.map?.layers);
   }
   add(config.layers.filter((l) => l.visible).map((l) => l.id));
   return ids;
@@ -79,28 +78,67 @@ export async function publish(configPath: string, outDir: string, say: (line: st
 
   const manifest: PublishManifest = { version: PUBLISHED_VERSION, createdAt: new Date().toISOString(), layers: {} };
   mkdirSync(path.join(outDir, PUBLISHED_DIR), { recursive: true });
-  for (const id of layersToPublish(config)) {
+  const specOf = (id: string): LayerSpec => {
     const spec = config.layers.find((l) => l.id === id);
     if (!spec) throw new UsageError(`${fileName}: a story shows layer "${id}", which the config does not define`);
+    return spec;
+  };
+  /** The layer's answer, over `time` when given (a before/after side's window). */
+  const run = async (spec: LayerSpec & { kind: 'grid' | 'hexagon' | 'h3' | 'districts' }, time?: TimeWindow) => {
+    const points = await datasetOf(spec.dataset);
+    const districts = spec.kind === 'districts' ? await datasetOf(spec.districts) : null;
+    const ran: LayerSpec = districts && spec.kind === 'districts' ? { ...spec, dataset: points.id, districts: districts.id } : { ...spec, dataset: points.id };
+    const query: LayerQuery = layerQuery(ran, config.minCount);
+    const zone = config.datasets.find((d) => d.id === spec.dataset)?.timeZone;
+    const windowed: LayerQuery = time && query.kind === ran.kind && 'by' in query ? { ...query, time: engineWindow(time, points, zone) } : query;
+    const answer = await service.query({ type: 'layer', layer: windowed });
+    const shapes = districts ? (await service.query({ type: 'polygons', dataset: districts.id })).value : null;
+    const data = [spec.dataset, ...(spec.kind === 'districts' ? [spec.districts] : [])].map((d) => read.get(d)!);
+    return { answer: answer.value, sql: answer.sql ?? '', shapes, data };
+  };
+  const write = (key: string, layer: PublishedLayer, data: PublishManifest['layers'][string]['data'], t0: number) => {
+    const file = `${PUBLISHED_DIR}/${key}.json`;
+    const text = JSON.stringify(layer);
+    writeFileSync(path.join(outDir, file), text);
+    manifest.layers[key] = { file, hash: layer.hash, bytes: text.length, data };
+    say(`${key}: ${layer.features.features.length.toLocaleString('en-US')} areas, ${(text.length / 1024).toFixed(0)} KiB, ${(performance.now() - t0).toFixed(0)} ms → ${file}`);
+  };
+  for (const id of layersToPublish(config)) {
+    const spec = specOf(id);
     if (!isAggregateLayer(spec)) {
       say(`skipped ${id}: a ${spec.kind} layer draws its dataset as it is; only grid, hexagon, H3 and district layers are published`);
       continue;
     }
     const t0 = performance.now();
-    const points = await datasetOf(spec.dataset);
-    const districts = spec.kind === 'districts' ? await datasetOf(spec.districts) : null;
-    const ran: LayerSpec = districts && spec.kind === 'districts' ? { ...spec, dataset: points.id, districts: districts.id } : { ...spec, dataset: points.id };
-    const query: LayerQuery = layerQuery(ran, config.minCount);
-    const answer = await service.query({ type: 'layer', layer: query });
-    const shapes = districts ? (await service.query({ type: 'polygons', dataset: districts.id })).value : null;
+    const { answer, sql, shapes, data } = await run(spec);
     const hash = await layerHash(spec, config.minCount);
-    const layer = publishedLayer({ spec, answer: answer.value, shapes, minCount: config.minCount, hash, sql: answer.sql ?? '' });
-    const file = `${PUBLISHED_DIR}/${id}.json`;
-    const text = JSON.stringify(layer);
-    writeFileSync(path.join(outDir, file), text);
-    const data = [spec.dataset, ...(spec.kind === 'districts' ? [spec.districts] : [])].map((d) => read.get(d)!);
-    manifest.layers[id] = { file, hash, bytes: text.length, data };
-    say(`${id}: ${layer.features.features.length.toLocaleString('en-US')} areas, ${(text.length / 1024).toFixed(0)} KiB, ${(performance.now() - t0).toFixed(0)} ms → ${file}`);
+    write(id, publishedLayer({ spec, answer, shapes, minCount: config.minCount, hash, sql }), data, t0);
+  }
+  // Before/after sides: each side's layers over its window, a layer on both sides under one scale.
+  for (const story of config.stories) {
+    for (const step of story.steps) {
+      const pair = sidePair(step);
+      if (!pair || !step.beforeAfter) continue;
+      const shown = (side: SideName) => step.beforeAfter![side].layers ?? step.map?.layers ?? config.layers.filter((l) => l.visible).map((l) => l.id);
+      const ids = [...new Set([...shown('before'), ...shown('after')])];
+      for (const id of ids) {
+        const spec = specOf(id);
+        if (!isAggregateLayer(spec)) continue;
+        const t0 = performance.now();
+        const sides = (['before', 'after'] as const).filter((side) => shown(side).includes(id));
+        const runs = [];
+        for (const side of sides) runs.push(await run(spec, pair[side]));
+        const scale = runs.length > 1 ? sharedScale(spec, runs.map((r) => r.answer)) ?? undefined : undefined;
+        for (const [i, side] of sides.entries()) {
+          const key = await sideKey(id, pair, side);
+          if (manifest.layers[key]) continue;
+          const hash = await sideHash(spec, config.minCount, pair, side);
+          const r = runs[i];
+          const time = pair[side];
+          write(key, publishedLayer({ spec, answer: r.answer, shapes: r.shapes, minCount: config.minCount, hash, sql: r.sql, scale, ...(time ? { time } : {}) }), r.data, t0);
+        }
+      }
+    }
   }
   writeFileSync(path.join(outDir, PUBLISHED_DIR, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   return manifest;

@@ -72,6 +72,8 @@ ${COMMON}
       Precompute the layers the config's stories show (and its visible layers) into
       <dir>/published/: one JSON file per layer and a manifest, which the citizen view
       (?mode=public) draws without starting the database. The config is left as it is.
+      A step's before/after sides are published per layer and side time window
+      (<layer>@<hash>.json), a layer on both sides under one pooled colour scale.
 
 Times without a zone are read in the display zone (--tz, default UTC). A column known to hold UTC
 (Citi Bike's ts_utc) is converted to it; a column of unknown zone (ts_local) is read as wall time in it.

@@ -5,6 +5,7 @@
 // reads it without DuckDB-WASM or parquet-wasm. Versioned like every other schema here.
 import { z } from 'zod';
 import { LayerSpec } from './layer';
+import { TimeWindow } from './view';
 
 export const PUBLISHED_VERSION = 1;
 /** Where `publish` writes, relative to its --out folder (and the citizen view reads, beside the config). */
@@ -46,11 +47,37 @@ export const PublishedFeature = z.object({
 });
 export type PublishedFeature = z.infer<typeof PublishedFeature>;
 
+/**
+ * A before/after comparison's summary as codes and numbers (never words): the test, how many
+ * districts or cells were tested and changed more than chance would give, and the one with
+ * the largest significant relative change. The citizen view words it from its catalogue.
+ */
+export const CompareSummary = z.object({
+  test: z.string(),
+  tested: z.number().int(),
+  significant: z.number().int(),
+  fdr: z.boolean(),
+  largest: z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      direction: z.enum(['up', 'down']),
+      before: z.number(),
+      after: z.number(),
+      /** In percent (3 = 3 %). */
+      percentChange: z.number(),
+      level: z.union([z.literal(99), z.literal(95), z.literal(90)]),
+      p: z.number(),
+    })
+    .nullable(),
+});
+export type CompareSummary = z.infer<typeof CompareSummary>;
+
 /** A published layer. */
 export const PublishedLayer = z.object({
   version: z.literal(PUBLISHED_VERSION),
   layer: z.string(),
-  /** The hash of the spec it was computed from (stableHash of { spec, minCount }). */
+  /** The hash of the spec it was computed from (stableHash of { spec, minCount }, plus the windows for a side). */
   hash: z.string(),
   spec: LayerSpec,
   minCount: z.number(),
@@ -60,6 +87,10 @@ export const PublishedLayer = z.object({
   rows: z.number(),
   method: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
   sql: z.string(),
+  /** A before/after side's layer: the window it was computed over (additive to version 1). */
+  time: TimeWindow.optional(),
+  /** A compare layer's summary (additive to version 1). */
+  summary: CompareSummary.optional(),
   features: z.object({ type: z.literal('FeatureCollection'), features: z.array(PublishedFeature) }),
 });
 export type PublishedLayer = z.infer<typeof PublishedLayer>;
@@ -71,6 +102,10 @@ const DataFile = z.object({ url: z.string(), bytes: z.number(), lastModified: z.
 export const PublishManifest = z.object({
   version: z.literal(PUBLISHED_VERSION),
   createdAt: z.string(),
+  /**
+   * Keyed by layer id; a before/after side's layer by `<layer id>@<windows hash>`
+   * (src/config/side-window.ts), its hash then covering the windows too.
+   */
   layers: z.record(z.string(), z.object({ file: z.string(), hash: z.string(), bytes: z.number(), data: z.array(DataFile) })),
 });
 export type PublishManifest = z.infer<typeof PublishManifest>;

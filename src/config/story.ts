@@ -26,7 +26,7 @@ export const StoryStep = z
     beforeAfter: z
       .object({ before: CompareSide, after: CompareSide })
       .optional()
-      .describe('Two map states to compare side by side at this step.'),
+      .describe("Two map states to compare side by side at this step, each over its own time window; the step's map gives the view, and a compare layer among its layers the worded summary."),
   })
   .describe('A story step: title, text and map state.');
 export type StoryStep = z.infer<typeof StoryStep>;

@@ -33,6 +33,14 @@ export const TimeWindow = z
   .object({
     from: IsoTime.describe('Start (included), an ISO 8601 date or date-time; local time of the dataset unless it ends in Z or an offset.'),
     to: IsoTime.describe('End (excluded), an ISO 8601 date or date-time.'),
+    // Optional and additive (issue 14's before/after sides): which column, and which hours and weekdays.
+    column: z.string().min(1).optional().describe("The time column; without it, the dataset's first timestamp column."),
+    zone: z.string().min(1).optional().describe('IANA zone (or UTC) the hours and weekdays are read in; without it, the dataset’s time zone.'),
+    hours: z
+      .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+      .optional()
+      .describe('Only rows with from ≤ local hour < to (may wrap midnight, 22 to 2).'),
+    days: z.array(z.number().int().min(1).max(7)).min(1).optional().describe('Only these ISO weekdays, 1 = Monday … 7 = Sunday.'),
   })
   .describe('A time window, from (included) to (excluded).');
 export type TimeWindow = z.infer<typeof TimeWindow>;

@@ -380,6 +380,18 @@ export const en = {
   'public.embedCopied': 'Copied',
   'public.embedManual': 'Copying was refused. The code below is selected: copy it with Ctrl+C (⌘C on a Mac).',
   'public.embedCode': 'Embed code',
+  'public.compare.before': 'Before',
+  'public.compare.after': 'After',
+  'public.compare.choose': 'Which side the map shows',
+  'public.compare.mapLabel': 'Map, {side}: {title}. Arrow keys pan, + and − zoom.',
+  'public.compare.sameScale': 'Both sides use the same colours: a colour means the same value on either side.',
+  'public.compare.notPublished': 'The “{side}” side of this step was not published for its window.',
+  'public.compare.summaryTitle': 'What changed',
+  'public.compare.largest': 'The value {direction, select, up {rose} other {fell}} by {percent} in {area}, from {before} to {after}; that change is larger than chance would give, at {level}.',
+  'public.compare.significant': '{significant, plural, one {# of the {tested, number} areas compared changed more than chance would give.} other {# of the {tested, number} areas compared changed more than chance would give.}}',
+  'public.compare.none': '{tested, plural, one {The one area compared did not change more than chance would give.} other {No area changed more than chance would give (# areas compared).}}',
+  'public.compare.meaningTitle': 'What the numbers mean and don’t mean',
+  'public.compare.meaning': 'Each number is a difference between two periods of the readings. It is not a cause: it does not say why the value changed. “Larger than chance would give, at 99 %” means that if nothing had really changed, a difference this large would turn up by chance less than once in 100 comparisons (at 95 %, 5 in 100; at 90 %, 10 in 100), allowing for testing every area at once. Readings taken close together are alike, so a test may be surer than the data warrant; a small change can still matter, and a large one need not.',
 
   // Analysis settings (AnalysisSettings)
   'analysis.kind': 'Analysis',

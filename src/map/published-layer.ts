@@ -6,12 +6,15 @@ import type { AggregateResult, LayerResult, PolygonShapes } from '../engine/prot
 import type { EngineMessage } from '../engine/messages';
 import { schemeOf } from '../engine/aggregate/schemes';
 import { cellIds } from '../engine/export/tables';
-import type { LayerSpec } from '../config/layer';
+import { isClassedLayer, type LayerSpec } from '../config/layer';
 import { NO_VALUE, PUBLISHED_VERSION, SUPPRESSED, type PublishedFeature, type PublishedLayer } from '../config/published';
+import type { TimeWindow } from '../config/view';
 import { measureValues, type LayerData } from './layer-values';
 import { layerScale } from './layer-scale';
+import { compareSummary } from './compare-summary';
 import { classOf } from '../scales/classify';
-import { scaleParts } from '../scales/colour';
+import { colourScale, scaleParts, type ColourScale } from '../scales/colour';
+import { changeScale, classScale } from '../scales/significance';
 import { t } from '../i18n';
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
@@ -41,11 +44,39 @@ export interface PublishInput {
   minCount: number;
   hash: string;
   sql: string;
+  /** A before/after side's window (recorded in the file). */
+  time?: TimeWindow;
+  /** The scale to colour with instead of the layer's own: a pair's shared one (sharedScale). */
+  scale?: ColourScale;
 }
 
-export function publishedLayer({ spec, answer, shapes, minCount, hash, sql }: PublishInput): PublishedLayer {
+/**
+ * One colour scale for the same layer over several answers (a before/after pair's sides),
+ * computed over their values pooled, so a colour means the same value on every side. As
+ * layerScale, but over the pool; null when a side has nothing to colour.
+ */
+export function sharedScale(spec: LayerSpec, answers: readonly LayerResult[]): ColourScale | null {
+  const datas = answers.map((a) => resultOf(a).data);
+  const parts = datas.map((d) => measureValues(spec, d));
+  if (parts.some((p) => !p)) return null;
+  const pooled = new Float64Array(parts.reduce((n, p) => n + p!.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    pooled.set(p!, at);
+    at += p!.length;
+  }
+  const analysis = datas.map((d) => (d.kind === 'cells' || d.kind === 'areas' ? d.analysis : null));
+  if (analysis.every((a) => a?.kind === 'hotspots')) return classScale('hotspots');
+  if (analysis.every((a) => a?.kind === 'compare')) return changeScale(pooled);
+  if (analysis.every((a) => !a) && isClassedLayer(spec)) {
+    return colourScale(pooled, { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain });
+  }
+  return null;
+}
+
+export function publishedLayer({ spec, answer, shapes, minCount, hash, sql, time, scale: given }: PublishInput): PublishedLayer {
   const { result, data } = resultOf(answer);
-  const scale = layerScale(spec, data);
+  const scale = given ?? layerScale(spec, data);
   const values = measureValues(spec, data);
   if (!scale || !values) throw new Error(t('publish.noValues', { layer: spec.id }));
   const scheme = schemeOf(result.by);
@@ -70,6 +101,7 @@ export function publishedLayer({ spec, answer, shapes, minCount, hash, sql }: Pu
     });
   }
   const parts = scaleParts(scale);
+  const compare = data.kind !== 'points' && data.kind !== 'lines' && data.analysis?.kind === 'compare' ? data.analysis.result : null;
   return {
     version: PUBLISHED_VERSION,
     layer: spec.id,
@@ -83,6 +115,8 @@ export function publishedLayer({ spec, answer, shapes, minCount, hash, sql }: Pu
     // The analysis's method when there is one, else the aggregation's (not the mesh's).
     method: messageOf(data.kind !== 'points' && data.kind !== 'lines' && data.analysis ? data.analysis.result.method : result.method),
     sql,
+    ...(time ? { time } : {}),
+    ...(compare ? { summary: compareSummary(compare, ids, result.names ?? null) } : {}),
     features: { type: 'FeatureCollection', features },
   };
 }

@@ -46,9 +46,11 @@ export interface PublicMapProps {
   label: string;
   /** Called once the published layers have drawn (the first-draw mark). */
   onDrawn?: () => void;
+  /** The map once made, and null when it goes (a before/after pair syncs its two views). */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
-export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn }: PublicMapProps) {
+export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn, onMap }: PublicMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const layersRef = useRef(layers);
@@ -57,6 +59,8 @@ export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn }: Pu
   labelRef.current = label;
   const drawn = useRef(onDrawn);
   drawn.current = onDrawn;
+  const made = useRef(onMap);
+  made.current = onMap;
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -82,8 +86,10 @@ export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn }: Pu
     map.once('load', settle);
     map.on('moveend', settle);
     mapRef.current = map;
+    made.current?.(map);
     return () => {
       mapRef.current = null;
+      made.current?.(null);
       map.remove();
     };
     // The map is made once; views and layers go through its API below.

@@ -15,6 +15,9 @@ import { readManifest, readPublished, type PublishedState } from './published-da
 import type { Computed } from './fallback';
 import { useStoryStep } from './use-story-step';
 import { EmbedCode } from './EmbedCode';
+import { PublicCompare } from './PublicCompare';
+import { CompareSummary } from './CompareSummary';
+import { useSides } from './use-sides';
 import { EmbedFoot } from '../EmbedFoot';
 import { analystHref } from '../embed';
 import './public.css';
@@ -69,6 +72,9 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
     });
   }, [config, dash, layerIds, states, computed, base]);
 
+  // A before/after step: its sides, published per side (the step's own layers give the view and the summary).
+  const sides = useSides(base, dash, manifest, step);
+
   useEffect(() => {
     document.title = config ? (localText(config.title, language, config.languages) ?? 'CityLens') : 'CityLens';
   }, [config, language]);
@@ -84,9 +90,16 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
     const then = !c || c === 'pending' ? t('public.fallback') : c.ok ? t('public.computed') : c.reason;
     return [`${s.reason} ${then}`];
   });
+  const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
+  const sideLabel = (side: 'before' | 'after') => text(step?.beforeAfter?.[side].label) || t(`public.compare.${side}`);
+  for (const p of sides?.problems ?? []) {
+    const then = p.computed === 'pending' ? t('public.fallback') : p.computed.ok ? t('public.computed') : p.computed.reason;
+    problems.push(`${p.reason} ${t('public.compare.notPublished', { side: sideLabel(p.side) })} ${then}`);
+  }
+  // One legend per layer for both sides: they share its scale.
+  const legends = sides ? [...sides.before, ...sides.after.filter((l) => !sides.before.some((b) => b.layer === l.layer))] : shown;
   const view = step?.map?.view ?? config.view;
   const basemap = config.basemap.basemaps.find((b) => b.id === config.basemap.default) ?? null;
-  const text = (v: Parameters<typeof localText>[0]) => localText(v, language, config.languages) ?? '';
   return (
     <main className="public">
       {!embed && (
@@ -95,8 +108,16 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
           <a className="explore" href={analystHref(location.href, false)}>{t('public.explore')}</a>
         </header>
       )}
-      <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} label={t('public.mapLabel', { title: step ? text(step.title) : text(config.title) })}
-        onDrawn={() => performance.mark('citylens:first-draw')} />
+      {step?.beforeAfter && sides ? (
+        <PublicCompare baseUrl={base} view={view} basemap={basemap} title={text(step.title)} onDrawn={() => performance.mark('citylens:first-draw')}
+          sides={{
+            before: { label: sideLabel('before'), layers: sides.before },
+            after: { label: sideLabel('after'), layers: sides.after },
+          }} />
+      ) : (
+        <PublicMap baseUrl={base} view={view} layers={shown} basemap={basemap} label={t('public.mapLabel', { title: step ? text(step.title) : text(config.title) })}
+          onDrawn={() => performance.mark('citylens:first-draw')} />
+      )}
       {dash.messages.length > 0 && <ul role="alert" className="problems">{dash.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>}
       {problems.length > 0 && <ul role="alert" className="problems">{problems.map((m, i) => <li key={i}>{m}</li>)}</ul>}
       <article className="story" {...swipe}>
@@ -105,13 +126,14 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
             <p className="story-title">{text(story.title)}</p>
             <h2>{text(step.title)}</h2>
             <StoryText text={text(step.text)} />
+            <CompareSummary layers={sides ? [...shown, ...sides.before, ...sides.after] : shown} />
             <StoryStepper step={at.step} count={count} go={go} />
           </>
         ) : (
           config.description && <p>{text(config.description)}</p>
         )}
       </article>
-      {shown.map((l) => <PublicLegend key={l.layer} layer={l} />)}
+      {legends.map((l) => <PublicLegend key={l.layer} layer={l} />)}
       {embed ? <EmbedFoot keepHash={false} /> : <footer className="public-foot"><EmbedCode title={text(config.title)} /></footer>}
     </main>
   );

@@ -7,7 +7,10 @@ import { datasetLoadOptions } from '../config-datasets';
 import { isAggregateLayer, type LayerSpec } from '../../config/layer';
 import { layerQuery } from '../../config/layer-query';
 import type { PublishedLayer } from '../../config/published';
-import { publishedLayer } from '../../map/published-layer';
+import { engineWindow, type SideName, type SidePair } from '../../config/side-window';
+import type { TimeWindow } from '../../config/view';
+import type { DatasetInfo, LayerQuery } from '../../engine/protocol';
+import { publishedLayer, sharedScale } from '../../map/published-layer';
 import { startEngine } from '../engine-client';
 import type { Connector } from '../connector';
 import { t } from '../../i18n';
@@ -17,8 +20,8 @@ export type Computed = { ok: true; layer: PublishedLayer } | { ok: false; reason
 
 /** One engine for the page, started on the first fallback. */
 let engine: Promise<Connector> | null = null;
-/** Config dataset id → loaded table id (each file loads once). */
-const tables = new Map<string, Promise<string>>();
+/** Config dataset id → the loaded table (each file loads once). */
+const tables = new Map<string, Promise<DatasetInfo>>();
 
 function started(baseUrl: string): Promise<Connector> {
   engine ??= (async () => {
@@ -37,29 +40,54 @@ function fileOf(dash: LoadedDashboard, id: string): { url: string; options: Retu
   return c ? { url: new URL(c.file, dash.catalog!.url).href, options: {} } : null;
 }
 
-function table(e: Connector, dash: LoadedDashboard, id: string): Promise<string> {
+function table(e: Connector, dash: LoadedDashboard, id: string): Promise<DatasetInfo> {
   let p = tables.get(id);
   if (!p) {
     const file = fileOf(dash, id);
-    p = file ? e.loadUrl(file.url, file.options).then((info) => info.id) : Promise.reject(new Error(t('public.noDataset', { dataset: id })));
+    p = file ? e.loadUrl(file.url, file.options) : Promise.reject(new Error(t('public.noDataset', { dataset: id })));
     tables.set(id, p);
   }
   return p;
+}
+
+/** The layer's answer as `publish` runs it, over `time` when given (a before/after side's window). */
+async function run(baseUrl: string, dash: LoadedDashboard, spec: LayerSpec, time?: TimeWindow) {
+  const e = await started(baseUrl);
+  const points = await table(e, dash, spec.dataset);
+  const districts = spec.kind === 'districts' ? await table(e, dash, spec.districts) : null;
+  const ran: LayerSpec = spec.kind === 'districts' && districts ? { ...spec, dataset: points.id, districts: districts.id } : { ...spec, dataset: points.id };
+  const query: LayerQuery = layerQuery(ran, dash.config.minCount);
+  const zone = dash.config.datasets.find((d) => d.id === spec.dataset)?.timeZone;
+  const windowed: LayerQuery = time && 'by' in query ? { ...query, time: engineWindow(time, points, zone) } : query;
+  const answer = await e.query({ type: 'layer', layer: windowed });
+  const shapes = districts ? (await e.query({ type: 'polygons', dataset: districts.id })).value : null;
+  return { answer: answer.value, sql: answer.sql ?? '', shapes };
 }
 
 /** Compute one aggregate layer as `publish` would have written it. */
 export async function computeLayer(baseUrl: string, dash: LoadedDashboard, spec: LayerSpec): Promise<Computed> {
   if (!isAggregateLayer(spec)) return { ok: false, reason: t('public.notAggregate', { layer: spec.title }) };
   try {
-    const e = await started(baseUrl);
-    const points = await table(e, dash, spec.dataset);
-    const districts = spec.kind === 'districts' ? await table(e, dash, spec.districts) : null;
-    const ran: LayerSpec = spec.kind === 'districts' && districts ? { ...spec, dataset: points, districts } : { ...spec, dataset: points };
-    const answer = await e.query({ type: 'layer', layer: layerQuery(ran, dash.config.minCount) });
-    const shapes = districts ? (await e.query({ type: 'polygons', dataset: districts })).value : null;
-    const layer = publishedLayer({ spec, answer: answer.value, shapes, minCount: dash.config.minCount, hash: '', sql: answer.sql ?? '' });
-    return { ok: true, layer };
+    const { answer, sql, shapes } = await run(baseUrl, dash, spec);
+    return { ok: true, layer: publishedLayer({ spec, answer, shapes, minCount: dash.config.minCount, hash: '', sql }) };
   } catch (err) {
     return { ok: false, reason: t('public.fallbackFailed', { layer: spec.title, error: (err as Error).message }) };
+  }
+}
+
+/** A layer on the sides of a before/after pair that show it, as `publish` would: each side's window, one pooled scale. */
+export async function computeSides(baseUrl: string, dash: LoadedDashboard, spec: LayerSpec, pair: SidePair, sides: readonly SideName[]): Promise<{ side: SideName; computed: Computed }[]> {
+  if (!isAggregateLayer(spec)) return sides.map((side) => ({ side, computed: { ok: false, reason: t('public.notAggregate', { layer: spec.title }) } }));
+  try {
+    const runs: Awaited<ReturnType<typeof run>>[] = [];
+    for (const side of sides) runs.push(await run(baseUrl, dash, spec, pair[side]));
+    const scale = runs.length > 1 ? sharedScale(spec, runs.map((r) => r.answer)) ?? undefined : undefined;
+    return sides.map((side, i) => {
+      const time = pair[side];
+      const layer = publishedLayer({ spec, answer: runs[i].answer, shapes: runs[i].shapes, minCount: dash.config.minCount, hash: '', sql: runs[i].sql, scale, ...(time ? { time } : {}) });
+      return { side, computed: { ok: true, layer } };
+    });
+  } catch (err) {
+    return sides.map((side) => ({ side, computed: { ok: false, reason: t('public.fallbackFailed', { layer: spec.title, error: (err as Error).message }) } }));
   }
 }

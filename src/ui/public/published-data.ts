@@ -4,6 +4,7 @@
 import { MANIFEST_FILE, PUBLISHED_DIR, PublishManifest, PublishedLayer } from '../../config/published';
 import { stableHash } from '../../config/stable-hash';
 import type { LayerSpec } from '../../config/layer';
+import { sideHash, sideKey, type SideName, type SidePair } from '../../config/side-window';
 import { t } from '../../i18n';
 
 export type PublishedState =
@@ -18,11 +19,22 @@ export async function readManifest(configUrl: string): Promise<PublishManifest |
   return parsed.success ? parsed.data : null;
 }
 
-/** A layer's published file, if it is there and matches the config's spec. */
-export async function readPublished(configUrl: string, manifest: PublishManifest | null, spec: LayerSpec, minCount: number): Promise<PublishedState> {
-  const entry = manifest?.layers[spec.id];
+/** A before/after side: the pair's windows and which side (its entry is keyed and hashed by them). */
+export interface SideOf {
+  pair: SidePair;
+  side: SideName;
+}
+
+/**
+ * A layer's published file, if it is there and matches the config's spec: the layer's own
+ * entry, or a before/after side's, whose hash covers the pair's windows too.
+ */
+export async function readPublished(configUrl: string, manifest: PublishManifest | null, spec: LayerSpec, minCount: number, side?: SideOf): Promise<PublishedState> {
+  const key = side ? await sideKey(spec.id, side.pair, side.side) : spec.id;
+  const entry = manifest?.layers[key];
   if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
-  if (entry.hash !== (await stableHash({ spec, minCount }))) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
+  const hash = side ? await sideHash(spec, minCount, side.pair, side.side) : await stableHash({ spec, minCount });
+  if (entry.hash !== hash) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
   const changed = await changedDataFile(configUrl, entry.data);
   if (changed) return { ok: false, reason: t('public.dataChanged', { layer: spec.title, file: changed }) };
   const res = await fetch(new URL(entry.file, configUrl)).catch(() => null);
