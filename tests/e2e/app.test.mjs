@@ -58,6 +58,18 @@ describe('CityLens served from a sub-path', () => {
     assert.ok(app.requests.some((u) => u.endsWith('duckdb-eh.wasm.gz')), 'DuckDB came from our own origin');
   });
 
+  it('passes an axe scan of the whole analyst view, the dataset panel opened (no serious or critical violation)', async () => {
+    const item = app.page.locator('[data-dataset="nyc_citibike_station_status_2024_03"]');
+    for (const summary of await item.locator('summary').all()) await summary.click();
+    // The app's CSP blocks inline scripts: axe comes in through evaluate.
+    await app.page.evaluate(readFileSync(path.resolve(path.dirname(DIST), 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const found = await app.page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
+    assert.deepEqual(found, []);
+    assert.equal(await item.locator('details[open]').count(), await item.locator('details').count());
+  });
+
   it('logs no console errors', () => {
     assert.deepEqual(app.errors, []);
   });

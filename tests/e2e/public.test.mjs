@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, startBrowser } from './harness.mjs';
+import { DIST, openApp, startBrowser } from './harness.mjs';
 
 const AXE = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -33,6 +33,14 @@ describe('citizen view', () => {
       await page.getByRole('heading', { level: 2, name: 'Empty stations, by neighbourhood' }).waitFor();
       await page.locator('.public-legend h2', { hasText: 'per 500 m hexagon' }).waitFor();
       await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0);
+      // The map's text alternative: its areas ranked, the highest value of the published file first.
+      await page.getByText('The map as a table').first().click();
+      const published = JSON.parse(readFileSync(path.join(DIST, 'published', 'empty-hexagons.json'), 'utf8'));
+      const top = Math.max(...published.features.features.filter((f) => f.properties.value !== null).map((f) => f.properties.value));
+      const cells = await page.locator('.public-ranked tbody tr').first().locator('td').allInnerTexts();
+      assert.equal(cells[0], '1');
+      assert.equal(cells[1], new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(top));
+      assert.equal(await page.locator('.public-ranked tbody tr').count(), 10);
       assert.deepEqual(await axeProblems(page), []);
       assert.equal(await page.getByText('Step 1 of 4', { exact: true }).count(), 1);
       const next = page.getByRole('button', { name: 'Next' });

@@ -6,6 +6,7 @@ import { scaleFromParts, type ColourScaleOptions, type Rgba } from '../../scales
 import { classColour } from '../../scales/significance';
 import { engineText, useT } from '../../i18n';
 import { Legend } from '../Legend';
+import { RankedTable } from './RankedTable';
 
 const css = (c: readonly number[]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
 const SHOWN = HOTSPOT_CLASSES.filter((c) => c !== 'outside');
@@ -35,6 +36,7 @@ export function PublicLegend({ layer }: { layer: PublishedLayer }) {
           suppressedCells={layer.suppressedCells}
         />
       )}
+      <RankedTable layer={layer} />
       {layer.method && (
         <details className="public-method">
           <summary>{t('public.howMade')}</summary>
