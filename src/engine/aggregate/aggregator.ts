@@ -159,7 +159,7 @@ export class Aggregator {
     const bins = how.hourOfWeek && timed && req.time ? hourOfWeekBins(info, req.time, this.rowStore, timed.rows.keep) : timed?.rows.bin ?? null;
     const B = how.hourOfWeek ? HOURS_OF_WEEK : timed?.rows.binStarts?.length ?? 1;
     const C = entry.cells.count * B;
-    const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: undefined }, this.rowStore, positions);
+    const rows = kernelRows(info, { stat: parts.stat, value: parts.value, filters: req.filters, time: undefined, share: req.share }, this.rowStore, positions);
     let stats: CellStats;
     let sql: string;
     if (rows) {

@@ -28,6 +28,8 @@ export interface RowRequest {
   value: ColumnInfo | null;
   filters: AggregateFilter[] | undefined;
   time: TimeWindow | undefined;
+  /** For stat 'share': the condition a row must match. */
+  share?: AggregateFilter;
 }
 
 function columnType(info: DatasetInfo, name: string): string {
@@ -49,7 +51,9 @@ function kernelFilter(info: DatasetInfo, f: AggregateFilter): boolean {
  * when the request must be reduced in SQL. Filters are checked by the caller first.
  */
 export function kernelRows(info: DatasetInfo, req: RowRequest, store: RowStore, positions: Positions): KernelRows | null {
-  const { stat } = req;
+  // A share is the mean of its condition as 1 or 0 over the rows whose column is not NULL.
+  const share = req.stat === 'share' && req.share && req.share.kind !== 'bbox' && kernelCondition(info, req.share) ? req.share : null;
+  const stat: AggregateStat = share ? 'mean' : req.stat;
   if (!isKernelStat(stat) || req.time || !store.fits(info)) return null;
   const filters = req.filters ?? [];
   if (!filters.every((f) => kernelFilter(info, f))) return null;
@@ -59,7 +63,7 @@ export function kernelRows(info: DatasetInfo, req: RowRequest, store: RowStore, 
     if (!sql.includes(got.sql)) sql.push(got.sql);
     return got.column;
   };
-  const value = stat !== 'count' && req.value ? read(req.value.name) : null;
+  const value = share ? indicator(read(share.column), share) : stat !== 'count' && req.value ? read(req.value.name) : null;
   let mask: Uint8Array | null = null;
   for (const f of filters) {
     mask ??= new Uint8Array(positions.rowPosition.length).fill(1);
@@ -71,4 +75,22 @@ export function kernelRows(info: DatasetInfo, req: RowRequest, store: RowStore, 
     }
   }
   return { stat, values: value?.values ?? null, valid: value?.valid ?? null, mask, sql };
+}
+
+/** Whether a share's condition has an exact typed-array form: a range, or numbers listed, on an exactly compared column. */
+function kernelCondition(info: DatasetInfo, f: AggregateFilter): boolean {
+  if (f.kind === 'range') return kernelFilter(info, f);
+  return f.kind === 'in' && EXACT_RANGE_TYPES.has(columnType(info, f.column)) && f.values.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+/** 1 where the row matches the condition, else 0; NULL stays NULL (DuckDB: NaN equals no listed number). */
+function indicator(col: RowColumn, f: AggregateFilter): RowColumn {
+  const n = col.values.length;
+  const hit = new Uint8Array(n).fill(1);
+  if (f.kind === 'range') maskRange(col.values, null, f, hit);
+  else if (f.kind === 'in') {
+    const listed = new Set(f.values as number[]);
+    for (let i = 0; i < n; i++) if (listed.has(col.values[i]) === !!f.not) hit[i] = 0;
+  }
+  return { values: Float64Array.from(hit), valid: col.valid };
 }

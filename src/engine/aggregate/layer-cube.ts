@@ -23,10 +23,10 @@ export interface CubeAssignment {
 export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssignment, store: RowStore, positions: Positions): { cube: Cube; display: ZoneOffsets; sql: string[] } {
   if (!req.time) throw new Error(`${info.name}: a cube needs a time column (time.column)`);
   const stat = req.stat ?? 'count';
-  if (!isKernelStat(stat)) throw new Error(`${info.name}: the cube keeps count, sum, mean, min and max; "${stat}" is recomputed from the rows`);
-  const value = stat !== 'count' && req.value ? info.columns.find((c) => c.name === req.value) ?? null : null;
-  const rows = kernelRows(info, { stat, value, filters: req.filters, time: undefined }, store, positions);
-  if (!rows) throw new Error(`${info.name}: the cube needs filters the typed-array kernels evaluate (ranges and a bbox)`);
+  if (!isKernelStat(stat) && stat !== 'share') throw new Error(`${info.name}: the cube keeps count, sum, mean, min and max, and shares as means; "${stat}" is recomputed from the rows`);
+  const value = stat !== 'count' && stat !== 'share' && req.value ? info.columns.find((c) => c.name === req.value) ?? null : null;
+  const rows = kernelRows(info, { stat, value, filters: req.filters, time: undefined, share: req.share }, store, positions);
+  if (!rows) throw new Error(`${info.name}: the cube needs filters (and a share condition) the typed-array kernels evaluate`);
   const { column, sql } = store.epochMs(info, timeExpr(info.columns, req.time.column, req.time.format));
   let lo = Infinity, hi = -Infinity;
   for (const v of column.values) {

@@ -24,8 +24,9 @@ export interface HeldCube {
 export function cubeKey(req: AggregateRequest, scheme: string): string | null {
   const t = req.time;
   const stat = req.stat ?? 'count';
-  if (!t || req.bin !== undefined || !isKernelStat(stat)) return null;
-  return JSON.stringify([req.dataset, scheme, stat, stat === 'count' ? null : req.value ?? null, req.filters ?? [], t.column, t.format ?? null, t.zone ?? 'UTC']);
+  if (!t || req.bin !== undefined || !(isKernelStat(stat) || stat === 'share')) return null;
+  const of = stat === 'count' ? null : stat === 'share' ? req.share ?? null : req.value ?? null;
+  return JSON.stringify([req.dataset, scheme, stat, of, req.filters ?? [], t.column, t.format ?? null, t.zone ?? 'UTC']);
 }
 
 /** Index of `ms` among the cube's bin starts, or −1 when no bin starts there. */
@@ -158,7 +159,9 @@ export class WindowCubes {
     while (this.held.size > MAX_CUBES) this.held.delete(this.held.keys().next().value!);
     const range = cubeRange(held, req.time, info);
     if (!range) return null;
-    const stats = momentStats(cubeWindow(held.cube, range), (req.stat ?? 'count') as KernelStat);
+    // A share's cube holds its condition as 1 or 0: the share is their mean.
+    const stat = req.stat ?? 'count';
+    const stats = momentStats(cubeWindow(held.cube, range), stat === 'share' ? 'mean' : (stat as KernelStat));
     this.counters.answered++;
     const kept = `bins ${range.b0}–${range.b1 - 1} of ${held.cube.bins}${range.hours ? ', whole-hour rhythm filter' : ''}${range.days ? ', weekday filter' : ''}`;
     const sql = [...held.sql, `-- merged per cell from the time cube (moments per cell × local hour of ${held.display.zone}): ${kept}`].join(';\n');

@@ -109,7 +109,8 @@ export function usePlayback({ coordinator, entry, specs, layerData, minCount, ti
       if (!coordinator) return out;
       await Promise.all(
         cells.map(async (spec) => {
-          if (!isAggregateLayer(spec) || !isClassedLayer(spec) || spec.analysis) return;
+          // Hidden layers are not drawn: their scale would cost a pass over every window for nothing.
+          if (!isAggregateLayer(spec) || !isClassedLayer(spec) || spec.analysis || !spec.visible) return;
           const layer = layerQuery(spec, minCount, base);
           if (!isCells(layer)) return;
           const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
