@@ -5,6 +5,7 @@ import { MANIFEST_FILE, PUBLISHED_DIR, PublishManifest, PublishedLayer } from '.
 import { stableHash } from '../../config/stable-hash';
 import type { LayerSpec } from '../../config/layer';
 import { t } from '../../i18n';
+import { fetchOnce } from '../prefetch';
 
 export type PublishedState =
   | { ok: true; layer: PublishedLayer }
@@ -12,7 +13,7 @@ export type PublishedState =
 
 /** The manifest, or null when the dashboard has none (nothing published yet). */
 export async function readManifest(configUrl: string): Promise<PublishManifest | null> {
-  const res = await fetch(new URL(`${PUBLISHED_DIR}/${MANIFEST_FILE}`, configUrl)).catch(() => null);
+  const res = await fetchOnce(new URL(`${PUBLISHED_DIR}/${MANIFEST_FILE}`, configUrl).href).catch(() => null);
   if (!res?.ok) return null;
   const parsed = PublishManifest.safeParse(await res.json().catch(() => null));
   return parsed.success ? parsed.data : null;
@@ -22,10 +23,12 @@ export async function readManifest(configUrl: string): Promise<PublishManifest |
 export async function readPublished(configUrl: string, manifest: PublishManifest | null, spec: LayerSpec, minCount: number): Promise<PublishedState> {
   const entry = manifest?.layers[spec.id];
   if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
-  if (entry.hash !== (await stableHash({ spec, minCount }))) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
-  const changed = await changedDataFile(configUrl, entry.data);
+  // The file is asked for with the checks, not after them: one round trip for the first frame.
+  const file = fetch(new URL(entry.file, configUrl)).catch(() => null);
+  const [hash, changed] = await Promise.all([stableHash({ spec, minCount }), changedDataFile(configUrl, entry.data)]);
+  if (entry.hash !== hash) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
   if (changed) return { ok: false, reason: t('public.dataChanged', { layer: spec.title, file: changed }) };
-  const res = await fetch(new URL(entry.file, configUrl)).catch(() => null);
+  const res = await file;
   if (!res?.ok) return { ok: false, reason: t('public.missing', { file: entry.file }) };
   const parsed = PublishedLayer.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return { ok: false, reason: t('public.unreadable', { file: entry.file }) };
