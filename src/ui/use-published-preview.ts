@@ -12,7 +12,7 @@ import type { LayerDataState } from './use-layer-data';
 import { readPublished } from './public/published-data';
 
 /** The config's layers a first frame can show: visible aggregates of the datasets it loads. */
-function previewable(state: DashboardState): LayerSpec[] {
+export function previewable(state: DashboardState): LayerSpec[] {
   const { config, link } = state;
   // A link with its own datasets or layer changes shows something else than the config's view.
   if (!config || !link || link.sources || link.layers) return [];
@@ -50,17 +50,7 @@ export function usePublishedPreview(
   const retired = useRef(new Set<string>());
   const last = useRef<readonly PublishedLayer[]>(NONE);
   return useMemo(() => {
-    const shown: PublishedLayer[] = [];
-    for (const config of candidates) {
-      const file = files[config.id];
-      if (!file || retired.current.has(config.id)) continue;
-      const spec = state.specs.find((s) => s.id === config.id);
-      const live = rendered.some((r) => r.spec.id === config.id && r.layers.length > 0);
-      // The spec as loaded is the config's own object until someone changes it.
-      const gone = spec ? spec !== config || live || !!layerData[config.id]?.error : state.restored;
-      if (gone) retired.current.add(config.id);
-      else shown.push(file);
-    }
+    const shown = previewShown(candidates, files, state.specs, state.restored, rendered, layerData, retired.current);
     // The same layers keep the same array, so the map is not asked again.
     const same = shown.length === last.current.length && shown.every((l, i) => l === last.current[i]);
     if (!same) last.current = shown.length ? shown : NONE;
@@ -69,3 +59,30 @@ export function usePublishedPreview(
 }
 
 const NONE: readonly PublishedLayer[] = [];
+
+/**
+ * The published layers to draw now, top first; adds to `retired` each layer that has left
+ * the preview for good: its live layer is drawn, failed or was changed (the loaded spec is
+ * the config's own object until someone changes it), or its dataset never came.
+ */
+export function previewShown(
+  candidates: readonly LayerSpec[],
+  files: Readonly<Record<string, PublishedLayer>>,
+  specs: readonly LayerSpec[],
+  restored: boolean,
+  rendered: readonly RenderedLayer[],
+  layerData: Readonly<Record<string, LayerDataState>>,
+  retired: Set<string>,
+): PublishedLayer[] {
+  const shown: PublishedLayer[] = [];
+  for (const config of candidates) {
+    const file = files[config.id];
+    if (!file || retired.has(config.id)) continue;
+    const spec = specs.find((s) => s.id === config.id);
+    const live = rendered.some((r) => r.spec.id === config.id && r.layers.length > 0);
+    const gone = spec ? spec !== config || live || !!layerData[config.id]?.error : restored;
+    if (gone) retired.add(config.id);
+    else shown.push(file);
+  }
+  return shown;
+}
