@@ -2,7 +2,7 @@
 // coloured by each feature's class index with the published scale's colours. The citizen
 // view draws only these; the analyst view draws them as its first frame until its live
 // deck.gl layers are ready.
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { MapLibreMap } from './maplibre';
 import { DATA_SLOT } from './data-slot';
 import { NO_VALUE, SUPPRESSED, type PublishedLayer } from '../config/published';
@@ -56,6 +56,22 @@ export function putPublished(map: MapLibreMap, layers: readonly PublishedLayer[]
   }
   // For tests: which published layers the map draws now.
   map.getContainer().dataset.published = layers.map((l) => l.layer).join(' ');
+}
+
+/**
+ * setStyle's transformStyle: the next style keeps the published sources and layers, before
+ * its data slot, so a basemap swap neither drops them nor makes MapLibre parse them again
+ * (the first frame would wait for that).
+ */
+export function keepPublished(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
+  if (!previous) return next;
+  const sources = Object.entries(previous.sources).filter(([id]) => id.startsWith(PUBLISHED_PREFIX));
+  const layers = previous.layers.filter((l) => l.id.startsWith(PUBLISHED_PREFIX));
+  if (!sources.length) return next;
+  const rest = next.layers.filter((l) => !l.id.startsWith(PUBLISHED_PREFIX));
+  const slot = rest.findIndex((l) => l.id === DATA_SLOT);
+  const at = slot === -1 ? rest.length : slot;
+  return { ...next, sources: { ...next.sources, ...Object.fromEntries(sources) }, layers: [...rest.slice(0, at), ...layers, ...rest.slice(at)] };
 }
 
 /** Whether the map draws exactly `layers` now (a basemap swap drops them without a word). */
