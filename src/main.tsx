@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { startLocale } from './ui/LanguagePicker';
 import { isEmbed } from './ui/embed';
 import { EmbedFoot } from './ui/EmbedFoot';
-import { prefetch } from './ui/prefetch';
+import { prefetchFirstFrame } from './ui/prefetch';
 // MapLibre's styles first, so the app's own rules that adjust its controls come after them.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/app.css';
@@ -17,12 +17,11 @@ const mode = new URLSearchParams(location.search).get('mode');
 const embed = isEmbed(location.search);
 if (embed) document.documentElement.classList.add('embed');
 
-// The analyst view's first frame needs the config and the published manifest: ask now, while
-// its chunk loads (config-loader.ts CONFIG_FILE; config/published.ts PUBLISHED_DIR, MANIFEST_FILE).
+// The analyst view's first frame needs the config and the published files: ask now, while its
+// chunk loads (names as config-loader.ts CONFIG_FILE, config/published.ts PUBLISHED_DIR, MANIFEST_FILE).
 if (mode !== 'public' && !new URLSearchParams(location.search).has('config')) {
   const config = new URL('citylens.config.json', new URL(import.meta.env.BASE_URL, document.baseURI)).href;
-  prefetch(config);
-  prefetch(new URL('published/manifest.json', config).href);
+  prefetchFirstFrame(config, new URL('published/manifest.json', config).href);
 }
 
 // Before the first render: the app's first texts and the map's controls are in the reader's language.

@@ -24,7 +24,7 @@ export async function readPublished(configUrl: string, manifest: PublishManifest
   const entry = manifest?.layers[spec.id];
   if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
   // The file is asked for with the checks, not after them: one round trip for the first frame.
-  const file = fetch(new URL(entry.file, configUrl)).catch(() => null);
+  const file = fetchOnce(new URL(entry.file, configUrl).href).catch(() => null);
   const [hash, changed] = await Promise.all([stableHash({ spec, minCount }), changedDataFile(configUrl, entry.data)]);
   if (entry.hash !== hash) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
   if (changed) return { ok: false, reason: t('public.dataChanged', { layer: spec.title, file: changed }) };
@@ -57,6 +57,6 @@ async function changedDataFile(configUrl: string, data: PublishManifest['layers'
 const heads = new Map<string, Promise<Response | null>>();
 function head(url: string): Promise<Response | null> {
   let p = heads.get(url);
-  if (!p) heads.set(url, (p = fetch(url, { method: 'HEAD' }).catch(() => null)));
+  if (!p) heads.set(url, (p = fetchOnce(url, 'HEAD').catch(() => null)));
   return p;
 }
