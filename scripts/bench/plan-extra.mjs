@@ -174,7 +174,9 @@ async function appRun(browser, appUrl, cfg) {
     await page.addInitScript(APP_PROBE);
     await page.goto(appUrl);
     let timer;
-    await Promise.race([Promise.all([firstDraw, firstLive]), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no citylens:first-draw and citylens:first-live-draw marks within 240 s')), 240_000)))]);
+    // A first frame drawn after the data was ready is a live one (builds before the mark said so).
+    const liveFrame = firstDraw.then(() => (['citylens:points-ready', 'citylens:data-ready'].some((n) => marks.has(n)) ? undefined : firstLive));
+    await Promise.race([liveFrame, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no citylens:first-draw and first live frame within 240 s')), 240_000)))]);
     clearTimeout(timer);
     // Give the task that drew the frame time to end, so its long task is reported.
     const settled = await Promise.race([page.evaluate(() => true), new Promise((r) => setTimeout(() => r(false), cfg.appSettleMs))]);
@@ -183,7 +185,7 @@ async function appRun(browser, appUrl, cfg) {
     if (!readyMark) throw new Error('the app drew its first live layer but set neither citylens:points-ready nor citylens:data-ready');
     const ready = marks.get(readyMark);
     const draw = marks.get('citylens:first-draw');
-    const live = marks.get('citylens:first-live-draw');
+    const live = marks.get('citylens:first-live-draw') ?? draw;
     const frameTask = tasks.find(([s, d]) => s <= live && s + d >= live);
     // Pan even when the page is still busy: slow frames are what we want to see then.
     const panFrames = await Promise.race([panFrameTimes(page), new Promise((r) => setTimeout(() => r([]), 90_000))]).catch(() => []);
