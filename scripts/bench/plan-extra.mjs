@@ -158,31 +158,38 @@ async function appRun(browser, appUrl, cfg) {
     const page = await context.newPage();
     const marks = new Map();
     const tasks = [];
-    let drawn;
-    const firstDraw = new Promise((resolve) => (drawn = resolve));
+    const waiting = new Map();
+    const markSeen = (name) => new Promise((resolve) => waiting.set(name, resolve));
+    // The first frame may be the published layers' (issue 14), drawn long before the data is
+    // in; the first live frame is what "after the data is ready" times.
+    const firstDraw = markSeen('citylens:first-draw');
+    const firstLive = markSeen('citylens:first-live-draw');
     page.on('console', (m) => {
       const [kind, a, b] = m.text().split(' ');
       if (kind === '__bench_mark') {
         marks.set(a, Number(b));
-        if (a === 'citylens:first-draw') drawn();
+        waiting.get(a)?.();
       } else if (kind === '__bench_longtask') tasks.push([Number(a), Number(b)]);
     });
     await page.addInitScript(APP_PROBE);
     await page.goto(appUrl);
     let timer;
-    await Promise.race([firstDraw, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no citylens:first-draw mark within 240 s')), 240_000)))]);
+    // A first frame drawn after the data was ready is a live one (builds before the mark said so).
+    const liveFrame = firstDraw.then(() => (['citylens:points-ready', 'citylens:data-ready'].some((n) => marks.has(n)) ? undefined : firstLive));
+    await Promise.race([liveFrame, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no citylens:first-draw and first live frame within 240 s')), 240_000)))]);
     clearTimeout(timer);
     // Give the task that drew the frame time to end, so its long task is reported.
     const settled = await Promise.race([page.evaluate(() => true), new Promise((r) => setTimeout(() => r(false), cfg.appSettleMs))]);
     await new Promise((r) => setTimeout(r, 200));
     const readyMark = ['citylens:points-ready', 'citylens:data-ready'].find((n) => marks.has(n));
-    if (!readyMark) throw new Error('the app set citylens:first-draw but neither citylens:points-ready nor citylens:data-ready');
+    if (!readyMark) throw new Error('the app drew its first live layer but set neither citylens:points-ready nor citylens:data-ready');
     const ready = marks.get(readyMark);
     const draw = marks.get('citylens:first-draw');
-    const frameTask = tasks.find(([s, d]) => s <= draw && s + d >= draw);
+    const live = marks.get('citylens:first-live-draw') ?? draw;
+    const frameTask = tasks.find(([s, d]) => s <= live && s + d >= live);
     // Pan even when the page is still busy: slow frames are what we want to see then.
     const panFrames = await Promise.race([panFrameTimes(page), new Promise((r) => setTimeout(() => r([]), 90_000))]).catch(() => []);
-    return { ready, draw, readyMark, tasks, settled, frameTaskMs: frameTask?.[1] ?? null, panFrames };
+    return { ready, draw, live, readyMark, tasks, settled, frameTaskMs: frameTask?.[1] ?? null, panFrames };
   } finally {
     await context.close().catch(() => {});
   }
@@ -218,6 +225,9 @@ async function panFrameTimes(page) {
 export async function runApp(browser, appUrl, cfg, log) {
   const frame = newStep('app-first-frame', 'app: first frame after the data is ready (the sample\'s first layer, 1.8M Citi Bike rows)', { goals: [atMost(1000, '≤ 1 s')] });
   const cold = newStep('app-cold-start', 'app: cold start → first drawn layer of any kind (navigation → citylens:first-draw)', {
+    note: 'the published layers (dist/published) when the build has them, else the live ones after DuckDB starts and loads Citi Bike',
+  });
+  const coldLive = newStep('app-cold-live', 'app: cold start → first live (engine-drawn) layer (navigation → citylens:first-live-draw)', {
     note: 'includes DuckDB start and the Citi Bike load in the app',
   });
   const pan = newStep('app-pan-frames', 'app: median frame time while panning over 1.8M points (CPU-rendered, SwiftShader)', {
@@ -227,9 +237,10 @@ export async function runApp(browser, appUrl, cfg, log) {
     let m = null;
     await sampleInto(frame, i, 0, async () => {
       m = await appRun(browser, appUrl, cfg);
-      return { ms: m.draw - m.ready, longTasks: clipped(m.tasks, m.ready, m.draw), readyMark: m.readyMark, settled: m.settled, frameTaskMs: m.frameTaskMs };
+      return { ms: m.live - m.ready, longTasks: clipped(m.tasks, m.ready, m.live), readyMark: m.readyMark, settled: m.settled, frameTaskMs: m.frameTaskMs };
     }, { log });
     if (m) await sampleInto(cold, i, 0, async () => ({ ms: m.draw, longTasks: clipped(m.tasks, 0, m.draw) }), { log });
+    if (m) await sampleInto(coldLive, i, 0, async () => ({ ms: m.live, longTasks: clipped(m.tasks, 0, m.live) }), { log });
     if (m?.panFrames.length) {
       const sorted = [...m.panFrames].sort((a, b) => a - b);
       await sampleInto(pan, i, 0, async () => ({ ms: sorted[Math.floor(sorted.length / 2)], frames: sorted.length, p95: sorted[Math.floor(sorted.length * 0.95)] }), { log });
@@ -240,9 +251,9 @@ export async function runApp(browser, appUrl, cfg, log) {
     const blocked = d.filter((x) => !x.settled).length;
     const frameTasks = d.map((x) => x.frameTaskMs).filter((x) => x != null);
     frame.note =
-      `citylens:first-draw − ${d[0].readyMark}, production build, 1280×800, SwiftShader` +
+      `citylens:first-live-draw − ${d[0].readyMark}, production build, 1280×800, SwiftShader` +
       (frameTasks.length ? `; the task that drew the first frame took ${frameTasks.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ')}` : '') +
       (blocked ? `; in ${blocked} of ${d.length} runs the main thread was still busy ${cfg.appSettleMs / 1000} s after the mark` : '');
   }
-  return [frame, cold, pan];
+  return [frame, cold, coldLive, pan];
 }

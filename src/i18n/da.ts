@@ -309,6 +309,7 @@ export const da: Catalogue = {
   'legend.between': '{from} – < {to}',
   'legend.span': '{from} – {to}',
   'legend.other': 'Andet',
+  'legend.publishedLoading': 'Offentliggjorte tal; de aktuelle data indlæses …',
   'legend.noData': 'Ingen data: {n}',
   'legend.suppressed': 'Skjult (færre end {minCount, plural, one {# række} other {# rækker}}): {n}',
 

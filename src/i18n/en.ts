@@ -501,6 +501,7 @@ export const en = {
   'legend.between': '{from} – < {to}',
   'legend.span': '{from} – {to}',
   'legend.other': 'Other',
+  'legend.publishedLoading': 'Published figures; the live data is loading…',
   'legend.noData': 'No data: {n}',
   'legend.suppressed': 'Suppressed (fewer than {minCount, plural, one {# row} other {# rows}}): {n}',
 

@@ -309,6 +309,7 @@ export const es: Catalogue = {
   'legend.between': '{from} – < {to}',
   'legend.span': '{from} – {to}',
   'legend.other': 'Otros',
+  'legend.publishedLoading': 'Cifras publicadas; los datos en vivo se están cargando…',
   'legend.noData': 'Sin datos: {n}',
   'legend.suppressed': 'Ocultas (menos de {minCount, plural, one {# fila} other {# filas}}): {n}',
 

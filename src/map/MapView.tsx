@@ -8,6 +8,8 @@ import { backdropStyle } from './basemap';
 import { DATA_SLOT, labelsOverData, withDataSlot } from './data-slot';
 import { applyBasemap } from './basemap-apply';
 import type { BasemapChoice } from './basemap-choice';
+import type { PublishedLayer } from '../config/published';
+import { canEditStyle, drawsPublished, putPublished, whenPublishedDrawn } from './published-source';
 import { t } from '../i18n';
 
 /** MapLibre's own control labels, from our catalogue (a patch over its English defaults). */
@@ -43,9 +45,15 @@ export interface MapViewProps {
   onPick?: (info: PickingInfo) => void;
   /** The basemap drawn over the Natural Earth backdrop (useBasemapChoice); none: backdrop only. */
   basemap?: BasemapChoice;
+  /** Published layers drawn by MapLibre while their live layers are not ready (first on top). */
+  published?: readonly PublishedLayer[];
+  /** Called after the first frame that drew published layers. */
+  onPublishedDrawn?: () => void;
 }
 
-export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfterRender, onMap, tooltip, onPick, basemap }: MapViewProps) {
+const NONE: readonly PublishedLayer[] = [];
+
+export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfterRender, onMap, tooltip, onPick, basemap, published = NONE, onPublishedDrawn }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const basemapStatus = useRef(basemap?.onStatus);
@@ -57,6 +65,10 @@ export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfter
   tooltipRef.current = tooltip;
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
+  const publishedRef = useRef(published);
+  publishedRef.current = published;
+  const publishedDrawn = useRef(onPublishedDrawn);
+  publishedDrawn.current = onPublishedDrawn;
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -92,6 +104,11 @@ export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfter
       if (map.isStyleLoaded()) map.getContainer().dataset.labelsOverData = labelsOverData(map);
     };
     map.on('styledata', markOrder);
+    // A basemap swap drops the published layers with the old style: put them back.
+    map.on('styledata', () => {
+      const want = publishedRef.current;
+      if (canEditStyle(map) && !drawsPublished(map, want)) putPublished(map, want);
+    });
     map.on('idle', markOrder);
     overlay.current = deck;
     mapRef.current = map;
@@ -108,7 +125,20 @@ export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfter
   useEffect(() => {
     // Every layer goes under the basemap's labels (see data-slot.ts).
     overlay.current?.setProps({ layers: layers.map((l) => l.clone(UNDER_LABELS)) });
-  }, [layers]);
+    // In the same task: deck.gl builds the new layers' attributes in setProps, so the next
+    // frame draws the live layer and no longer the published one, with no frame between.
+    const map = mapRef.current;
+    if (map && canEditStyle(map) && !drawsPublished(map, published)) putPublished(map, published);
+  }, [layers, published]);
+
+  // The first frame with published layers (put in with the style when it is not in yet).
+  const hasPublished = published.length > 0;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !hasPublished) return;
+    if (canEditStyle(map) && !drawsPublished(map, publishedRef.current)) putPublished(map, publishedRef.current);
+    return whenPublishedDrawn(map, () => publishedDrawn.current?.());
+  }, [hasPublished]);
 
   const [basemapEntry, basemapExplicit, hasBasemap] = [basemap?.entry ?? null, basemap?.explicit ?? false, !!basemap];
   useEffect(() => {

@@ -6,6 +6,7 @@ import type { MapLibreMap } from './maplibre';
 import type { BasemapEntry } from '../config/schema';
 import { NO_BASEMAP, backdropStyle, containsPoint, loadBasemapStyle, type LoadedBasemap } from './basemap';
 import { withDataSlot } from './data-slot';
+import { keepPublished } from './published-source';
 
 export interface BasemapStatus {
   id: string;
@@ -29,7 +30,7 @@ export function applyBasemap(
   loading
     .then(({ style, bounds }) => {
       if (cancelled) return;
-      map.setStyle(withDataSlot(style));
+      map.setStyle(withDataSlot(style), { transformStyle: keepPublished });
       // Someone picked a city archive while looking elsewhere: take them to it.
       if (o.explicit && bounds && !containsPoint(bounds, map.getCenter().toArray())) {
         map.fitBounds(bounds, { padding: 40, maxZoom: 15, duration: 0 });
@@ -39,7 +40,7 @@ export function applyBasemap(
     })
     .catch((err: Error) => {
       if (cancelled) return;
-      map.setStyle(withDataSlot(backdropStyle(o.baseUrl)));
+      map.setStyle(withDataSlot(backdropStyle(o.baseUrl)), { transformStyle: keepPublished });
       // Reported once the backdrop has drawn, like 'ready'.
       map.once('idle', () => report('failed', err.message));
       map.triggerRepaint();

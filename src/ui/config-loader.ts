@@ -7,6 +7,7 @@ import { parseCatalog, type Catalog } from '../config/schema';
 import { isAbsoluteRef } from '../config/origins';
 import { reportLines, validateConfigText } from '../config/validate';
 import { t } from '../i18n';
+import { fetchOnce } from './prefetch';
 
 export { CONFIG_FILE };
 
@@ -48,7 +49,8 @@ export interface LoadedDashboard {
 type Fetched = { ok: true; text: string } | { ok: false; status: number | null };
 
 async function fetchText(url: string): Promise<Fetched> {
-  const res = await fetch(url).catch(() => null);
+  // The entry chunk may have asked for the config already (prefetch.ts).
+  const res = await fetchOnce(url).catch(() => null);
   if (!res) return { ok: false, status: null };
   if (!res.ok) return { ok: false, status: res.status };
   return { ok: true, text: await res.text() };

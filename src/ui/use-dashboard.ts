@@ -12,7 +12,9 @@ import type { LayerSpec } from '../config/layer';
 import { formatFixed, getLocale, t } from '../i18n';
 import { startEngine } from './engine-client';
 import { createCoordinator, type Coordinator } from './coordinator';
-import { CONFIG_FILE, loadDashboard } from './config-loader';
+import { CONFIG_FILE, configSource, loadDashboard } from './config-loader';
+import { readManifest } from './public/published-data';
+import type { PublishManifest } from '../config/published';
 import { datasetAsEntry, datasetLoadOptions, mergeEntries } from './config-datasets';
 import { checkDataLink } from './data-link';
 import { useLoader } from './use-loader';
@@ -37,6 +39,8 @@ export interface DashboardState {
   sources: Record<string, LinkSource>;
   /** True once the link's datasets and layers are in place: from then on the URL follows the state. */
   restored: boolean;
+  /** What publish wrote beside the config (the first frame's layers), once read; manifest null when none. */
+  published: { configUrl: string; manifest: PublishManifest | null } | null;
 }
 
 
@@ -61,6 +65,7 @@ export function useDashboard(baseUrl: string) {
     link: null,
     sources: {},
     restored: false,
+    published: null,
   });
   const patch = useCallback((p: Partial<DashboardState>) => setState((s) => ({ ...s, ...p })), []);
 
@@ -154,6 +159,9 @@ export function useDashboard(baseUrl: string) {
         // DuckDB takes seconds to start: start it first, read the config and catalog meanwhile.
         const starting = e.init({ baseUrl });
         starting.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+        // The published layers draw the first frame while DuckDB starts (use-published-preview.ts).
+        const source = configSource(location.search, baseUrl);
+        if (source.ok) void readManifest(source.url).then((manifest) => !cancelled && patch({ published: { configUrl: source.url, manifest } }));
         const [loaded, read] = await Promise.all([loadDashboard(baseUrl, location.search, location.origin), readLink(location.href)]);
         const { config } = loaded;
         allowed.current = { connectOrigins: config.connectOrigins, configFile: loaded.fileName, datasets: config.datasets };

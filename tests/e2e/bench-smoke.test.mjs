@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const REQUIRED = [
   'engine-init', 'load-chicago-csv', 'load-citibike', 'load-tracts-geojson', 'hex-cold', 'hex-warm', 'grid-cold', 'grid-warm',
   'h3-cold', 'h3-warm', 'districts-cold', 'districts-warm', 'window-hex', 'window-h3', 'window-districts',
-  'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-pan-frames', 'gistar',
+  'positions', 'draw-points', 'app-first-frame', 'app-cold-start', 'app-cold-live', 'app-pan-frames', 'gistar',
   'compare-boroughs-cold', 'compare-boroughs-warm', 'compare-tracts-cold', 'compare-tracts-warm', 'compare-hex-cold', 'compare-hex-warm',
   'console-cancel-select', 'console-cancel-datasets', 'budget-story', 'budget-story-bytes', 'time-brush-frame', 'h3-200000', 'gistar-2000', 'gistar-compute-2000', 'gistar-perm-2000',
 ];

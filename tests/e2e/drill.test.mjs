@@ -21,7 +21,8 @@ describe('drill-down', () => {
     const app = await openApp(env.browser, `${env.server.url}#13/40.754/-73.984`);
     const { page } = app;
     await page.locator('[data-legend]').first().waitFor({ timeout: 180_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0, null, { timeout: 180_000 });
+    // The first live layer (the first frame may be the published hexagons, not pickable).
+    await page.waitForFunction(() => performance.getEntriesByName('citylens:first-live-draw').length > 0, null, { timeout: 180_000 });
     // The stations' points are drawn over the hexagons: hide them to pick a hexagon.
     const stations = page.getByRole('checkbox', { name: 'Citi Bike stations, March 2024' });
     if (await stations.count()) await stations.uncheck();

@@ -50,7 +50,7 @@ export async function startBrowser({ range = true } = {}) {
  * A page that records every request (workers included) and every console error,
  * so tests can assert "no other origin" and "no console errors".
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 800 } } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, setup } = {}) {
   const context = await browser.newContext({ viewport });
   // SwiftShader draws on the CPU: with 1.8M points a frame can hold the page's main thread
   // for many seconds on a 2-core machine, so every page call gets a generous timeout.
@@ -65,6 +65,8 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && errors.push(`[worker] ${m.text()}`)));
+  // Routes and init scripts that must be in place before the page starts.
+  await setup?.(context, page);
   await page.goto(url);
   return { context, page, requests, errors };
 }

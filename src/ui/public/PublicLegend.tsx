@@ -2,7 +2,7 @@
 // scale), or for hot spots the class names the catalogue words, and how it was made.
 import { SUPPRESSED, type PublishedLayer } from '../../config/published';
 import { HOTSPOT_CLASSES } from '../../engine/stats/classes';
-import { scaleFromParts, type ColourScaleOptions, type Rgba } from '../../scales/colour';
+import { publishedScale } from '../../map/published-source';
 import { classColour } from '../../scales/significance';
 import { engineText, useT } from '../../i18n';
 import { Legend } from '../Legend';
@@ -31,7 +31,7 @@ export function PublicLegend({ layer }: { layer: PublishedLayer }) {
       ) : (
         <Legend
           spec={layer.spec}
-          scale={scaleFromParts({ ...layer.scale, options: layer.scale.options as ColourScaleOptions, colours: layer.scale.colours as Rgba[] })}
+          scale={publishedScale(layer)}
           minCount={layer.minCount}
           suppressedCells={layer.suppressedCells}
         />

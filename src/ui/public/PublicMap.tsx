@@ -1,41 +1,17 @@
 // The citizen view's map: MapLibre alone (no deck.gl, no engine), the published layers as
-// GeoJSON fill layers coloured by each feature's class index, under the basemap's labels.
+// GeoJSON fill layers (src/map/published-source.ts), under the basemap's labels.
 // A basemap swap replaces the style, so the data layers are put back whenever it drops them.
 import { useEffect, useRef } from 'react';
-import type { ExpressionSpecification } from 'maplibre-gl';
 import maplibregl, { type MapLibreMap } from '../../map/maplibre';
 import { backdropStyle } from '../../map/basemap';
-import { DATA_SLOT, withDataSlot } from '../../map/data-slot';
+import { withDataSlot } from '../../map/data-slot';
 import { applyBasemap } from '../../map/basemap-apply';
-import { NO_VALUE, SUPPRESSED, type PublishedLayer } from '../../config/published';
+import type { PublishedLayer } from '../../config/published';
+import { drawsPublished, putPublished } from '../../map/published-source';
 import type { BasemapEntry } from '../../config/schema';
 import type { View } from '../../config/view';
 import { formatView } from '../../config/url-state';
-import { SUPPRESSED_COLOUR, type Rgba } from '../../scales/colour';
 import { t } from '../../i18n';
-
-const PREFIX = 'citylens-published-';
-const css = (c: readonly number[]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(3)})`;
-
-/** fill-color: the class colour by index, grey when suppressed, transparent without a value. */
-function fillColour(layer: PublishedLayer): ExpressionSpecification {
-  const stops: (number | string)[] = [];
-  layer.scale.colours.forEach((c, i) => stops.push(i, css(c)));
-  stops.push(SUPPRESSED, css(SUPPRESSED_COLOUR as Rgba), NO_VALUE, 'rgba(0, 0, 0, 0)');
-  return ['match', ['get', 'c'], ...stops, 'rgba(0, 0, 0, 0)'] as unknown as ExpressionSpecification;
-}
-
-function putLayers(map: MapLibreMap, layers: readonly PublishedLayer[]): void {
-  for (const id of map.getLayersOrder()) if (id.startsWith(PREFIX)) map.removeLayer(id);
-  for (const id of Object.keys(map.getStyle().sources ?? {})) if (id.startsWith(PREFIX)) map.removeSource(id);
-  const before = map.getLayer(DATA_SLOT) ? DATA_SLOT : undefined;
-  for (const layer of [...layers].reverse()) {
-    const id = `${PREFIX}${layer.layer}`;
-    map.addSource(id, { type: 'geojson', data: layer.features });
-    map.addLayer({ id: `${id}-fill`, type: 'fill', source: id, paint: { 'fill-color': fillColour(layer), 'fill-opacity': layer.spec.opacity } }, before);
-    map.addLayer({ id: `${id}-line`, type: 'line', source: id, paint: { 'line-color': 'rgba(60, 70, 90, 0.35)', 'line-width': 0.5 } }, before);
-  }
-}
 
 export interface PublicMapProps {
   baseUrl: string;
@@ -76,7 +52,7 @@ export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn, onMa
     // setStyle diffs styles and drops layers it did not name, without a style.load event.
     map.on('styledata', () => {
       const want = layersRef.current;
-      if (map.isStyleLoaded() && want.some((l) => !map.getSource(`${PREFIX}${l.layer}`))) putLayers(map, want);
+      if (map.isStyleLoaded() && !drawsPublished(map, want)) putPublished(map, want);
     });
     // For tests, as in the analyst view: the view the map settled on, as a link writes it.
     const settle = () => {
@@ -106,7 +82,7 @@ export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn, onMa
     const map = mapRef.current;
     if (!map) return;
     const put = () => {
-      putLayers(map, layers);
+      putPublished(map, layers);
       if (layers.length) map.once('idle', () => drawn.current?.());
     };
     if (map.isStyleLoaded()) put();

@@ -6,6 +6,7 @@ import { stableHash } from '../../config/stable-hash';
 import type { LayerSpec } from '../../config/layer';
 import { sideHash, sideKey, type SideName, type SidePair } from '../../config/side-window';
 import { t } from '../../i18n';
+import { fetchOnce } from '../prefetch';
 
 export type PublishedState =
   | { ok: true; layer: PublishedLayer }
@@ -13,7 +14,7 @@ export type PublishedState =
 
 /** The manifest, or null when the dashboard has none (nothing published yet). */
 export async function readManifest(configUrl: string): Promise<PublishManifest | null> {
-  const res = await fetch(new URL(`${PUBLISHED_DIR}/${MANIFEST_FILE}`, configUrl)).catch(() => null);
+  const res = await fetchOnce(new URL(`${PUBLISHED_DIR}/${MANIFEST_FILE}`, configUrl).href).catch(() => null);
   if (!res?.ok) return null;
   const parsed = PublishManifest.safeParse(await res.json().catch(() => null));
   return parsed.success ? parsed.data : null;
@@ -33,11 +34,15 @@ export async function readPublished(configUrl: string, manifest: PublishManifest
   const key = side ? await sideKey(spec.id, side.pair, side.side) : spec.id;
   const entry = manifest?.layers[key];
   if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
-  const hash = side ? await sideHash(spec, minCount, side.pair, side.side) : await stableHash({ spec, minCount });
+  // The file is asked for with the checks, not after them: one round trip for the first frame.
+  const file = fetchOnce(new URL(entry.file, configUrl).href).catch(() => null);
+  const [hash, changed] = await Promise.all([
+    side ? sideHash(spec, minCount, side.pair, side.side) : stableHash({ spec, minCount }),
+    changedDataFile(configUrl, entry.data),
+  ]);
   if (entry.hash !== hash) return { ok: false, reason: t('public.stale', { layer: spec.title }) };
-  const changed = await changedDataFile(configUrl, entry.data);
   if (changed) return { ok: false, reason: t('public.dataChanged', { layer: spec.title, file: changed }) };
-  const res = await fetch(new URL(entry.file, configUrl)).catch(() => null);
+  const res = await file;
   if (!res?.ok) return { ok: false, reason: t('public.missing', { file: entry.file }) };
   const parsed = PublishedLayer.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return { ok: false, reason: t('public.unreadable', { file: entry.file }) };
@@ -66,6 +71,6 @@ async function changedDataFile(configUrl: string, data: PublishManifest['layers'
 const heads = new Map<string, Promise<Response | null>>();
 function head(url: string): Promise<Response | null> {
   let p = heads.get(url);
-  if (!p) heads.set(url, (p = fetch(url, { method: 'HEAD' }).catch(() => null)));
+  if (!p) heads.set(url, (p = fetchOnce(url, 'HEAD').catch(() => null)));
   return p;
 }
