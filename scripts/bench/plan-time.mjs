@@ -54,7 +54,7 @@ async function brushStep(page, key) {
 
 export async function runTime(browser, appUrl, cfg, log) {
   const brush = newStep('time-brush-frame', 'app: brush → frame, 500 m hexagons of the sample (window start moved one hour by the keyboard)');
-  const play = newStep('time-playback-long-tasks', 'app: main-thread long tasks over 50 ms during 10 s of playback (24 h window, 1 h steps), not counting deck.gl draws', {
+  const play = newStep('time-playback-long-tasks', 'app: main-thread long tasks over 50 ms during 10 s of playback (24 h window, 1 h steps), apart from those that hold a deck.gl draw', {
     goals: [atMost(0, 'none beyond the draw')],
   });
   let session;
@@ -93,7 +93,10 @@ export async function runTime(browser, appUrl, cfg, log) {
       };
     }, { log, longTasks: false });
     const p = play.details.at(-1);
-    if (p) play.note = `${p.otherTasks.count} other long tasks (max ${p.otherTasks.maxMs.toFixed(0)} ms); ${p.drawTasks.count} long tasks held a deck.gl draw (max ${p.drawTasks.maxMs.toFixed(0)} ms, SwiftShader); ${p.frame}`;
+    if (p) {
+      play.note = `${p.otherTasks.count} long tasks not recognised as a draw (max ${p.otherTasks.maxMs.toFixed(0)} ms); ${p.drawTasks.count} held an animation-frame callback of over 40 ms, a deck.gl draw (max ${p.drawTasks.maxMs.toFixed(0)} ms, SwiftShader); reached ${p.frame}` +
+        (p.drawTasks.count === 0 ? '; no draw was recognised, so the draws (MapLibre renders deck.gl interleaved) are among the others: read it as an upper bound' : '');
+    }
   } catch (err) {
     log(`  time in the app: ${err.message}`);
     if (!brush.samples.length) Object.assign(brush, { status: 'error', reason: err.message });
