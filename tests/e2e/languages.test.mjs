@@ -11,13 +11,13 @@ const DATA = 'data=data/sample/sf_bike_parking_racks.csv';
 const EXPECTED = {
   es: {
     panel: 'Datos y capas',
-    headings: ['Cargar desde una URL', 'Conjuntos de datos', 'Capas'],
+    headings: ['Cargar desde una URL', 'Conjuntos de datos', 'Capas', 'Anotaciones'],
     labels: ['Abrir archivo de datos', 'Cargar desde una URL', 'Idioma'],
     loaded: 'sf_bike_parking_racks cargado: 2520 filas',
   },
   da: {
     panel: 'Data og lag',
-    headings: ['Indlæs fra URL', 'Datasæt', 'Lag'],
+    headings: ['Indlæs fra URL', 'Datasæt', 'Lag', 'Noter'],
     labels: ['Åbn datafil', 'Indlæs fra URL', 'Sprog'],
     loaded: 'sf_bike_parking_racks indlæst: 2.520 rækker',
   },

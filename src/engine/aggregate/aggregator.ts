@@ -405,6 +405,9 @@ export class Aggregator {
    */
   async zonedTimeBins(req: TimeBinsRequest & { zone: string }): Promise<TimeBinsResult> {
     if (!CALENDAR_BINS.includes(req.bin as CalendarBin)) throw new Error(`a time bin in a display zone is one of ${CALENDAR_BINS.join(', ')}, not "${req.bin}"`);
+    // Rows without point coordinates (polygons, plain tables) are binned in SQL on the column's own clock.
+    const info = this.host.dataset(req.dataset);
+    if (info.geometry.kind !== 'point' || !info.geometry.lon || !info.geometry.lat) return this.timeBins(req);
     const { dataset, stat, value, share, filters, minCount, zone, column, format } = req;
     const time: TimeWindow = { ...req.time, column, format, zone };
     const k = checkMinCount(minCount);

@@ -156,7 +156,8 @@ export interface TimeBinsRequest {
   /**
    * Bin hour/day/week/month in this display zone (IANA, or UTC), as the layers do: keys are
    * then instants, days start at local midnight, and `time`'s rhythm filters apply. Without
-   * it, bins are SQL over the column's own clock and only `time`'s from/to apply.
+   * it, bins are SQL over the column's own clock and only `time`'s from/to apply, as they
+   * are for a dataset without point coordinates (its answer then has no offsets).
    */
   zone?: string;
 }
