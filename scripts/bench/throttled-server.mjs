@@ -7,21 +7,8 @@ import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { TYPES } from '../serve-static.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.topojson': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.csv': 'text/csv',
-  '.png': 'image/png',
-  '.pbf': 'application/x-protobuf',
-};
 const GZIPPED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.topojson', '.wasm', '.svg', '.csv']);
 
 /** What a request fetched, for the bytes-by-kind table. */

@@ -2,10 +2,11 @@
 // the city's, and its hour-of-day × day-of-week grid, as Observable Plot charts coloured
 // from the layer's own scheme, each with a table alternative and a CSV download.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AggregateStat, CalendarBin, CellKey, CellSeries, CellsLayerQuery } from '../../engine/protocol';
+import type { CellSeries } from '../../engine/protocol';
+import type { DrillTarget } from './drill-target';
 import { isAbortError } from '../../engine/abort';
 import { isoWithOffset } from '../../engine/time';
-import { SCHEMES, type SchemeName } from '../../scales/colour';
+import { SCHEMES } from '../../scales/colour';
 import { formatDateTime, formatNumber, intlLocale, useT } from '../../i18n';
 import type { Coordinator } from '../coordinator';
 import { download } from '../export/download';
@@ -13,19 +14,11 @@ import { PLOT_CLASS, PlotChart } from './PlotChart';
 import { gridCsv, gridRows, seriesCsv, seriesRows, type GridRow, type SeriesRow } from './series-rows';
 import './drill.css';
 
-interface Props {
+type Props = DrillTarget & {
   coordinator: Coordinator;
-  /** The layer as drawn now; its `time` names the column, zone, window and rhythm filters. */
-  layer: CellsLayerQuery;
-  cell: CellKey;
-  bin: CalendarBin;
-  stat: AggregateStat;
-  scheme: SchemeName;
-  /** Areas of the layer with rows, for the city's average per area of an additive statistic. */
-  areas: number;
   /** What the file names say: the layer and the area. */
   fileStem: string;
-}
+};
 
 /** ISO weekday d's name in the reader's language (1 January 2024 was a Monday). */
 function weekdayName(d: number): string {
