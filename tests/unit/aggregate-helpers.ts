@@ -79,3 +79,25 @@ export function rowsPerPosition(engine: Engine, table: string, where = 'TRUE'): 
 export function scalar(engine: Engine, sql: string): number {
   return Number(engine.connection.query(sql).getChildAt(0)!.get(0));
 }
+
+/**
+ * Each distinct station of a point table with the oracle's district of its position
+ * (turf, −1 outside every district), also written to `oracleTable` (station_id, column):
+ * joined on the station id, as coordinates written back as SQL literals would not round-trip.
+ */
+export function stationDistricts(
+  engine: { connection: { query(sql: string): { toArray(): { toJSON(): unknown }[] } } },
+  table: string,
+  file: string,
+  oracleTable: string,
+  column: string,
+): { s: string; t: number }[] {
+  const { locate } = turfLocator(file);
+  const spots = engine.connection
+    .query(`SELECT DISTINCT station_id AS s, lon::DOUBLE AS lon, lat::DOUBLE AS lat FROM "${table}"`)
+    .toArray()
+    .map((r) => r.toJSON() as { s: string; lon: number; lat: number });
+  const out = spots.map((x) => ({ s: x.s, t: locate(x.lon, x.lat) }));
+  engine.connection.query(`CREATE TABLE ${oracleTable} AS SELECT * FROM (VALUES ${out.map((x) => `('${x.s}', ${x.t})`).join(', ')}) AS t(station_id, ${column})`);
+  return out;
+}

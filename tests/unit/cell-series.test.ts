@@ -11,7 +11,7 @@ import { Aggregator } from '../../src/engine/aggregate/aggregator';
 import { cellSeriesAnswer } from '../../src/engine/service/cell-series';
 import type { BinSeries, CellsLayerQuery } from '../../src/engine/protocol';
 import { hasSharedData, sharedFile } from '../shared-data';
-import { loadPolygons, turfLocator } from './aggregate-helpers';
+import { loadPolygons, stationDistricts } from './aggregate-helpers';
 
 const HOUR = 3_600_000;
 const NY = 'America/New_York';
@@ -173,19 +173,12 @@ describe.skipIf(!hasSharedData)('cell series on Citi Bike per census tract', () 
     agg = new Aggregator(engine);
     table = (await engine.loadUrl(sharedFile('nyc_citibike_station_status_2024-03.parquet'), {})).id;
     tracts = (await loadPolygons(engine, ['nyc_census_tracts_2010.geojson']))[0];
-    const { locate } = turfLocator('nyc_census_tracts_2010.geojson');
-    const spots = engine.connection
-      .query(`SELECT DISTINCT station_id AS s, lon::DOUBLE AS lon, lat::DOUBLE AS lat FROM "${table}"`)
-      .toArray()
-      .map((r) => r.toJSON() as { s: string; lon: number; lat: number });
-    const tractOf = spots.map((x) => ({ s: x.s, t: locate(x.lon, x.lat) }));
+    const tractOf = stationDistricts(engine, table, 'nyc_census_tracts_2010.geojson', 'oracle_tract', 'tract');
     const stations = new Map<number, number>();
     for (const { t } of tractOf) if (t >= 0) stations.set(t, (stations.get(t) ?? 0) + 1);
     const ranked = [...stations].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     busy = ranked[0][0];
     lone = ranked.find(([, n]) => n === 1)![0];
-    // Joined on the station id: coordinates written back as SQL literals would not round-trip exactly.
-    engine.connection.query(`CREATE TABLE oracle_tract AS SELECT * FROM (VALUES ${tractOf.map((x) => `('${x.s}', ${x.t})`).join(', ')}) AS t(station_id, tract)`);
   }, 300_000);
 
   const FROM = '2024-03-13', TO = '2024-03-20';

@@ -10,7 +10,7 @@ import { playbackDomainAnswer } from '../../src/engine/service/playback-domain';
 import type { CellsLayerQuery, PlaybackWindow } from '../../src/engine/protocol';
 import { colourScale, type ColourScaleOptions } from '../../src/scales/colour';
 import { hasSharedData, sharedFile } from '../shared-data';
-import { loadPolygons, turfLocator } from './aggregate-helpers';
+import { loadPolygons, stationDistricts } from './aggregate-helpers';
 
 const HOUR = 3_600_000;
 const NY = 'America/New_York';
@@ -93,14 +93,7 @@ describe.skipIf(!hasSharedData)('playback domain on Citi Bike per borough', () =
     table = (await engine.loadUrl(sharedFile('nyc_citibike_station_status_2024-03.parquet'), {})).id;
     boroughs = (await loadPolygons(engine, ['nyc_boroughs.geojson']))[0];
     // The oracle's borough of every station position (−1 outside every borough).
-    const { locate } = turfLocator('nyc_boroughs.geojson');
-    // Joined on the station id: coordinates written back as SQL literals would not round-trip exactly.
-    const spots = engine.connection
-      .query(`SELECT DISTINCT station_id AS s, lon::DOUBLE AS lon, lat::DOUBLE AS lat FROM "${table}"`)
-      .toArray()
-      .map((r) => r.toJSON() as { s: string; lon: number; lat: number });
-    const values = spots.map((x) => `('${x.s}', ${locate(x.lon, x.lat)})`).join(', ');
-    engine.connection.query(`CREATE TABLE oracle_borough AS SELECT * FROM (VALUES ${values}) AS t(station_id, b)`);
+    stationDistricts(engine, table, 'nyc_boroughs.geojson', 'oracle_borough', 'b');
   }, 300_000);
 
   const layer = (over: Partial<CellsLayerQuery> = {}): CellsLayerQuery => ({

@@ -34,41 +34,34 @@ export function PlaybackControls({ id, settings, playing, preparing, reduced, fr
           {preparing ? t('time.preparing') : frame ? t('time.frame', { n: frame.index + 1, total: frame.total }) : ''}
         </span>
       </div>
-      <div className="time-field">
-        <label htmlFor={field('speed')}>{t('time.speed')}</label>
-        <select id={field('speed')} value={settings.stepsPerSecond} onChange={(e) => set({ stepsPerSecond: Number(e.target.value) })}>
-          {withCurrent(SPEED_CHOICES, settings.stepsPerSecond).map((v) => (
-            <option key={v} value={v}>{t('time.speedValue', { n: formatNumber(v, { significant: 2 }) })}</option>
-          ))}
-        </select>
-      </div>
+      <Choice id={field('speed')} label={t('time.speed')} value={settings.stepsPerSecond} choices={withCurrent(SPEED_CHOICES, settings.stepsPerSecond)}
+        text={(v) => t('time.speedValue', { n: formatNumber(v, { significant: 2 }) })} onChange={(v) => set({ stepsPerSecond: v })} />
       {reduced && <p className="hint">{t('time.reducedMotion')}</p>}
-      <div className="time-field">
-        <label htmlFor={field('step')}>{t('time.step')}</label>
-        <select id={field('step')} value={settings.stepMs} onChange={(e) => set({ stepMs: Number(e.target.value) })}>
-          {withCurrent(STEP_CHOICES, settings.stepMs).map((v) => <option key={v} value={v}>{durationText(v)}</option>)}
-        </select>
-      </div>
-      <div className="time-field">
-        <label htmlFor={field('window')}>{t('time.windowLength')}</label>
-        <select id={field('window')} value={settings.windowMs} onChange={(e) => set({ windowMs: Number(e.target.value) })}>
-          {withCurrent(WINDOW_CHOICES, settings.windowMs).map((v) => <option key={v} value={v}>{durationText(v)}</option>)}
-        </select>
-      </div>
-      <div className="time-field">
-        <label htmlFor={field('mode')}>{t('time.mode')}</label>
-        <select id={field('mode')} value={settings.mode} onChange={(e) => set({ mode: e.target.value === 'accumulate' ? 'accumulate' : 'slide' })}>
-          <option value="slide">{t('time.modeSlide')}</option>
-          <option value="accumulate">{t('time.modeAccumulate')}</option>
-        </select>
-      </div>
-      <div className="time-field">
-        <label htmlFor={field('domain')}>{t('time.domain')}</label>
-        <select id={field('domain')} value={settings.domain} onChange={(e) => set({ domain: e.target.value === 'float' ? 'float' : 'fixed' })}>
-          <option value="fixed">{t('time.domainFixed')}</option>
-          <option value="float">{t('time.domainFloat')}</option>
-        </select>
-      </div>
+      <Choice id={field('step')} label={t('time.step')} value={settings.stepMs} choices={withCurrent(STEP_CHOICES, settings.stepMs)} text={durationText} onChange={(v) => set({ stepMs: v })} />
+      <Choice id={field('window')} label={t('time.windowLength')} value={settings.windowMs} choices={withCurrent(WINDOW_CHOICES, settings.windowMs)} text={durationText} onChange={(v) => set({ windowMs: v })} />
+      <Choice id={field('mode')} label={t('time.mode')} value={settings.mode} choices={['slide', 'accumulate'] as const}
+        text={(v) => (v === 'slide' ? t('time.modeSlide') : t('time.modeAccumulate'))} onChange={(mode) => set({ mode })} />
+      <Choice id={field('domain')} label={t('time.domain')} value={settings.domain} choices={['fixed', 'float'] as const}
+        text={(v) => (v === 'fixed' ? t('time.domainFixed') : t('time.domainFloat'))} onChange={(domain) => set({ domain })} />
     </fieldset>
+  );
+}
+
+/** One labelled select over a fixed list of values; the value read back is one of them. */
+function Choice<V extends string | number>({ id, label, value, choices, text, onChange }: {
+  id: string;
+  label: string;
+  value: V;
+  choices: readonly V[];
+  text: (v: V) => string;
+  onChange: (v: V) => void;
+}) {
+  return (
+    <div className="time-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(choices.find((c) => String(c) === e.target.value) ?? value)}>
+        {choices.map((v) => <option key={v} value={v}>{text(v)}</option>)}
+      </select>
+    </div>
   );
 }
