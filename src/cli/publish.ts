@@ -14,7 +14,7 @@ import { Catalog } from '../config/catalog';
 import { MANIFEST_FILE, PUBLISHED_DIR, PUBLISHED_VERSION, type PublishManifest, type PublishedLayer } from '../config/published';
 import { engineWindow, sideHash, sideKey, sidePair, type SideName } from '../config/side-window';
 import type { TimeWindow } from '../config/view';
-import { stableHash } from '../config/stable-hash';
+import { layerHash, publishedQuery } from '../config/dataset-time';
 import { layerQuery } from '../config/layer-query';
 import { publishedLayer, sharedScale } from '../map/published-layer';
 import { UsageError } from './args';
@@ -29,11 +29,6 @@ export function layersToPublish(config: DashboardConfig): string[] {
   }
   add(config.layers.filter((l) => l.visible).map((l) => l.id));
   return ids;
-}
-
-/** The hash publish writes and the citizen view compares: of the spec and the dashboard's k. */
-export function layerHash(spec: LayerSpec, minCount: number): Promise<string> {
-  return stableHash({ spec, minCount });
 }
 
 /** Where each dataset id's file is: the config's datasets, then its catalog's. */
@@ -83,14 +78,15 @@ export async function publish(configPath: string, outDir: string, say: (line: st
     if (!spec) throw new UsageError(`${fileName}: a story shows layer "${id}", which the config does not define`);
     return spec;
   };
-  /** The layer's answer, over `time` when given (a before/after side's window). */
+  /**
+   * The layer's answer as the analyst view opens with it: over its dataset's configured time
+   * state, or over `time` when given (a before/after side's window); its own hours and
+   * weekdays hold within either.
+   */
   const run = async (spec: LayerSpec & { kind: 'grid' | 'hexagon' | 'h3' | 'districts' }, time?: TimeWindow) => {
     const points = await datasetOf(spec.dataset);
     const districts = spec.kind === 'districts' ? await datasetOf(spec.districts) : null;
-    const ran: LayerSpec = districts && spec.kind === 'districts' ? { ...spec, dataset: points.id, districts: districts.id } : { ...spec, dataset: points.id };
-    const query: LayerQuery = layerQuery(ran, config.minCount);
-    const zone = config.datasets.find((d) => d.id === spec.dataset)?.timeZone;
-    const windowed: LayerQuery = time && query.kind === ran.kind && 'by' in query ? { ...query, time: engineWindow(time, points, zone) } : query;
+    const windowed = publishedQuery(spec, config, points, districts, time);
     const answer = await service.query({ type: 'layer', layer: windowed });
     const shapes = districts ? (await service.query({ type: 'polygons', dataset: districts.id })).value : null;
     const data = [spec.dataset, ...(spec.kind === 'districts' ? [spec.districts] : [])].map((d) => read.get(d)!);
@@ -111,7 +107,7 @@ export async function publish(configPath: string, outDir: string, say: (line: st
     }
     const t0 = performance.now();
     const { answer, sql, shapes, data } = await run(spec);
-    const hash = await layerHash(spec, config.minCount);
+    const hash = await layerHash(spec, config);
     write(id, publishedLayer({ spec, answer, shapes, minCount: config.minCount, hash, sql }), data, t0);
   }
   // Before/after sides: each side's layers over its window, a layer on both sides under one scale.

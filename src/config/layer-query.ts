@@ -3,11 +3,20 @@
 import type { LayerAnalysisQuery, LayerQuery, TimeWindow } from '../engine/protocol';
 import type { LayerAnalysis } from './analysis';
 import type { LayerSpec } from './layer';
+import { filters, withRhythm } from './layer-rhythm';
 
-/** Time windows by dataset id: every cell layer on a dataset follows its dataset's (issue 12). */
+/**
+ * Time windows by dataset id: every cell layer on a dataset follows its dataset's (issue 12).
+ * A window that filters nothing (only the column and zone) is the clock a layer's own
+ * rhythm filters are read on.
+ */
 export type DatasetWindows = Readonly<Record<string, TimeWindow | null | undefined>>;
 
-/** What the engine computes for `spec`; a cell layer is cut to its dataset's time window in `windows`. */
+/**
+ * What the engine computes for `spec`; a cell layer is cut to its dataset's time window in
+ * `windows` and to its own hours and weekdays. Throws the user's message when those cannot
+ * be asked for (layer-rhythm.ts).
+ */
 export function layerQuery(spec: LayerSpec, minCount: number, windows: DatasetWindows = {}): LayerQuery {
   const { dataset } = spec;
   switch (spec.kind) {
@@ -23,8 +32,9 @@ export function layerQuery(spec: LayerSpec, minCount: number, windows: DatasetWi
     case 'choropleth':
       return { kind: 'choropleth', dataset, column: spec.column };
   }
-  const time = windows[dataset] ?? undefined;
-  const aggregate = { dataset, stat: spec.stat, value: spec.value, share: spec.share, minCount, time, analysis: analysisQuery(spec.analysis) };
+  const window = withRhythm(windows[dataset] ?? undefined, spec.rhythm, spec.title);
+  const time = filters(window) ? window : undefined;
+  const aggregate = { dataset, stat: spec.stat, value: spec.value, share: spec.share, minCount, time, analysis: analysisQuery(spec.analysis, time) };
   switch (spec.kind) {
     case 'hexagon':
       return { kind: 'hexagon', ...aggregate, by: { kind: 'hexagon', sizeM: spec.sizeM } };
@@ -38,12 +48,14 @@ export function layerQuery(spec: LayerSpec, minCount: number, windows: DatasetWi
 }
 
 /** A layer's analysis as the engine's query (the schema's defaults filled in). */
-function analysisQuery(a: LayerAnalysis | undefined): LayerAnalysisQuery | undefined {
+function analysisQuery(a: LayerAnalysis | undefined, time: TimeWindow | undefined): LayerAnalysisQuery | undefined {
   if (!a) return undefined;
   if (a.kind === 'hotspots') {
     const { kind, neighbours, rate, fdr, includeEmpty, permutations, seed } = a;
     return { kind, neighbours, rate, fdr, includeEmpty, permutations, seed };
   }
-  const { kind, time, before, after, unit, fdr } = a;
-  return { kind, time: { column: time }, before, after, unit, fdr };
+  // A comparison has its own windows; the hours and weekdays kept still hold within them.
+  const { kind, before, after, unit, fdr } = a;
+  const rhythm = time && (time.hours || time.days) ? { zone: time.zone, hours: time.hours, days: time.days } : {};
+  return { kind, time: { column: a.time, ...rhythm }, before, after, unit, fdr };
 }

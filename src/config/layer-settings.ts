@@ -28,6 +28,7 @@ export const LAYER_SETTINGS = {
   value: { description: 'Column the statistic is computed on (any column for "distinct"); not used by "count".' },
   share: { description: 'For the "share" statistic: the condition a row must match, e.g. {"kind":"in","column":"num_bikes_available","values":[0]}.' },
   analysis: { description: 'Hotspots (Gi*) or a before/after comparison of the layer’s statistic; none by default.' },
+  rhythm: { description: 'Hours of the day and weekdays this layer counts, on top of its dataset’s time window, e.g. {"hours":{"from":7,"to":10},"days":[1,2,3,4,5]} for weekday mornings.' },
   measure: { value: 'value' as Measure, description: 'What is coloured: the statistic ("value"), per km² ("perKm2") or per 1,000 residents ("per1000").' },
   classification: { value: 'quantile' as Classification, description: 'How values are split into colour classes.' },
   scheme: { value: 'viridis' as SchemeName, description: 'Colour scheme.' },

@@ -14,6 +14,7 @@ import type { SchemeName } from '../scales/colour';
 import { formatPath, type JsonPath } from './json-path';
 import { LAYER_SETTINGS as S, type Measure } from './layer-settings';
 import { LayerAnalysis, RowCondition } from './analysis';
+import { LayerRhythm } from './layer-rhythm';
 
 /**
  * Version of this schema. 1: the round-1 spec objects (kinds 'hexagons', 'choropleth' also
@@ -67,6 +68,7 @@ const aggregate = {
   value: optionalName(S.value),
   share: RowCondition.optional().describe(S.share.description),
   analysis: LayerAnalysis.optional().describe(S.analysis.description),
+  rhythm: LayerRhythm.optional().describe(S.rhythm.description),
   measure: z.enum(MEASURES).default(S.measure.value).describe(S.measure.description),
   ...classed,
 };

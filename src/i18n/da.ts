@@ -169,6 +169,12 @@ export const da: Catalogue = {
   'layers.query': 'Forespørgsel',
   'layers.marksComment': '-- {rows, plural, one {# række} other {# rækker}} tegnet som {marks, plural, one {# mærke} other {# mærker}}: ens rækker er ét mærke, tegnet med uigennemsigtigheden af alle dets kopier',
   'layers.data': 'Data',
+  'layers.rhythm': 'Timer og dage, som laget tæller',
+  'layers.rhythmHint': 'De gælder oven i tidslinjens vindue og filtre.',
+  'layers.rhythmNoTime': '{layer}: timer og ugedage kræver en tidskolonne, og datasættet har ingen',
+  'layers.rhythmNoDays': '{layer}: lagets ugedage og tidslinjens har ingen dag til fælles, så intet ville blive talt',
+  'layers.rhythmNoHours': '{layer}: lagets timer ({layerHours}) og tidslinjens ({datasetHours}) har ingen time til fælles, så intet ville blive talt',
+  'layers.rhythmSplitHours': '{layer}: lagets timer ({layerHours}) og tidslinjens ({datasetHours}) overlapper i to adskilte stræk; gør et af dem til ét stræk',
   'layers.as': 'Som',
   'layers.add': 'Tilføj lag',
   'layers.noLines': '{title}: datasættet har ingen linjer',
@@ -301,6 +307,9 @@ export const da: Catalogue = {
   'measure.statPerKm2': '{stat} af {column} pr. km²',
   'measure.statPer1000': '{stat} af {column} pr. 1.000 indbyggere',
   'measure.share': 'Andel af rækker hvor {condition}',
+  'measure.withRhythm': '{measure}, {when}',
+  'measure.weekdays': 'hverdage',
+  'measure.weekends': 'weekender',
 
   // The legend
   'legend.label': 'Signaturforklaring: {title}',

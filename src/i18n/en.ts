@@ -304,6 +304,12 @@ export const en = {
   'layers.query': 'Query',
   'layers.marksComment': '-- {rows, plural, one {# row} other {# rows}} drawn as {marks, plural, one {# mark} other {# marks}}: identical rows are one mark, drawn with the opacity of all its copies',
   'layers.data': 'Data',
+  'layers.rhythm': 'Hours and days this layer counts',
+  'layers.rhythmHint': 'They hold on top of the timeline’s window and filters.',
+  'layers.rhythmNoTime': '{layer}: hours and weekdays need a time column, and its dataset has none',
+  'layers.rhythmNoDays': "{layer}: the layer’s weekdays and the timeline’s share no day, so nothing would be counted",
+  'layers.rhythmNoHours': "{layer}: the layer’s hours ({layerHours}) and the timeline’s ({datasetHours}) share no hour, so nothing would be counted",
+  'layers.rhythmSplitHours': "{layer}: the layer’s hours ({layerHours}) and the timeline’s ({datasetHours}) overlap in two separate stretches; narrow one of them to a single stretch",
   'layers.as': 'As',
   'layers.add': 'Add layer',
   'layers.noLines': '{title}: the dataset has no lines',
@@ -493,6 +499,9 @@ export const en = {
   'measure.statPerKm2': '{stat} of {column} per km²',
   'measure.statPer1000': '{stat} of {column} per 1,000 residents',
   'measure.share': 'Share of rows where {condition}',
+  'measure.withRhythm': '{measure}, {when}',
+  'measure.weekdays': 'weekdays',
+  'measure.weekends': 'weekends',
 
   // The legend
   'legend.label': 'Legend: {title}',

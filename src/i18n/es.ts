@@ -169,6 +169,12 @@ export const es: Catalogue = {
   'layers.query': 'Consulta',
   'layers.marksComment': '-- {rows, plural, one {# fila dibujada} other {# filas dibujadas}} como {marks, plural, one {# marca} other {# marcas}}: las filas idénticas son una sola marca, dibujada con la opacidad de todas sus copias',
   'layers.data': 'Datos',
+  'layers.rhythm': 'Horas y días que cuenta esta capa',
+  'layers.rhythmHint': 'Se aplican además de la ventana y los filtros de la línea de tiempo.',
+  'layers.rhythmNoTime': '{layer}: las horas y los días necesitan una columna de tiempo, y su conjunto de datos no tiene',
+  'layers.rhythmNoDays': '{layer}: los días de la capa y los de la línea de tiempo no tienen ninguno en común, así que no se contaría nada',
+  'layers.rhythmNoHours': '{layer}: las horas de la capa ({layerHours}) y las de la línea de tiempo ({datasetHours}) no tienen ninguna en común, así que no se contaría nada',
+  'layers.rhythmSplitHours': '{layer}: las horas de la capa ({layerHours}) y las de la línea de tiempo ({datasetHours}) coinciden en dos tramos separados; reduzca una de ellas a un solo tramo',
   'layers.as': 'Como',
   'layers.add': 'Añadir capa',
   'layers.noLines': '{title}: el conjunto de datos no tiene líneas',
@@ -301,6 +307,9 @@ export const es: Catalogue = {
   'measure.statPerKm2': '{stat} de {column} por km²',
   'measure.statPer1000': '{stat} de {column} por cada 1000 habitantes',
   'measure.share': 'Proporción de filas donde {condition}',
+  'measure.withRhythm': '{measure}, {when}',
+  'measure.weekdays': 'días laborables',
+  'measure.weekends': 'fines de semana',
 
   // The legend
   'legend.label': 'Leyenda: {title}',

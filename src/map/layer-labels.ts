@@ -4,7 +4,8 @@ import type { AggregateFilter, AggregateStat } from '../engine/protocol';
 import { filterToWhere } from '../config/where';
 import type { LayerKind } from '../config/layer';
 import type { Measure } from '../config/layer-settings';
-import { t } from '../i18n';
+import { getLocale, t } from '../i18n';
+import type { LayerRhythm } from '../config/layer-rhythm';
 
 /** The statistics, in the order the layer settings offer them (the engine's list). */
 export { STATS } from '../engine/aggregate/stats';
@@ -15,7 +16,24 @@ export function statLabel(stat: AggregateStat): string {
 }
 
 /** "Count", "Mean of num_bikes_available per km²", … for legends and tooltips. */
-export function measureLabel(spec: { kind: LayerKind; stat?: AggregateStat; value?: string; share?: AggregateFilter; measure?: Measure; column?: string; colorBy?: string }): string {
+export function measureLabel(spec: LabelledSpec): string {
+  const label = statisticLabel(spec);
+  // A layer that counts only some hours or weekdays says so: "…, weekdays 07:00–10:00".
+  return spec.rhythm && (spec.rhythm.hours || spec.rhythm.days) ? t('measure.withRhythm', { measure: label, when: rhythmText(spec.rhythm) }) : label;
+}
+
+interface LabelledSpec {
+  kind: LayerKind;
+  stat?: AggregateStat;
+  value?: string;
+  share?: AggregateFilter;
+  measure?: Measure;
+  column?: string;
+  colorBy?: string;
+  rhythm?: LayerRhythm;
+}
+
+function statisticLabel(spec: LabelledSpec): string {
   if (spec.kind === 'points' && spec.colorBy) return spec.colorBy;
   if (spec.column) return spec.column;
   if (!spec.stat || spec.stat === 'count') {
@@ -25,6 +43,21 @@ export function measureLabel(spec: { kind: LayerKind; stat?: AggregateStat; valu
   if (spec.stat === 'share' && (spec.measure ?? 'value') === 'value') return t('measure.share', { condition: conditionText(spec.share) });
   const of = { stat: statLabel(spec.stat), column: spec.value ?? '?' };
   return spec.measure === 'perKm2' ? t('measure.statPerKm2', of) : spec.measure === 'per1000' ? t('measure.statPer1000', of) : t('measure.stat', of);
+}
+
+const pad = (h: number) => `${String(Math.floor(h)).padStart(2, '0')}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}`;
+
+/** "weekdays 07:00–10:00", "Sat, Sun", "22:00–02:00": the hours and weekdays a layer counts. */
+export function rhythmText(r: LayerRhythm): string {
+  const parts: string[] = [];
+  if (r.days && r.days.length < 7) {
+    const days = [...r.days].sort((a, b) => a - b).join();
+    if (days === '1,2,3,4,5') parts.push(t('measure.weekdays'));
+    else if (days === '6,7') parts.push(t('measure.weekends'));
+    else parts.push(r.days.map((d) => new Intl.DateTimeFormat(getLocale(), { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2024, 0, d))).join(', '));
+  }
+  if (r.hours) parts.push(`${pad(r.hours.from)}–${pad(r.hours.to % 24)}`);
+  return parts.join(' ');
 }
 
 /** A share's condition in the --where grammar; its column alone when it has no one-clause form. */

@@ -9,6 +9,16 @@ import type { Measure } from '../config/layer-settings';
 import { populationColumn } from '../engine/column-roles';
 import { t, useT } from '../i18n';
 import { AnalysisSettings } from './AnalysisSettings';
+import { RhythmFilters } from './time/RhythmFilters';
+import type { LayerRhythm } from '../config/layer-rhythm';
+
+/** The filters as a layer stores them: left out when they keep every hour of every day. */
+function layerRhythm(p: LayerRhythm): LayerRhythm | undefined {
+  const out: LayerRhythm = {};
+  if (p.hours) out.hours = { from: Math.round(p.hours.from), to: Math.round(p.hours.to) };
+  if (p.days && p.days.length < 7) out.days = p.days;
+  return out.hours || out.days ? out : undefined;
+}
 
 /** A layer kind's name in the layer list and the add-layer form: "Hexagons", "Square grid", … */
 export function kindLabel(kind: LayerKind): string {
@@ -114,6 +124,11 @@ export function LayerSettings({ spec, datasets, onChange }: Props) {
             </select>
           </label>
           <AnalysisSettings spec={spec} dataset={dataset} onChange={onChange} />
+          {/* A layer's own hours and weekdays, on the dataset's time column (its timeline's clock). */}
+          {!!dataset?.timeColumns?.length && (
+            <RhythmFilters id={id('rhythm')} legend={t('layers.rhythm')} hint={t('layers.rhythmHint')} state={spec.rhythm ?? {}}
+              onChange={(p) => onChange({ rhythm: layerRhythm(p) })} />
+          )}
         </>
       )}
       {/* Hotspot and change maps have fixed, diverging colours. */}

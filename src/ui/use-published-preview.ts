@@ -14,8 +14,8 @@ import { readPublished } from './public/published-data';
 /** The config's layers a first frame can show: visible aggregates of the datasets it loads. */
 export function previewable(state: DashboardState): LayerSpec[] {
   const { config, link } = state;
-  // A link with its own datasets or layer changes shows something else than the config's view.
-  if (!config || !link || link.sources || link.layers) return [];
+  // A link with its own datasets, layer changes or time state shows something else than the config's view.
+  if (!config || !link || link.sources || link.layers || link.time) return [];
   const loads = new Set(config.load);
   return config.layers.filter((l) => l.visible && isAggregateLayer(l) && loads.has(l.dataset) && (l.kind !== 'districts' || loads.has(l.districts)));
 }
@@ -29,12 +29,12 @@ export function usePublishedPreview(
   const candidates = useMemo(() => previewable(state), [state]);
   const ids = candidates.map((l) => l.id).join('\n');
   const published = state.published;
-  const minCount = state.config?.minCount;
+  const config = state.config;
   useEffect(() => {
-    if (!published?.manifest || minCount === undefined) return;
+    if (!published?.manifest || !config) return;
     let cancelled = false;
     for (const spec of candidates) {
-      void readPublished(published.configUrl, published.manifest, spec, minCount).then((s) => {
+      void readPublished(published.configUrl, published.manifest, spec, config).then((s) => {
         // Hot spots and comparisons have their own legend, drawn from the live analysis.
         if (!cancelled && s.ok && !s.layer.analysis) setFiles((f) => ({ ...f, [spec.id]: s.layer }));
       });
@@ -44,7 +44,7 @@ export function usePublishedPreview(
     };
     // `ids` stands for the candidates: the state object changes far more often than they do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [published, minCount, ids]);
+  }, [published, config, ids]);
 
   // Layers whose live layer has been drawn (or failed, or was changed): never previewed again.
   const retired = useRef(new Set<string>());

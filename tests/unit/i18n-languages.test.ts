@@ -50,6 +50,7 @@ const SAME_IN_EVERY_LANGUAGE: Record<string, string> = {
   'engine.console-error': 'DuckDB’s own error text',
   'datasets.fileFacts': 'a file name, format and size',
   'time.windowRange': 'two dates with a dash',
+  'measure.withRhythm': 'a measure and its hours, with a comma',
 };
 
 /** Values a translation may share with English: the above, and the few words spelled alike. */

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { publish, layerHash } from '../../src/cli/publish';
+import { publish } from '../../src/cli/publish';
+import { layerHash } from '../../src/config/dataset-time';
 import { PublishedLayer, PublishManifest } from '../../src/config/published';
 import { sideHash, sideKey, type SidePair } from '../../src/config/side-window';
 import { parseConfig } from '../../src/config/validate';
@@ -127,7 +128,7 @@ describe('publish: before/after sides', () => {
     const s = spec('mean-v');
     expect(manifest.layers[before].hash).toBe(await sideHash(s, 3, pair, 'before'));
     expect(manifest.layers[after].hash).toBe(await sideHash(s, 3, pair, 'after'));
-    expect(manifest.layers[before].hash).not.toBe(await layerHash(s, 3));
+    expect(manifest.layers[before].hash).not.toBe(await layerHash(s, { minCount: 3 }));
     // Another window on this side, or on the other (the scale is pooled), is another entry.
     const otherHours: SidePair = { ...pair, before: { ...pair.before!, hours: { from: 8, to: 10 } } };
     expect(await sideHash(s, 3, otherHours, 'before')).not.toBe(manifest.layers[before].hash);
@@ -135,7 +136,7 @@ describe('publish: before/after sides', () => {
     expect(await sideKey('mean-v', otherPartner, 'before')).not.toBe(before);
     expect(await sideHash(s, 3, otherPartner, 'before')).not.toBe(manifest.layers[before].hash);
     // The single layers keep their plain keys and hashes.
-    expect(manifest.layers.swing.hash).toBe(await layerHash(spec('swing'), 3));
+    expect(manifest.layers.swing.hash).toBe(await layerHash(spec('swing'), { minCount: 3 }));
     expect(file(before).time).toEqual(pair.before);
   });
 

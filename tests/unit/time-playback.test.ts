@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlayback, delayBeforeNext, effectiveRate, MAX_FRAMES, nextFrame, playbackWindows } from '../../src/ui/time/playback';
 import { autoBin, snapToBin, stepBins, binStartOf } from '../../src/ui/time/bins';
-import { clockRange, datasetClock, instantOfWall, wallOfIso } from '../../src/ui/time/clock';
+import { clockRange, datasetClock, instantOfWall, wallOfIso } from '../../src/config/dataset-clock';
 import type { DatasetInfo } from '../../src/engine/protocol';
 
 const H = 3_600_000;

@@ -53,7 +53,7 @@ export function PublicView({ embed = false }: { embed?: boolean }) {
       if (states[id]) continue;
       const spec = config.layers.find((l) => l.id === id);
       if (!spec) continue;
-      void readPublished(dash.configUrl, manifest, spec, config.minCount).then((s) => setStates((all) => ({ ...all, [id]: s })));
+      void readPublished(dash.configUrl, manifest, spec, config).then((s) => setStates((all) => ({ ...all, [id]: s })));
     }
   }, [config, dash, manifest, layerIds, states]);
 

@@ -8,6 +8,7 @@ import { isAggregateLayer, type LayerSpec } from '../../config/layer';
 import { layerQuery } from '../../config/layer-query';
 import type { PublishedLayer } from '../../config/published';
 import { engineWindow, type SideName, type SidePair } from '../../config/side-window';
+import { publishedQuery } from '../../config/dataset-time';
 import type { TimeWindow } from '../../config/view';
 import type { DatasetInfo, LayerQuery } from '../../engine/protocol';
 import { publishedLayer, sharedScale } from '../../map/published-layer';
@@ -50,15 +51,12 @@ function table(e: Connector, dash: LoadedDashboard, id: string): Promise<Dataset
   return p;
 }
 
-/** The layer's answer as `publish` runs it, over `time` when given (a before/after side's window). */
+/** The layer's answer as `publish` runs it: over its dataset's configured time state, or over `time` when given (a before/after side's window). */
 async function run(baseUrl: string, dash: LoadedDashboard, spec: LayerSpec, time?: TimeWindow) {
   const e = await started(baseUrl);
   const points = await table(e, dash, spec.dataset);
   const districts = spec.kind === 'districts' ? await table(e, dash, spec.districts) : null;
-  const ran: LayerSpec = spec.kind === 'districts' && districts ? { ...spec, dataset: points.id, districts: districts.id } : { ...spec, dataset: points.id };
-  const query: LayerQuery = layerQuery(ran, dash.config.minCount);
-  const zone = dash.config.datasets.find((d) => d.id === spec.dataset)?.timeZone;
-  const windowed: LayerQuery = time && 'by' in query ? { ...query, time: engineWindow(time, points, zone) } : query;
+  const windowed = publishedQuery(spec, dash.config, points, districts, time);
   const answer = await e.query({ type: 'layer', layer: windowed });
   const shapes = districts ? (await e.query({ type: 'polygons', dataset: districts.id })).value : null;
   return { answer: answer.value, sql: answer.sql ?? '', shapes };

@@ -2,7 +2,8 @@
 // per layer, each checked against its schema and against the hash of the config's spec, so
 // a missing, unreadable or stale file is said plainly rather than drawn wrong.
 import { MANIFEST_FILE, PUBLISHED_DIR, PublishManifest, PublishedLayer } from '../../config/published';
-import { stableHash } from '../../config/stable-hash';
+import { layerHash } from '../../config/dataset-time';
+import type { DashboardConfig } from '../../config/dashboard';
 import type { LayerSpec } from '../../config/layer';
 import { sideHash, sideKey, type SideName, type SidePair } from '../../config/side-window';
 import { t } from '../../i18n';
@@ -30,14 +31,20 @@ export interface SideOf {
  * A layer's published file, if it is there and matches the config's spec: the layer's own
  * entry, or a before/after side's, whose hash covers the pair's windows too.
  */
-export async function readPublished(configUrl: string, manifest: PublishManifest | null, spec: LayerSpec, minCount: number, side?: SideOf): Promise<PublishedState> {
+export async function readPublished(
+  configUrl: string,
+  manifest: PublishManifest | null,
+  spec: LayerSpec,
+  config: Pick<DashboardConfig, 'minCount' | 'time'>,
+  side?: SideOf,
+): Promise<PublishedState> {
   const key = side ? await sideKey(spec.id, side.pair, side.side) : spec.id;
   const entry = manifest?.layers[key];
   if (!entry) return { ok: false, reason: t('public.notPublished', { layer: spec.title }) };
   // The file is asked for with the checks, not after them: one round trip for the first frame.
   const file = fetchOnce(new URL(entry.file, configUrl).href).catch(() => null);
   const [hash, changed] = await Promise.all([
-    side ? sideHash(spec, minCount, side.pair, side.side) : stableHash({ spec, minCount }),
+    side ? sideHash(spec, config.minCount, side.pair, side.side) : layerHash(spec, config),
     changedDataFile(configUrl, entry.data),
   ]);
   if (entry.hash !== hash) return { ok: false, reason: t('public.stale', { layer: spec.title }) };

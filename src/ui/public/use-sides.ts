@@ -44,7 +44,7 @@ export function useSides(baseUrl: string, dash: LoadedDashboard | null, manifest
     void (async () => {
       const jobs = SIDES.flatMap((side) => sideLayerIds(config, step, side).flatMap((id) => {
         const spec = config.layers.find((l) => l.id === id);
-        return spec ? [readPublished(dash.configUrl, manifest, spec, config.minCount, { pair, side }).then((s): Entry => (s.ok ? { side, id, layer: s.layer } : { side, id, layer: null, reason: s.reason }))] : [];
+        return spec ? [readPublished(dash.configUrl, manifest, spec, config, { pair, side }).then((s): Entry => (s.ok ? { side, id, layer: s.layer } : { side, id, layer: null, reason: s.reason }))] : [];
       }));
       const entries = await Promise.all(jobs);
       const todo = [...new Set(entries.filter((e) => !e.layer).map((e) => e.id))];

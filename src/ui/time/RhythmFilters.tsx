@@ -14,11 +14,14 @@ function weekdayName(d: number): string {
 
 interface Props {
   id: string;
-  state: TimeState;
+  state: Pick<TimeState, 'hours' | 'days'>;
   onChange: (patch: Pick<TimeState, 'hours' | 'days'>) => void;
+  /** The fieldset's legend and the line under the hours: the time panel's by default (a layer's own filters say theirs). */
+  legend?: string;
+  hint?: string;
 }
 
-export function RhythmFilters({ id, state, onChange }: Props) {
+export function RhythmFilters({ id, state, onChange, legend, hint }: Props) {
   const t = useT();
   const days = state.days ?? ALL_DAYS;
   const from = state.hours?.from;
@@ -55,12 +58,13 @@ export function RhythmFilters({ id, state, onChange }: Props) {
   };
   return (
     <fieldset className="rhythm" data-rhythm={id}>
-      <legend>{t('time.rhythm')}</legend>
+      <legend>{legend ?? t('time.rhythm')}</legend>
       <div className="rhythm-hours">
         {hourSelect(true, from)}
         {hourSelect(false, to)}
       </div>
       <p className="hint">{t('time.hoursHint')}</p>
+      {hint && <p className="hint">{hint}</p>}
       <fieldset className="rhythm-days">
         <legend>{t('time.weekdays')}</legend>
         {ALL_DAYS.map((d) => (

@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import type { Coordinator } from '../coordinator';
 import type { LayerDataState } from '../use-layer-data';
 import { autoBin } from './bins';
-import { clockRange, instantOfBound, zoneChoices } from './clock';
+import { clockRange, instantOfBound, zoneChoices } from '../../config/dataset-clock';
 import { PlaybackControls } from './PlaybackControls';
 import { RhythmFilters } from './RhythmFilters';
 import { Timeline } from './Timeline';

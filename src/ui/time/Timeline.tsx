@@ -7,7 +7,7 @@ import { isAbortError } from '../../engine/abort';
 import { formatDateTime, useT } from '../../i18n';
 import type { Coordinator } from '../coordinator';
 import { nextBinStart, snapToBin, stepBins } from './bins';
-import { clockRange, columnInstant, instantOfBound } from './clock';
+import { clockRange, columnInstant, instantOfBound } from '../../config/dataset-clock';
 import { windowText } from './time-text';
 import type { TimeEntry } from './use-time';
 

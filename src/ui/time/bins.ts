@@ -2,7 +2,7 @@
 // weeks, months), and the snapping of a brushed instant to a bin edge in the display zone.
 import { binFloor, binNext } from '../../engine/time';
 import type { TimelineBin } from '../../config/time-state';
-import { instantOfWall, wallOfInstant } from './clock';
+import { instantOfWall, wallOfInstant } from '../../config/dataset-clock';
 
 const DAY = 86_400_000;
 

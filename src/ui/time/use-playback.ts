@@ -11,7 +11,7 @@ import type { ScaleParts } from '../../scales/colour';
 import type { Coordinator } from '../coordinator';
 import { requestKey } from '../request-key';
 import type { LayerDataState } from '../use-layer-data';
-import { instantOfBound, clockRange } from './clock';
+import { instantOfBound, clockRange } from '../../config/dataset-clock';
 import { binStartOf } from './bins';
 import { defaultPlayback, delayBeforeNext, nextFrame, playbackWindows } from './playback';
 import type { TimeEntry, TimeModel } from './use-time';

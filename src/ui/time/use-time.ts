@@ -5,21 +5,17 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { DashboardConfig } from '../../config/dashboard';
 import type { DatasetWindows } from '../../config/layer-query';
-import { isEmptyTime, timeWindow, type TimeState, type TimeStates } from '../../config/time-state';
+import { isEmptyTime, type TimeState, type TimeStates } from '../../config/time-state';
+import { datasetTime, windowOf, type DatasetTime } from '../../config/dataset-time';
 import type { LinkSource, LinkState } from '../../config/url-state';
-import type { DatasetInfo, PlaybackWindow } from '../../engine/protocol';
+import type { DatasetInfo, PlaybackWindow, TimeWindow } from '../../engine/protocol';
 import type { FixedScales } from '../../map/render-layers';
 import type { ScaleParts } from '../../scales/colour';
-import { datasetClock, datasetZoneOf, displayZoneOf, type DatasetClock } from './clock';
 
-/** A dataset the time panel shows: its clock, state and display zone. */
-export interface TimeEntry {
+/** A dataset the time panel shows: its clock, display zone and state. */
+export interface TimeEntry extends DatasetTime {
   info: DatasetInfo;
-  clock: DatasetClock;
   state: TimeState;
-  zone: string;
-  /** The dataset's own zone, when known. */
-  datasetZone: string | null;
 }
 
 export interface TimeInput {
@@ -65,21 +61,18 @@ export function useTime({ config, datasets, sources, link }: TimeInput) {
     const out: TimeEntry[] = [];
     for (const info of datasets) {
       const entry = config?.datasets.find((e) => e.id === configId(info, sources));
-      const clock = datasetClock(info, entry?.roles?.time);
-      if (!clock) continue;
       const state = states[info.id] ?? {};
-      const datasetZone = datasetZoneOf(info, clock, entry?.timeZone);
-      out.push({ info, clock, state, zone: displayZoneOf(datasetZone, state.zone), datasetZone });
+      const time = datasetTime(info, entry, state);
+      if (time) out.push({ info, state, ...time });
     }
     return out;
   }, [config, datasets, sources, states]);
 
   const windows = useMemo(() => {
-    const out: Record<string, ReturnType<typeof timeWindow>> = {};
+    const out: Record<string, TimeWindow> = {};
     for (const e of entries) {
       const frame = frames[e.info.id];
-      const state = frame ? { ...e.state, window: frame } : e.state;
-      out[e.info.id] = timeWindow(state, e.clock.column, e.zone);
+      out[e.info.id] = windowOf(e, frame ? { ...e.state, window: frame } : e.state);
     }
     return out as DatasetWindows;
   }, [entries, frames]);

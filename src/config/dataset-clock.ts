@@ -2,8 +2,8 @@
 // roles.time, else the first detected one), which zone its values are on (or none known),
 // its range, and the conversions between column wall clock, instants and display-zone
 // wall clock. Pure: Intl gives the offsets (src/engine/time/zone.ts).
-import type { DatasetInfo, TimeColumnInfo } from '../../engine/protocol';
-import { intlOffset } from '../../engine/time';
+import type { DatasetInfo, TimeColumnInfo } from '../engine/protocol';
+import { intlOffset } from '../engine/time';
 
 export interface DatasetClock {
   column: string;
