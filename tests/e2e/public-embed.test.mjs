@@ -8,7 +8,7 @@ import { openApp, pixelStats, startBrowser } from './harness.mjs';
 
 const PHONE = { width: 375, height: 812 };
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups';
-const STEP1 = 'Empty stations, by neighbourhood';
+const STEP1 = 'Empty stations on weekday mornings, by neighbourhood';
 const STEP2 = 'The same, by census tract';
 
 /** The attributes of the one <iframe> in `html`, read by the browser's own HTML parser. */

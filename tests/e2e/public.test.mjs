@@ -30,7 +30,7 @@ describe('citizen view', () => {
     it(`steps through the sample story at ${viewport.width}×${viewport.height} without starting the database`, async () => {
       const app = await openApp(env.browser, `${env.server.url}?mode=public`, { viewport });
       const { page } = app;
-      await page.getByRole('heading', { level: 2, name: 'Empty stations, by neighbourhood' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Empty stations on weekday mornings, by neighbourhood' }).waitFor();
       await page.locator('.public-legend h2', { hasText: 'per 500 m hexagon' }).waitFor();
       await page.waitForFunction(() => performance.getEntriesByName('citylens:first-draw').length > 0);
       // The map's text alternative: its areas ranked, the highest value of the published file first.

@@ -91,6 +91,29 @@ describe('time: timeline, brush, rhythm filters, playback', () => {
     assert.equal(norm(await panel.locator('.time-label').innerText()), 'All times');
   });
 
+  it('the sample layer counts weekday mornings on its own: its query, rows and legend say so, and its settings clear it', async () => {
+    const config = JSON.parse(readFileSync(path.join(here, '../../public/citylens.config.json'), 'utf8'));
+    assert.deepEqual(config.layers.find((l) => l.id === layer).rhythm, { hours: { from: 7, to: 10 }, days: [1, 2, 3, 4, 5] });
+    const data = (await marks(app.page, 'citylens:layer-data')).filter((d) => d.layer === layer).at(-1);
+    const query = (await marks(app.page, 'citylens:layer-request')).filter((d) => d.layer === layer).at(-1).query;
+    assert.deepEqual(query.time, { column: 'ts_utc', zone: 'America/New_York', hours: { from: 7, to: 10 }, days: [1, 2, 3, 4, 5] });
+    let mornings = 0;
+    for (const w of times.walls) {
+      const d = new Date(w);
+      if (d.getUTCHours() >= 7 && d.getUTCHours() < 10 && d.getUTCDay() >= 1 && d.getUTCDay() <= 5) mornings++;
+    }
+    assert.equal(data.rows, mornings);
+    assert.match(norm(await app.page.locator(`[data-legend="${layer}"] figcaption`).first().innerText()), /, weekdays 07:00–10:00$/);
+    // The layer's own filters are in its settings; clearing them counts every row again.
+    const own = app.page.locator(`fieldset[data-rhythm="${layer}-rhythm"]`);
+    await app.page.locator('details', { has: own }).locator('summary').click();
+    assert.equal(await own.getByLabel('From hour').inputValue(), '7');
+    const all = await nextData(() => own.getByRole('button', { name: 'All hours and days' }).click());
+    assert.equal(all.query.time, undefined);
+    assert.equal(all.rows, times.instants.length);
+    await app.page.locator('details', { has: own }).locator('summary').click();
+  });
+
   it('brushing by keyboard snaps to hours, sets the window, and the layer counts only rows inside it', async () => {
     let min = Infinity;
     for (const ms of times.instants) min = Math.min(min, ms);
