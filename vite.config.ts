@@ -23,6 +23,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/setup-engine-wording.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -10,12 +10,16 @@ import { Analysis, FEW_OBSERVATIONS } from '../engine/analysis';
 import type { AggregateResult, DatasetInfo } from '../engine/protocol';
 import { aggregateTable, compareTable, hotspotTable, type ExportTable } from '../engine/export/tables';
 import { tableToArrowIPC, tableToCsv, tableToGeoJSON } from '../engine/export/write';
-import { engineText } from '../i18n';
+import { engineText, failureText } from '../i18n';
 import type { EngineMessage } from '../engine/messages';
 import { USAGE, UsageError, parseArgs, type AggregateCommand, type CompareCommand, type HotspotsCommand } from './args';
 import { cellsRequest, clockLine, rhythm, timeColumnOf } from './requests';
 import { infoOf } from './info';
 import { publish } from './publish';
+import { setEngineWording } from '../engine/engine-error';
+
+// Engine failures are codes; the CLI says them in English, from the catalogue.
+setEngineWording((f) => failureText(f));
 
 function checkFile(path: string): void {
   if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);

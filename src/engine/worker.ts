@@ -4,5 +4,7 @@ import * as Comlink from 'comlink';
 import { browserPlatform } from './platform-browser';
 import { createEngineService } from './service/engine-service';
 import { wireOf } from './service/wire';
+import { sendFailuresAsCodes } from './failure-wire';
 
+sendFailuresAsCodes();
 Comlink.expose(wireOf(createEngineService(({ baseUrl }) => browserPlatform(baseUrl))));

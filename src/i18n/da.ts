@@ -514,6 +514,11 @@ export const da: Catalogue = {
   'engine.hotspots-left-out': '{count, plural, one {# distrikt har} other {# distrikter har}} ingen værdi (ingen rækker, eller ingen indbyggere til en rate pr. indbygger): udeladt af analysen.',
   'engine.hotspots-districts-list-empty': 'Distrikter omfatter altid dem uden rækker; “tæl tomme celler” ændrer intet her.',
   'engine.compare-repeated-readings': 'Dataene gentager de samme steder omkring {ratio, number} gange hver (gentagne målinger), og hver måling behandles som uafhængig, så næsten enhver ændring ser signifikant ud. Tæl hvert sted én gang om dagen med enhedsindstillingen (for eksempel station og dag).',
+  // Engine failures (src/engine/engine-error.ts), by room: time
+  'engine.window-reversed': 'vinduet starter ({from}) ved eller efter sin slutning ({to})',
+  'engine.window-outside-range': 'vinduet [{from}, {to}) ligger uden for intervallet af "{column}" ({min} til {max})',
+  // Engine failures: aggregate (src/engine/aggregate/)
+  // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'Ingen signifikanstest for denne statistik: ændringen vises uden test. Antal, gennemsnit og andel testes.',
   'link.layerGone': 'Linkets lag “{layer}” findes ikke længere i dette dashboard: udeladt',
   'link.layerInvalid': 'Linkets lag “{layer}” er udeladt: {problem}',

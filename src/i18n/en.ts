@@ -708,5 +708,10 @@ export const en = {
   'engine.hotspots-left-out': '{count, plural, one {# district has} other {# districts have}} no value (no rows, or no residents for a rate per resident): left out of the analysis.',
   'engine.hotspots-districts-list-empty': 'Districts always include those without rows; "include empty cells" changes nothing here.',
   'engine.compare-repeated-readings': 'The data repeats the same places about {ratio, number} times each (repeated readings), and each reading is treated as independent, so almost any change looks significant. Count each place once per day with the unit option (for example station and day).',
+  // Engine failures (src/engine/engine-error.ts), by room: time
+  'engine.window-reversed': 'the window starts ({from}) at or after its end ({to})',
+  'engine.window-outside-range': 'the window [{from}, {to}) lies outside the range of "{column}" ({min} to {max})',
+  // Engine failures: aggregate (src/engine/aggregate/)
+  // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
 } as const;

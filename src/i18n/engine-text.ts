@@ -1,6 +1,7 @@
 // The engine says what happened as codes with parameters (src/engine/messages.ts); the UI
 // words them from the catalogue under `engine.<code>`, in the reader's language.
 import type { EngineMessage } from '../engine/messages';
+import type { EngineFailure } from '../engine/engine-error';
 import { activeTranslator } from './t';
 import type { Translator } from './translator';
 
@@ -20,4 +21,10 @@ export function engineText(m: EngineMessage, translator: Translator = activeTran
     console.warn(`i18n: ${key}: ${(err as Error).message}`);
     return m.code;
   }
+}
+
+/** An engine failure in words, after what it concerns: "<dataset>: <what went wrong>". */
+export function failureText(f: EngineFailure, translator: Translator = activeTranslator()): string {
+  const text = engineText(f, translator);
+  return f.subject !== undefined ? `${f.subject}: ${text}` : text;
 }

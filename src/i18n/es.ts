@@ -514,6 +514,11 @@ export const es: Catalogue = {
   'engine.hotspots-left-out': '{count, plural, one {# distrito no tiene} other {# distritos no tienen}} valor (sin filas, o sin habitantes para una tasa por habitante): se dejan fuera del análisis.',
   'engine.hotspots-districts-list-empty': 'Los distritos siempre incluyen los que no tienen filas; «contar las celdas vacías» no cambia nada aquí.',
   'engine.compare-repeated-readings': 'Los datos repiten los mismos lugares unas {ratio, number} veces cada uno (lecturas repetidas), y cada lectura se trata como independiente, así que casi cualquier cambio parece significativo. Cuente cada lugar una vez al día con la opción de unidad (por ejemplo, estación y día).',
+  // Engine failures (src/engine/engine-error.ts), by room: time
+  'engine.window-reversed': 'la ventana empieza ({from}) en su final o después ({to})',
+  'engine.window-outside-range': 'la ventana [{from}, {to}) queda fuera del intervalo de "{column}" ({min} a {max})',
+  // Engine failures: aggregate (src/engine/aggregate/)
+  // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No hay prueba de significación para este estadístico: el cambio se muestra sin evaluar. Se evalúan el recuento, la media y la proporción.',
   'link.layerGone': 'La capa «{layer}» del enlace ya no está en este panel: se deja fuera',
   'link.layerInvalid': 'La capa «{layer}» del enlace se ha dejado fuera: {problem}',

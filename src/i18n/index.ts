@@ -1,7 +1,7 @@
 // The i18n module's public API: messages (t, useT, engineText), the locale, and formatting.
 export { t, activeTranslator, type MessageArgsOf } from './t';
 export { useT } from './use-t';
-export { engineText, engineKey } from './engine-text';
+export { engineText, engineKey, failureText } from './engine-text';
 export { createTranslator, type Translator, type MessageValues } from './translator';
 export { CATALOGUES, type Catalogue, type MessageKey } from './catalogue';
 export { chooseLocale, matchLocale, type LocaleSources } from './choose-locale';

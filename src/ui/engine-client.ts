@@ -6,6 +6,17 @@ import type { EngineRequest, EngineWire, QueryProgress, ResultOf } from '../engi
 import { fileNameOf } from '../engine/file-name';
 import { cancelledLoad, cancelledRequest } from '../engine/abort';
 import type { Connector, SignalOptions } from './connector';
+import { engineFailure } from '../engine/engine-error';
+import { failureText } from '../i18n';
+
+/** An engine failure from the worker (its code and parameters), worded in the reader's language; anything else as it came. */
+export function worded(err: unknown): unknown {
+  const failure = engineFailure(err);
+  if (!failure) return err;
+  const out = new Error(failureText(failure), { cause: err });
+  out.name = 'EngineError';
+  return Object.assign(out, { code: failure.code, params: failure.params, subject: failure.subject });
+}
 
 /** Start the app's engine worker and connect to it. */
 export function startEngine(): Connector {
@@ -21,7 +32,7 @@ export function connectWorker(worker: Worker): Connector {
   function cancellable<T>(signal: AbortSignal | undefined, cancelled: () => Error, start: (id: string) => Promise<T>): Promise<T> {
     if (signal?.aborted) return Promise.reject(cancelled());
     const id = `main-${++seq}`;
-    const running = start(id);
+    const running = start(id).catch((err: unknown) => Promise.reject(worded(err)));
     if (!signal) return running;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
@@ -35,7 +46,7 @@ export function connectWorker(worker: Worker): Connector {
   const proxied = <P>(fn: ((p: P) => void) | undefined) => (fn ? Comlink.proxy(fn) : undefined);
 
   return {
-    init: (options) => remote.init(options),
+    init: (options) => remote.init(options).catch((err: unknown) => Promise.reject(worded(err))),
     loadUrl: (url, options, call) =>
       cancellable(call?.signal, () => cancelledLoad(fileNameOf(url)), (id) => remote.loadUrl(url, options, { id }, proxied(call?.onProgress))),
     loadBytes: (fileName, bytes, options, call) =>

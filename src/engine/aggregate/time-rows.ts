@@ -1,6 +1,7 @@
 // A request's time part over a point dataset's rows: the time column read once as epoch
 // ms (cached with the other row columns), its clock from how ingest read it, and the
 // per-row keep mask and bins of src/engine/time in the request's display zone.
+import { about } from '../engine-error';
 import type { DatasetInfo, TimeWindow } from '../protocol';
 import type { RowStore } from './row-store';
 import { checkDays, checkHours, isoWeekday, minuteOfDay, rowInstants, timeRows, type CalendarBin, type ColumnClock, type TimeRows } from '../time';
@@ -28,7 +29,7 @@ export function readTimeRows(info: DatasetInfo, time: TimeWindow, bin: CalendarB
     const rows = timeRows(column.values, clockOf(info, time.column), { column: time.column, zone: time.zone, from: time.from, to: time.to, hours, days, bin });
     return { rows, sql };
   } catch (err) {
-    throw new Error(`${info.name}: ${(err as Error).message}`);
+    throw about(err, info.name);
   }
 }
 

@@ -7,6 +7,8 @@ import type { AggregateRequest, AggregateResult, Answer, PlaybackMeasure, Playba
 import type { Aggregator } from '../aggregate/aggregator';
 import { colourScale, scaleParts } from '../../scales/colour';
 import { message } from '../messages';
+import { EngineError } from '../engine-error';
+import { WINDOW_OUTSIDE } from '../time/rows';
 
 /** What a playback's domain works with (a part of the service context). */
 export interface PlaybackContext {
@@ -41,8 +43,6 @@ async function checkpoint(signal: AbortSignal): Promise<void> {
   signal.throwIfAborted();
 }
 
-/** The window is outside the data's time range: no cells, nothing to pool. */
-const OUTSIDE = /lies outside the range of/;
 
 /** Pool every window from its own aggregate. */
 async function perWindow(req: AggregateRequest, windows: PlaybackWindow[], measure: PlaybackMeasure, into: number[], ctx: PlaybackContext): Promise<{ sqls: string[]; fromCube: number }> {
@@ -58,7 +58,8 @@ async function perWindow(req: AggregateRequest, windows: PlaybackWindow[], measu
     try {
       r = await ctx.aggregator.aggregate({ ...req, time: { ...req.time!, from: w.from, to: w.to } });
     } catch (err) {
-      if (OUTSIDE.test((err as Error).message)) continue;
+      // The window is outside the data's time range: no cells, nothing to pool.
+      if (err instanceof EngineError && err.code === WINDOW_OUTSIDE) continue;
       throw err;
     }
     if (r.cube) fromCube++;

@@ -2,11 +2,15 @@
 // its bin, all in the display zone. The column's clock decides what its values mean:
 // instants (a UTC column), wall time in a known zone, or wall time of unknown zone,
 // which is read as display-zone wall time and never converted. Pure over typed arrays.
+import { EngineError } from '../engine-error';
 import { binStarts, binIndex } from './bins';
 import { binFloor, type CalendarBin } from './calendar';
 import { readTime, type ReadTime } from './instants';
 import { rhythmTest, type HourRange } from './rhythm';
 import { instantOf, localOf, zoneOffsets, type ZoneOffsets } from './zone';
+
+/** The code of a window that holds none of the column's values. */
+export const WINDOW_OUTSIDE = 'window-outside-range';
 
 /** What a column's values mean. */
 export type ColumnClock = { kind: 'utc' } | { kind: 'zoned'; zone: string } | { kind: 'unknown' };
@@ -114,7 +118,7 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
     onWall ? (t.kind === 'wall' ? t.ms : localOf(display, t.ms)) : t.kind === 'instant' ? t.ms : instantOf(display, t.ms);
   const from = spec.from !== undefined ? bound(readTime(spec.from, 'the window start')) : -Infinity;
   const to = spec.to !== undefined ? bound(readTime(spec.to, 'the window end')) : Infinity;
-  if (!(from < to)) throw new Error(`the window starts (${String(spec.from)}) at or after its end (${String(spec.to)})`);
+  if (!(from < to)) throw new EngineError('window-reversed', { from: String(spec.from), to: String(spec.to) });
   let aLo = lo, aHi = hi;
   if (axis !== values) {
     aLo = Infinity;
@@ -126,7 +130,7 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
   }
   if (from > aHi || to <= aLo) {
     const text = (ms: number) => new Date(ms).toISOString().slice(0, 19) + (onWall ? '' : 'Z');
-    throw new Error(`the window [${String(spec.from ?? '…')}, ${String(spec.to ?? '…')}) lies outside the range of "${spec.column}" (${text(aLo)} to ${text(aHi)})`);
+    throw new EngineError(WINDOW_OUTSIDE, { from: String(spec.from ?? '…'), to: String(spec.to ?? '…'), column: spec.column, min: text(aLo), max: text(aHi) });
   }
   const passes = rhythmTest(spec.hours, spec.days);
   const wall = passes ? times.wall() : null;
