@@ -4,27 +4,13 @@ import { useEffect, useRef } from 'react';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, LayerProps, PickingInfo } from '@deck.gl/core';
 import maplibregl, { type MapLibreMap } from './maplibre';
-import { backdropStyle } from './basemap';
-import { DATA_SLOT, labelsOverData, withDataSlot } from './data-slot';
+import { DATA_SLOT, labelsOverData } from './data-slot';
+import { createBaseMap } from './base-map';
 import { applyBasemap } from './basemap-apply';
 import type { BasemapChoice } from './basemap-choice';
 import type { PublishedLayer } from '../config/published';
 import { canEditStyle, drawsPublished, putPublished, whenPublishedDrawn } from './published-source';
 import { t } from '../i18n';
-
-/** MapLibre's own control labels, from our catalogue (a patch over its English defaults). */
-function maplibreLocale(): Record<string, string> {
-  return {
-    'Map.Title': t('map.label'),
-    'NavigationControl.ZoomIn': t('map.zoomIn'),
-    'NavigationControl.ZoomOut': t('map.zoomOut'),
-    'NavigationControl.ResetBearing': t('map.resetBearing'),
-    'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
-    'AttributionControl.MapFeedback': t('map.feedback'),
-    'ScaleControl.Meters': t('map.metres'),
-    'ScaleControl.Kilometers': t('map.kilometres'),
-  };
-}
 
 /** @deck.gl/mapbox's interleaving prop (its LayerOverlayProps, which it does not export): draw before this map layer. */
 const UNDER_LABELS: Partial<LayerProps> & { beforeId: string } = { beforeId: DATA_SLOT };
@@ -71,20 +57,10 @@ export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfter
   publishedDrawn.current = onPublishedDrawn;
 
   useEffect(() => {
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style: withDataSlot(backdropStyle(baseUrl)),
-      center,
-      zoom,
-      bearing: bearing ?? 0,
-      pitch: pitch ?? 0,
-      attributionControl: { compact: false },
-      // No label fade-in: each animation frame redraws every data layer too, which costs
-      // seconds per frame on CPU renderers with millions of points.
-      fadeDuration: 0,
-      // The view rides in the link through the app's one URL codec (src/config/url-state.ts).
-      canvasContextAttributes: { antialias: true },
-      locale: maplibreLocale(),
+    // The view rides in the link through the app's one URL codec (src/config/url-state.ts).
+    const map = createBaseMap({
+      container: container.current!, baseUrl, center, zoom, bearing, pitch, title: t('map.label'),
+      compactAttribution: false, antialias: true, published: () => publishedRef.current,
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -104,11 +80,6 @@ export function MapView({ baseUrl, center, zoom, bearing, pitch, layers, onAfter
       if (map.isStyleLoaded()) map.getContainer().dataset.labelsOverData = labelsOverData(map);
     };
     map.on('styledata', markOrder);
-    // A basemap swap drops the published layers with the old style: put them back.
-    map.on('styledata', () => {
-      const want = publishedRef.current;
-      if (canEditStyle(map) && !drawsPublished(map, want)) putPublished(map, want);
-    });
     map.on('idle', markOrder);
     overlay.current = deck;
     mapRef.current = map;

@@ -3,15 +3,13 @@
 // A basemap swap replaces the style, so the data layers are put back whenever it drops them.
 import { useEffect, useRef } from 'react';
 import maplibregl, { type MapLibreMap } from '../../map/maplibre';
-import { backdropStyle } from '../../map/basemap';
-import { withDataSlot } from '../../map/data-slot';
+import { createBaseMap } from '../../map/base-map';
 import { applyBasemap } from '../../map/basemap-apply';
 import type { PublishedLayer } from '../../config/published';
-import { drawsPublished, putPublished } from '../../map/published-source';
+import { putPublished } from '../../map/published-source';
 import type { BasemapEntry } from '../../config/schema';
 import type { View } from '../../config/view';
 import { formatView } from '../../config/url-state';
-import { t } from '../../i18n';
 
 export interface PublicMapProps {
   baseUrl: string;
@@ -39,21 +37,11 @@ export function PublicMap({ baseUrl, view, layers, basemap, label, onDrawn, onMa
   made.current = onMap;
 
   useEffect(() => {
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style: withDataSlot(backdropStyle(baseUrl)),
-      center: view.center,
-      zoom: view.zoom,
-      attributionControl: { compact: true },
-      fadeDuration: 0,
-      locale: { 'Map.Title': labelRef.current, 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'AttributionControl.ToggleAttribution': t('map.toggleAttribution') },
+    const map = createBaseMap({
+      container: container.current!, baseUrl, center: view.center, zoom: view.zoom, title: labelRef.current,
+      compactAttribution: true, published: () => layersRef.current,
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    // setStyle diffs styles and drops layers it did not name, without a style.load event.
-    map.on('styledata', () => {
-      const want = layersRef.current;
-      if (map.isStyleLoaded() && !drawsPublished(map, want)) putPublished(map, want);
-    });
     // For tests, as in the analyst view: the view the map settled on, as a link writes it.
     const settle = () => {
       const c = map.getCenter();
