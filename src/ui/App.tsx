@@ -37,7 +37,7 @@ import { activeLayer, useExports } from './export/use-exports';
 import { PrintBrief } from './print/PrintBrief';
 import { ConsolePanel, type ConsoleRequest } from './console/ConsolePanel';
 import { MethodView } from './console/MethodView';
-import { layerQuery } from './layer-data';
+import { layerQueryOrNull } from './layer-data';
 import { DrillDown } from './drill/DrillDown';
 import { useDrill } from './drill/use-drill';
 import { TimePanel } from './time/TimePanel';
@@ -264,7 +264,10 @@ export function App() {
             onLoad={(entry) => void loadEntry(entry, state.catalog!.url)} />
         )}
         <LayerPanel specs={state.specs} datasets={state.datasets} data={layerData} onChange={setSpecs}
-          method={(spec) => <MethodView coordinator={coordinator} query={layerQuery(spec, minCount, time.windows)} holder={`layer:${spec.id}`} onOpen={openInConsole} />} />
+          method={(spec) => {
+            const query = layerQueryOrNull(spec, minCount, time.windows);
+            return query && <MethodView coordinator={coordinator} query={query} holder={`layer:${spec.id}`} onOpen={openInConsole} />;
+          }} />
         <TimePanel coordinator={coordinator} time={time} specs={state.specs} layerData={layerData} minCount={minCount} />
         <AnnotationPanel notes={notes} />
       </aside>

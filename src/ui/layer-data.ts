@@ -3,8 +3,19 @@
 // map's LayerData. Colour, opacity and 3D are not in the query: they never refetch.
 import type { LayerQuery, LayerResult } from '../engine/protocol';
 import type { LayerData } from '../map/deck-layers';
-export { layerQuery } from '../config/layer-query';
 import type { Coordinator } from './coordinator';
+import type { LayerSpec } from '../config/layer';
+import { layerQuery as queryOfLayer, type DatasetWindows } from '../config/layer-query';
+export { layerQuery } from '../config/layer-query';
+
+/** The layer's query, or null where it cannot be asked for (the layer panel shows why, from use-layer-data). */
+export function layerQueryOrNull(spec: LayerSpec, minCount: number, windows: DatasetWindows): LayerQuery | null {
+  try {
+    return queryOfLayer(spec, minCount, windows);
+  } catch {
+    return null;
+  }
+}
 
 /** The map's form of a layer answer whose geometry the coordinator has put in. */
 export function toLayerData(value: LayerResult): LayerData {

@@ -5,7 +5,7 @@ import type { DatasetInfo } from '../../engine/protocol';
 import type { LayerSpec } from '../../config/layer';
 import type { PickDetail } from '../../map/picking';
 import type { RenderedLayer } from '../../map/render-layers';
-import { layerQuery } from '../layer-data';
+import { layerQueryOrNull } from '../layer-data';
 import type { useTime } from '../time/use-time';
 import { drillTarget, type DrillTarget } from './drill-target';
 
@@ -21,8 +21,8 @@ export function useDrill(
   return useMemo(() => {
     const r = spec && rendered.find((x) => x.spec.id === spec.id);
     if (!selected || !spec || !r) return null;
-    const query = layerQuery(spec, minCount, windows);
-    if (!('by' in query)) return null;
+    const query = layerQueryOrNull(spec, minCount, windows);
+    if (!query || !('by' in query)) return null;
     const dataset = datasets.find((d) => d.id === spec.dataset);
     const entry = entries.find((e) => e.info.id === spec.dataset);
     return drillTarget(spec, r.data, selected.detail.index, query, dataset, entry && { column: entry.clock.column, zone: entry.zone });

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAggregateLayer, isClassedLayer, type LayerSpec } from '../../config/layer';
 import { layerQuery, type DatasetWindows } from '../../config/layer-query';
+import { layerQueryOrNull } from '../layer-data';
 import type { PlaybackSettings } from '../../config/time-state';
 import type { CellsLayerQuery, LayerQuery, PlaybackWindow } from '../../engine/protocol';
 import type { ScaleParts } from '../../scales/colour';
@@ -111,8 +112,8 @@ export function usePlayback({ coordinator, entry, specs, layerData, minCount, ti
         cells.map(async (spec) => {
           // Hidden layers are not drawn: their scale would cost a pass over every window for nothing.
           if (!isAggregateLayer(spec) || !isClassedLayer(spec) || spec.analysis || !spec.visible) return;
-          const layer = layerQuery(spec, minCount, base);
-          if (!isCells(layer)) return;
+          const layer = layerQueryOrNull(spec, minCount, base);
+          if (!layer || !isCells(layer)) return;
           const scale = { scheme: spec.scheme, classification: spec.classification, classes: spec.classes, domain: spec.domain };
           try {
             // Without a window or filters the layer has no time part: the frames' column and zone are the dataset's.
