@@ -19,7 +19,7 @@ const file = (id: string) => ({ layer: id }) as PublishedLayer;
 const drawn = (id: string, layers: number): RenderedLayer => ({ spec: byId(id), data: { kind: 'points' } as RenderedLayer['data'], scale: null, layers: new Array<Layer>(layers) });
 
 describe('published preview', () => {
-  it('offers the visible aggregate layers of the datasets the config loads, and none under a link with its own layers or data', () => {
+  it('offers the visible aggregate layers of the datasets the config loads, and none under a link with its own layers, data or time state', () => {
     // The sample: stations (points), empty-hexagons (visible hexagons), districts hidden.
     const expected = config.layers.filter((l) => l.visible && l.kind !== 'points' && config.load.includes(l.dataset)).map((l) => l.id);
     expect(expected).toEqual(['empty-hexagons']);
@@ -27,6 +27,8 @@ describe('published preview', () => {
     expect(previewable(state({ link: { layers: [] } }))).toEqual([]);
     expect(previewable(state({ link: { sources: [{ entry: 'x' }] } }))).toEqual([]);
     expect(previewable(state({ link: null }))).toEqual([]);
+    // A link with its own time state: the published files were computed over the config's.
+    expect(previewable(state({ link: { time: { nyc_citibike_station_status_2024_03: { hours: { from: 7, to: 10 } } } } }))).toEqual([]);
   });
 
   it('draws a layer until its live layer is drawn, then never again', () => {
