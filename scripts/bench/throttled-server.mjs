@@ -4,7 +4,7 @@
 // 150 ms added before its first byte. Throttling here, not in CDP, also catches the
 // worker's fetches. Counts the bytes each response put on the wire, by kind.
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { TYPES } from '../serve-static.mjs';
@@ -86,7 +86,7 @@ export function serveThrottled({ root, base = '/a/b/', bitsPerSecond = 9e6, late
         const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
         const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
         if (start >= size || end < start) return void res.writeHead((entry.status = 416), { 'content-range': `bytes */${size}` }).end();
-        const body = readFileSync(file).subarray(start, end + 1);
+        const body = readRange(file, start, end + 1 - start);
         res.writeHead((entry.status = 206), { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': body.length });
         return void send(res, body, entry);
       }
@@ -121,4 +121,21 @@ export function serveThrottled({ root, base = '/a/b/', bitsPerSecond = 9e6, late
       }),
     ),
   );
+}
+
+/** `length` bytes of `file` from `start`: a Range answer reads only what it sends. */
+function readRange(file, start, length) {
+  const out = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, out, done, length - done, start + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === length ? out : out.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
 }
