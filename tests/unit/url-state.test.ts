@@ -77,6 +77,22 @@ describe('url state codec', () => {
     });
   });
 
+  it('carries a layer’s own hours and weekdays: set, changed and cleared', async () => {
+    const mornings = { hours: { from: 7, to: 10 }, days: [1, 2, 3, 4, 5] };
+    const withRhythm = sampleLayers().map((l, i) => (i === 3 ? updateLayer(l, { rhythm: mornings }) : l));
+    const set = await encodeLink({ ...base(), layers: withRhythm }, base());
+    expect((await reopen(set, base())).layers).toEqual(withRhythm);
+    // Against a base that has it: a change is the one setting, a clear is null.
+    const nights = withRhythm.map((l, i) => (i === 3 ? updateLayer(l, { rhythm: { hours: { from: 22, to: 2 } } }) : l));
+    const changed = await encodeLink({ ...base(), layers: nights }, base(withRhythm));
+    expect(await decodePayload(new URLSearchParams(changed.slice(1)).get('s')!)).toEqual({
+      l: [`points-${ANIMALS}`, `hexagon-${ANIMALS}`, `points-${BIKES}`, { i: `hexagon-${BIKES}`, rhythm: { hours: { from: 22, to: 2 } } }],
+    });
+    expect((await reopen(changed, base(withRhythm))).layers).toEqual(nights);
+    const cleared = sampleLayers();
+    expect((await reopen(await encodeLink({ ...base(), layers: cleared }, base(withRhythm)), base(withRhythm))).layers).toEqual(cleared);
+  });
+
   it('keeps the sample dashboard with four changed layers under 2,000 characters, even with no base to diff against', async () => {
     const changed = sampleLayers().map((l) =>
       updateLayer(l, { stat: 'share', share: { kind: 'in', column: 'num_bikes_available', values: [0] }, classes: 6, visible: false, opacity: 0.55 }));
