@@ -536,6 +536,13 @@ export const da: Catalogue = {
   'engine.unknown-time-bin': 'ukendt tidsinterval "{bin}" (forventede et af {expected})',
   'engine.min-count-invalid': 'mindsteantallet skal være et helt tal ≥ 0, men er {value}',
   'engine.h3-resolution-invalid': 'H3-opløsningen skal være et helt tal fra 0 til 15, men er {value}',
+  'engine.window-instant-not-time': '{window, select, before {før-vinduets} other {efter-vinduets}} {edge, select, start {start} other {slutning}} er ikke et tidspunkt: {value}',
+  'engine.window-instant-not-iso': '{window, select, before {før-vinduets} other {efter-vinduets}} {edge, select, start {start} other {slutning}} "{value}" er ikke ISO-dato/tid-tekst (f.eks. 2024-03-17 eller 2024-03-17T08:00)',
+  'engine.window-instant-not-real': '{window, select, before {før-vinduets} other {efter-vinduets}} {edge, select, start {start} other {slutning}} "{value}" er ikke en rigtig dato og tid',
+  'engine.compare-window-reversed': '{window, select, before {før-vinduet} other {efter-vinduet}} starter ({from}) ved eller efter sin slutning ({to})',
+  'engine.compare-needs-windows': 'en sammenligning kræver et før- og et efter-vindue',
+  'engine.compare-windows-overlap': 'før- og efter-vinduet overlapper hinanden',
+  'engine.unknown-unit-bin': 'ukendt enhedsinterval "{bin}" (forventede et af {expected})',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'Ingen signifikanstest for denne statistik: ændringen vises uden test. Antal, gennemsnit og andel testes.',
   'link.layerGone': 'Linkets lag “{layer}” findes ikke længere i dette dashboard: udeladt',

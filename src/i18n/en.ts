@@ -730,6 +730,13 @@ export const en = {
   'engine.unknown-time-bin': 'unknown time bin "{bin}" (expected {expected})',
   'engine.min-count-invalid': 'the minimum count must be a whole number ≥ 0, got {value}',
   'engine.h3-resolution-invalid': 'H3 resolution must be an integer 0–15, got {value}',
+  'engine.window-instant-not-time': 'the {window, select, before {before} other {after}} window’s {edge, select, start {start} other {end}} is not a time: {value}',
+  'engine.window-instant-not-iso': 'the {window, select, before {before} other {after}} window’s {edge, select, start {start} other {end}} "{value}" is not ISO date/time text (e.g. 2024-03-17 or 2024-03-17T08:00)',
+  'engine.window-instant-not-real': 'the {window, select, before {before} other {after}} window’s {edge, select, start {start} other {end}} "{value}" is not a real date and time',
+  'engine.compare-window-reversed': 'the {window, select, before {before} other {after}} window starts ({from}) at or after it ends ({to})',
+  'engine.compare-needs-windows': 'a comparison needs a before and an after window',
+  'engine.compare-windows-overlap': 'the before and after windows overlap',
+  'engine.unknown-unit-bin': 'unknown unit bin "{bin}" (expected {expected})',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
 } as const;

@@ -515,7 +515,7 @@ export const es: Catalogue = {
   'engine.hotspots-districts-list-empty': 'Los distritos siempre incluyen los que no tienen filas; «contar las celdas vacías» no cambia nada aquí.',
   'engine.compare-repeated-readings': 'Los datos repiten los mismos lugares unas {ratio, number} veces cada uno (lecturas repetidas), y cada lectura se trata como independiente, así que casi cualquier cambio parece significativo. Cuente cada lugar una vez al día con la opción de unidad (por ejemplo, estación y día).',
   // Engine failures (src/engine/engine-error.ts), by room: time
-  'engine.window-reversed': 'la ventana empieza ({from}) en su final o después ({to})',
+  'engine.window-reversed': 'la ventana empieza ({from}) en su final o después de él ({to})',
   'engine.window-outside-range': 'la ventana [{from}, {to}) queda fuera del intervalo de "{column}" ({min} a {max})',
   // Engine failures: aggregate (src/engine/aggregate/)
   'engine.unknown-statistic': 'estadística desconocida "{stat}" (se esperaba una de: {expected})',
@@ -536,6 +536,13 @@ export const es: Catalogue = {
   'engine.unknown-time-bin': 'intervalo de tiempo desconocido "{bin}" (se esperaba uno de: {expected})',
   'engine.min-count-invalid': 'el recuento mínimo debe ser un número entero ≥ 0; se recibió {value}',
   'engine.h3-resolution-invalid': 'la resolución H3 debe ser un número entero de 0 a 15; se recibió {value}',
+  'engine.window-instant-not-time': '{edge, select, start {el inicio} other {el final}} de la ventana {window, select, before {del antes} other {del después}} no es una fecha y hora: {value}',
+  'engine.window-instant-not-iso': '{edge, select, start {el inicio} other {el final}} de la ventana {window, select, before {del antes} other {del después}}, "{value}", no es texto de fecha/hora ISO (p. ej. 2024-03-17 o 2024-03-17T08:00)',
+  'engine.window-instant-not-real': '{edge, select, start {el inicio} other {el final}} de la ventana {window, select, before {del antes} other {del después}}, "{value}", no es una fecha y hora reales',
+  'engine.compare-window-reversed': 'la ventana {window, select, before {del antes} other {del después}} empieza ({from}) en su final o después de él ({to})',
+  'engine.compare-needs-windows': 'una comparación necesita una ventana de antes y otra de después',
+  'engine.compare-windows-overlap': 'las ventanas de antes y de después se solapan',
+  'engine.unknown-unit-bin': 'intervalo de unidad desconocido "{bin}" (se esperaba uno de: {expected})',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No hay prueba de significación para este estadístico: el cambio se muestra sin evaluar. Se evalúan el recuento, la media y la proporción.',
   'link.layerGone': 'La capa «{layer}» del enlace ya no está en este panel: se deja fuera',
