@@ -737,6 +737,16 @@ export const en = {
   'engine.compare-needs-windows': 'a comparison needs a before and an after window',
   'engine.compare-windows-overlap': 'the before and after windows overlap',
   'engine.unknown-unit-bin': 'unknown unit bin "{bin}" (expected {expected})',
+  'engine.no-point-coordinates-to-aggregate': '{dataset} has no point coordinates to aggregate',
+  'engine.no-point-coordinates-for-bbox': '{dataset} has no point coordinates for a bbox filter',
+  'engine.bin-needs-time': 'a bin needs a time column (time.column)',
+  'engine.unknown-bin': 'unknown bin "{bin}" (expected {expected})',
+  'engine.hours-of-week-need-time': 'hours of the week need a time column (time.column)',
+  'engine.zoned-bin-invalid': 'a time bin in a display zone is one of {expected}, not "{bin}"',
+  'engine.cube-needs-time': 'a cube needs a time column (time.column)',
+  'engine.cube-stat-not-kept': 'the cube keeps count, sum, mean, min and max, and shares as means; "{stat}" is recomputed from the rows',
+  'engine.cube-filters-unsupported': 'the cube needs filters (and a share condition) the typed-array kernels evaluate',
+  'engine.cube-no-times': 'the time column "{column}" holds no value that reads as a time',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
 } as const;
