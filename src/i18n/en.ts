@@ -747,6 +747,16 @@ export const en = {
   'engine.cube-stat-not-kept': 'the cube keeps count, sum, mean, min and max, and shares as means; "{stat}" is recomputed from the rows',
   'engine.cube-filters-unsupported': 'the cube needs filters (and a share condition) the typed-array kernels evaluate',
   'engine.cube-no-times': 'the time column "{column}" holds no value that reads as a time',
+  'engine.unknown-aggregation': 'unknown aggregation "{kind}"',
+  'engine.empty-cells-too-many-h3': 'including empty cells would add {n, number} cells; choose a coarser resolution',
+  'engine.district-rows-shapes-differ': '{rows} rows but {shapes} shapes',
+  'engine.polygons-unsupported': 'this engine cannot read polygon datasets',
+  'engine.no-polygons-to-aggregate': '{dataset} has no polygons to aggregate into',
+  'engine.population-not-numeric': 'population column "{column}" is {type}, not numeric',
+  'engine.cell-size-invalid': 'cell size must be at least 1 metre, got {value}',
+  'engine.no-rows-with-coordinates': '{dataset} has no rows with coordinates',
+  'engine.empty-cells-too-many-candidates': 'including empty cells would add up to {n, number} cells; choose larger cells',
+  'engine.empty-cells-over-limit': 'including empty cells would add more than {limit, number} cells; choose larger cells',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
 } as const;
