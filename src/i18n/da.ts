@@ -563,6 +563,9 @@ export const da: Catalogue = {
   'engine.no-rows-with-coordinates': '{dataset} har ingen rækker med koordinater',
   'engine.empty-cells-too-many-candidates': 'at medtage tomme celler ville tilføje op til {n, number} celler; vælg større celler',
   'engine.empty-cells-over-limit': 'at medtage tomme celler ville tilføje mere end {limit, number} celler; vælg større celler',
+  'engine.ring-size-invalid': 'ringstørrelsen k skal være et helt tal ≥ 1, men er {value}',
+  'engine.contiguity-tolerance-invalid': 'toleranceM skal være et endeligt tal ≥ 0, men er {value}',
+  'engine.contiguity-min-shared-invalid': 'minSharedM skal være et endeligt tal > 0, men er {value}',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'Ingen signifikanstest for denne statistik: ændringen vises uden test. Antal, gennemsnit og andel testes.',
   'link.layerGone': 'Linkets lag “{layer}” findes ikke længere i dette dashboard: udeladt',

@@ -757,6 +757,9 @@ export const en = {
   'engine.no-rows-with-coordinates': '{dataset} has no rows with coordinates',
   'engine.empty-cells-too-many-candidates': 'including empty cells would add up to {n, number} cells; choose larger cells',
   'engine.empty-cells-over-limit': 'including empty cells would add more than {limit, number} cells; choose larger cells',
+  'engine.ring-size-invalid': 'ring size k must be a whole number ≥ 1, got {value}',
+  'engine.contiguity-tolerance-invalid': 'toleranceM must be a finite number ≥ 0, got {value}',
+  'engine.contiguity-min-shared-invalid': 'minSharedM must be a finite number > 0, got {value}',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
 } as const;

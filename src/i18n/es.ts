@@ -563,6 +563,9 @@ export const es: Catalogue = {
   'engine.no-rows-with-coordinates': '{dataset} no tiene filas con coordenadas',
   'engine.empty-cells-too-many-candidates': 'incluir las celdas vacías añadiría hasta {n, number} celdas; elija celdas más grandes',
   'engine.empty-cells-over-limit': 'incluir las celdas vacías añadiría más de {limit, number} celdas; elija celdas más grandes',
+  'engine.ring-size-invalid': 'el tamaño del anillo k debe ser un número entero ≥ 1; se recibió {value}',
+  'engine.contiguity-tolerance-invalid': 'toleranceM debe ser un número finito ≥ 0; se recibió {value}',
+  'engine.contiguity-min-shared-invalid': 'minSharedM debe ser un número finito > 0; se recibió {value}',
   // Engine failures: ingest, analysis, stats, service, SQL and the rest
   'engine.compare-no-test': 'No hay prueba de significación para este estadístico: el cambio se muestra sin evaluar. Se evalúan el recuento, la media y la proporción.',
   'link.layerGone': 'La capa «{layer}» del enlace ya no está en este panel: se deja fuera',
