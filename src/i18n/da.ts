@@ -532,7 +532,7 @@ export const da: Catalogue = {
   'engine.unknown-filter-kind': 'ukendt filtertype "{kind}"',
   'engine.time-text-needs-format': '"{column}" er tekst: angiv dets tidsformat (f.eks. %m/%d/%Y %H:%M)',
   'engine.not-a-time-column': '"{column}" er {type}, ikke en tidskolonne',
-  'engine.window-time-not-iso': 'tidspunktet {edge, select, from {"from"} other {"to"}} "{value}" er ikke ISO-dato/tid-tekst (f.eks. 2024-03-15 eller 2024-03-15T08:00)',
+  'engine.window-time-not-iso': '{edge, select, from {"from"} other {"to"}}-tidspunktet "{value}" er ikke ISO-dato/tid-tekst (f.eks. 2024-03-15 eller 2024-03-15T08:00)',
   'engine.unknown-time-bin': 'ukendt tidsinterval "{bin}" (forventede et af {expected})',
   'engine.min-count-invalid': 'mindsteantallet skal være et helt tal ≥ 0, men er {value}',
   'engine.h3-resolution-invalid': 'H3-opløsningen skal være et helt tal fra 0 til 15, men er {value}',
