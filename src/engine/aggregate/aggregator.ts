@@ -38,6 +38,7 @@ import { plainWindows, zonedWindows } from './compare-windows';
 import type { Cube } from '../cube';
 import { CALENDAR_BINS, type CalendarBin } from '../time';
 import { cellIdsTable } from './cell-ids';
+import { EngineError } from '../engine-error';
 import { TablePins } from './table-pins';
 
 /** What the aggregator needs from the engine (the Engine class provides it). */
@@ -106,10 +107,10 @@ export class Aggregator {
   private parts(info: DatasetInfo, req: Omit<AggregateRequest, 'by' | 'bin'>, needPosition: boolean): QueryParts {
     const { lon, lat } = info.geometry;
     if (needPosition && (info.geometry.kind !== 'point' || !lon || !lat)) {
-      throw new Error(`${info.name} has no point coordinates to aggregate`);
+      throw new EngineError('no-point-coordinates-to-aggregate', { dataset: info.name });
     }
     if (!needPosition && req.filters?.some((f) => f.kind === 'bbox') && (!lon || !lat)) {
-      throw new Error(`${info.name} has no point coordinates for a bbox filter`);
+      throw new EngineError('no-point-coordinates-for-bbox', { dataset: info.name });
     }
     const stat: AggregateStat = req.stat ?? 'count';
     const value = checkStat(stat, req.value, info.columns);
@@ -132,8 +133,8 @@ export class Aggregator {
     const t0 = performance.now();
     const info = this.host.dataset(req.dataset);
     const k = checkMinCount(req.minCount);
-    if (req.bin !== undefined && !req.time) throw new Error(`${info.name}: a bin needs a time column (time.column)`);
-    if (req.bin !== undefined && !CALENDAR_BINS.includes(req.bin)) throw new Error(`unknown bin "${String(req.bin)}" (expected ${CALENDAR_BINS.join(', ')})`);
+    if (req.bin !== undefined && !req.time) throw new EngineError('bin-needs-time', undefined, { subject: info.name });
+    if (req.bin !== undefined && !CALENDAR_BINS.includes(req.bin)) throw new EngineError('unknown-bin', { bin: String(req.bin), expected: CALENDAR_BINS.join(', ') });
     // The time part runs per row in JS, in the display zone (src/engine/time), not in SQL.
     const parts = this.parts(info, { ...req, time: undefined }, true);
     const bound = how.whole ? wholeCityScheme() : await schemeOf(req.by).bind(req.by, info, this.host);
@@ -154,7 +155,7 @@ export class Aggregator {
       result.cube = { bins: cubed.bins, bytes: cubed.bytes, buildMs: cubed.buildMs };
       return result;
     }
-    if (how.hourOfWeek && !req.time) throw new Error(`${info.name}: hours of the week need a time column (time.column)`);
+    if (how.hourOfWeek && !req.time) throw new EngineError('hours-of-week-need-time', undefined, { subject: info.name });
     const timed = req.time ? readTimeRows(info, req.time, how.hourOfWeek ? undefined : req.bin, this.rowStore) : null;
     const bins = how.hourOfWeek && timed && req.time ? hourOfWeekBins(info, req.time, this.rowStore, timed.rows.keep) : timed?.rows.bin ?? null;
     const B = how.hourOfWeek ? HOURS_OF_WEEK : timed?.rows.binStarts?.length ?? 1;
@@ -404,7 +405,7 @@ export class Aggregator {
    * row in JS (rows with coordinates, as every layer counts them); bins with rows only.
    */
   async zonedTimeBins(req: TimeBinsRequest & { zone: string }): Promise<TimeBinsResult> {
-    if (!CALENDAR_BINS.includes(req.bin as CalendarBin)) throw new Error(`a time bin in a display zone is one of ${CALENDAR_BINS.join(', ')}, not "${req.bin}"`);
+    if (!CALENDAR_BINS.includes(req.bin as CalendarBin)) throw new EngineError('zoned-bin-invalid', { expected: CALENDAR_BINS.join(', '), bin: String(req.bin) });
     // Rows without point coordinates (polygons, plain tables) are binned in SQL on the column's own clock.
     const info = this.host.dataset(req.dataset);
     if (info.geometry.kind !== 'point' || !info.geometry.lon || !info.geometry.lat) return this.timeBins(req);
@@ -435,7 +436,7 @@ export class Aggregator {
   timeBins(req: TimeBinsRequest): TimeBinsResult {
     const info = this.host.dataset(req.dataset);
     const k = checkMinCount(req.minCount);
-    if (!TIME_BINS.includes(req.bin)) throw new Error(`unknown time bin "${req.bin}" (expected ${TIME_BINS.join(', ')})`);
+    if (!TIME_BINS.includes(req.bin)) throw new EngineError('unknown-time-bin', { bin: String(req.bin), expected: TIME_BINS.join(', ') });
     const parts = this.parts(info, req, false);
     const key = binSql(req.bin, timeExpr(info.columns, req.column, req.format));
     const sql = timeBinsQuery(parts, key);

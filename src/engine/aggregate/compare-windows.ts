@@ -10,6 +10,7 @@ import { filteredMs } from '../time';
 import { compareWindows } from './compare-cells';
 import { insertColumns } from './arrow-io';
 import { readTimeRows } from './time-rows';
+import { EngineError } from '../engine-error';
 
 /** Windows as the comparison query takes them; `table` (when set) is the caller's to drop. */
 export interface ComparisonWindows {
@@ -28,11 +29,11 @@ export function plainWindows(req: CompareRequest, t: string): ComparisonWindows 
 
 /** Windows in the display zone with rhythm filters: each row's window (0, 1, −1) in the new table `table`. */
 export function zonedWindows(conn: DuckDBConnection, info: DatasetInfo, req: CompareRequest, t: string, store: RowStore, table: string): ComparisonWindows {
-  if (!req.before || !req.after) throw new Error('a comparison needs a before and an after window');
+  if (!req.before || !req.after) throw new EngineError('compare-needs-windows');
   const read = (p: CompareRequest['before']) => readTimeRows(info, { ...req.time, from: p.from, to: p.to }, undefined, store);
   const b = read(req.before), a = read(req.after);
   const [wb, wa] = [b.rows.windowMs, a.rows.windowMs];
-  if (wb[0] < wa[1] && wa[0] < wb[1]) throw new Error('the before and after windows overlap');
+  if (wb[0] < wa[1] && wa[0] < wb[1]) throw new EngineError('compare-windows-overlap');
   const w = new Int32Array(b.rows.keep.length);
   for (let i = 0; i < w.length; i++) w[i] = b.rows.keep[i] ? 0 : a.rows.keep[i] ? 1 : -1;
   insertColumns(conn, table, { [TIME_BIN_COLUMN]: w });

@@ -3,11 +3,12 @@
 // text reaches SQL unescaped.
 import type { AggregateFilter, ColumnInfo } from '../protocol';
 import { bboxCondition, inCondition, rangeCondition } from '../sql';
+import { EngineError } from '../engine-error';
 
 /** The dataset column called `name`, or an error listing the columns. */
 export function findColumn(columns: ColumnInfo[], name: string): ColumnInfo {
   const col = columns.find((c) => c.name === name);
-  if (!col) throw new Error(`no column named "${name}" (columns: ${columns.map((c) => c.name).join(', ')})`);
+  if (!col) throw new EngineError('no-such-column-among', { column: name, columns: columns.map((c) => c.name).join(', ') });
   return col;
 }
 
@@ -16,22 +17,22 @@ export function checkFilter(f: AggregateFilter, columns: ColumnInfo[]): ColumnIn
   switch (f.kind) {
     case 'range': {
       const col = findColumn(columns, f.column);
-      if (col.kind !== 'number') throw new Error(`a range filter needs a numeric column; "${f.column}" is ${col.type}`);
-      if (f.min === undefined && f.max === undefined) throw new Error(`the range filter on "${f.column}" has neither min nor max`);
+      if (col.kind !== 'number') throw new EngineError('range-filter-not-numeric', { column: f.column, type: col.type });
+      if (f.min === undefined && f.max === undefined) throw new EngineError('range-filter-unbounded', { column: f.column });
       return col;
     }
     case 'in': {
       const col = findColumn(columns, f.column);
-      if (!Array.isArray(f.values) || f.values.length === 0) throw new Error(`the filter on "${f.column}" lists no values`);
+      if (!Array.isArray(f.values) || f.values.length === 0) throw new EngineError('filter-no-values', { column: f.column });
       return col;
     }
     case 'bbox': {
       const [x0, y0, x1, y1] = f.bbox;
-      if (!(x0 <= x1 && y0 <= y1)) throw new Error(`bbox must be [minLon, minLat, maxLon, maxLat], got ${f.bbox.join(', ')}`);
+      if (!(x0 <= x1 && y0 <= y1)) throw new EngineError('bbox-malformed', { bbox: f.bbox.join(', ') });
       return null;
     }
     default:
-      throw new Error(`unknown filter kind "${(f as { kind: string }).kind}"`);
+      throw new EngineError('unknown-filter-kind', { kind: String((f as { kind: string }).kind) });
   }
 }
 

@@ -3,10 +3,11 @@
 // and the H3 indexes stay in JS, as 32-bit word pairs (strings only where a cell is named).
 import { cellToBoundary, cellToLatLng, h3IndexToSplitLong, splitLongToH3Index } from 'h3-js';
 import { latLngToCells } from './h3-core';
+import { EngineError } from '../engine-error';
 
 /** Refuse resolutions other than the integers 0–15. */
 export function checkH3Resolution(res: number): void {
-  if (!Number.isInteger(res) || res < 0 || res > 15) throw new Error(`H3 resolution must be an integer 0–15, got ${res}`);
+  if (!Number.isInteger(res) || res < 0 || res > 15) throw new EngineError('h3-resolution-invalid', { value: String(res) });
 }
 
 /** Positions go through the compiled core this many at a time, into two reused word arrays. */

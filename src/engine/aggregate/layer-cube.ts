@@ -11,6 +11,7 @@ import { kernelRows } from './kernel-rows';
 import { isKernelStat } from './stats';
 import { timeExpr } from './time';
 import { clockOf } from './time-rows';
+import { EngineError } from '../engine-error';
 
 /** What the cube reads of an assignment. */
 export interface CubeAssignment {
@@ -21,19 +22,19 @@ export interface CubeAssignment {
 
 /** The cube of a request's cells × local hour bins; throws for what the cube cannot hold. */
 export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssignment, store: RowStore, positions: Positions): { cube: Cube; display: ZoneOffsets; sql: string[] } {
-  if (!req.time) throw new Error(`${info.name}: a cube needs a time column (time.column)`);
+  if (!req.time) throw new EngineError('cube-needs-time', undefined, { subject: info.name });
   const stat = req.stat ?? 'count';
-  if (!isKernelStat(stat) && stat !== 'share') throw new Error(`${info.name}: the cube keeps count, sum, mean, min and max, and shares as means; "${stat}" is recomputed from the rows`);
+  if (!isKernelStat(stat) && stat !== 'share') throw new EngineError('cube-stat-not-kept', { stat }, { subject: info.name });
   const value = stat !== 'count' && stat !== 'share' && req.value ? info.columns.find((c) => c.name === req.value) ?? null : null;
   const rows = kernelRows(info, { stat, value, filters: req.filters, time: undefined, share: req.share }, store, positions);
-  if (!rows) throw new Error(`${info.name}: the cube needs filters (and a share condition) the typed-array kernels evaluate`);
+  if (!rows) throw new EngineError('cube-filters-unsupported', undefined, { subject: info.name });
   const { column, sql } = store.epochMs(info, timeExpr(info.columns, req.time.column, req.time.format));
   let lo = Infinity, hi = -Infinity;
   for (const v of column.values) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!(lo <= hi)) throw new Error(`${info.name}: the time column "${req.time.column}" holds no value that reads as a time`);
+  if (!(lo <= hi)) throw new EngineError('cube-no-times', { column: req.time.column }, { subject: info.name });
   const { instant, display } = rowInstants(column.values, clockOf(info, req.time.column), req.time.zone ?? 'UTC', lo, hi);
   const cell = new Int32Array(a.rowPosition.length);
   for (let i = 0; i < cell.length; i++) {

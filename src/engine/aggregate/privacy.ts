@@ -1,12 +1,13 @@
 // Small-count suppression: a cell with fewer than k contributing rows shows neither its
 // count nor its statistic (NaN, drawn and exported as "suppressed", never as 0).
+import { EngineError } from '../engine-error';
 
 export const DEFAULT_MIN_COUNT = 5;
 
 /** The privacy threshold k of a request (default 5), refused unless a whole number ≥ 0. */
 export function checkMinCount(k: number | undefined): number {
   const v = k ?? DEFAULT_MIN_COUNT;
-  if (!Number.isInteger(v) || v < 0) throw new Error(`the minimum count must be a whole number ≥ 0, got ${k}`);
+  if (!Number.isInteger(v) || v < 0) throw new EngineError('min-count-invalid', { value: String(k) });
   return v;
 }
 

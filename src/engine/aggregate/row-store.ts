@@ -7,6 +7,7 @@ import type { ColumnInfo, DatasetInfo } from '../protocol';
 import { rowColumnQuery, rowCoordinatesQuery, rowEpochMsQuery } from '../sql';
 import { float64Chunks, float64ColumnWithNulls } from './arrow-io';
 import { distinctPositions, type Positions } from './positions';
+import { EngineError } from '../engine-error';
 
 /** One column of every row as doubles, NULLs apart. */
 export interface RowColumn {
@@ -52,7 +53,7 @@ export class RowStore {
     const hit = this.positionsByDataset.get(info.id);
     if (hit && hit.info === info) return { positions: hit.positions, sql: hit.sql, cached: true };
     const { lon, lat } = info.geometry;
-    if (!lon || !lat) throw new Error(`${info.name} has no point coordinates to aggregate`);
+    if (!lon || !lat) throw new EngineError('no-point-coordinates-to-aggregate', { dataset: info.name });
     const inSql = [lon, lat].some((c) => !EXACT_COORDINATE_TYPES.has(columnOf(info, c).type));
     const sql = [rowCoordinatesQuery(info.id, lon, lat, inSql)];
     // Read straight from the record batches: a copy of 1.8M rows costs as much as the hashing.

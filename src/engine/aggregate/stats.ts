@@ -2,6 +2,7 @@
 // (reduce.ts); the SQL expressions are in sql/stats.ts.
 import type { AggregateFilter, AggregateStat, ColumnInfo } from '../protocol';
 import { checkFilter } from './filters';
+import { EngineError } from '../engine-error';
 
 /** Every statistic, in the order the CLI lists them. */
 export const STATS: readonly AggregateStat[] = ['count', 'sum', 'mean', 'median', 'min', 'max', 'p90', 'distinct', 'share'];
@@ -13,17 +14,17 @@ export function isStat(s: string): s is AggregateStat {
 
 /** Check the statistic/value pair against the dataset's columns; returns the value column or null. */
 export function checkStat(stat: AggregateStat, value: string | undefined, columns: ColumnInfo[]): ColumnInfo | null {
-  if (!isStat(stat)) throw new Error(`unknown statistic "${stat}" (expected ${STATS.join(', ')})`);
+  if (!isStat(stat)) throw new EngineError('unknown-statistic', { stat, expected: STATS.join(', ') });
   if (stat === 'count' || stat === 'share') {
     // A share reads its condition's column (checkShare), not a value column.
     if (value === undefined || stat === 'share') return null;
   } else if (value === undefined) {
-    throw new Error(`the statistic "${stat}" needs a value column`);
+    throw new EngineError('statistic-needs-value', { stat });
   }
   const col = columns.find((c) => c.name === value);
-  if (!col) throw new Error(`no column named "${value}"`);
+  if (!col) throw new EngineError('no-such-column', { column: value });
   if (stat !== 'distinct' && stat !== 'count' && col.kind !== 'number') {
-    throw new Error(`the statistic "${stat}" needs a numeric column; "${value}" is ${col.type}`);
+    throw new EngineError('statistic-needs-number', { stat, column: value, type: col.type });
   }
   return col;
 }
@@ -44,7 +45,7 @@ export function isKernelStat(stat: AggregateStat): stat is KernelStat {
 /** Check a share's condition (a range or in filter on a column); returns its column, or null when the stat is not a share. */
 export function checkShare(stat: AggregateStat, share: AggregateFilter | undefined, columns: ColumnInfo[]): ColumnInfo | null {
   if (stat !== 'share') return null;
-  if (!share) throw new Error('the statistic "share" needs a condition (e.g. num_bikes_available = 0)');
-  if (share.kind === 'bbox') throw new Error('the condition of a share must be on a column, not a bbox');
+  if (!share) throw new EngineError('share-needs-condition');
+  if (share.kind === 'bbox') throw new EngineError('share-condition-bbox');
   return checkFilter(share, columns);
 }

@@ -4,6 +4,7 @@
 import type { ColumnInfo, TimeBin, TimeWindow } from '../protocol';
 import { epochMsLiteral, isoTimestampLiteral, parsedTimestampOf, timeBinKey, timeWindowConditions, timestampOf } from '../sql';
 import { findColumn } from './filters';
+import { EngineError } from '../engine-error';
 
 /** The time bins a request may ask for. */
 export const TIME_BINS: readonly TimeBin[] = ['hour', 'day', 'week', 'month', 'hour-of-day', 'day-of-week'];
@@ -15,13 +16,13 @@ export function timeExpr(columns: ColumnInfo[], column: string, format?: string)
   const col = findColumn(columns, column);
   if (col.kind === 'timestamp' || col.kind === 'date') return timestampOf(col);
   if (col.kind === 'string' && format) return parsedTimestampOf(col, format);
-  if (col.kind === 'string') throw new Error(`"${column}" is text: give its time format (e.g. %m/%d/%Y %H:%M)`);
-  throw new Error(`"${column}" is ${col.type}, not a time column`);
+  if (col.kind === 'string') throw new EngineError('time-text-needs-format', { column });
+  throw new EngineError('not-a-time-column', { column, type: col.type });
 }
 
-function timeLiteral(v: string | number, what: string): string {
+function timeLiteral(v: string | number, edge: 'from' | 'to'): string {
   if (typeof v === 'number') return epochMsLiteral(v);
-  if (!ISO_TIME.test(v.trim())) throw new Error(`${what} time "${v}" is not ISO date/time text (e.g. 2024-03-15 or 2024-03-15T08:00)`);
+  if (!ISO_TIME.test(v.trim())) throw new EngineError('window-time-not-iso', { edge, value: v });
   return isoTimestampLiteral(v.trim().replace('T', ' '));
 }
 
@@ -29,13 +30,13 @@ function timeLiteral(v: string | number, what: string): string {
 export function timeWindowSql(columns: ColumnInfo[], w: TimeWindow | undefined): string[] {
   if (!w) return [];
   const t = timeExpr(columns, w.column, w.format);
-  const from = w.from !== undefined ? timeLiteral(w.from, 'the "from"') : null;
-  const to = w.to !== undefined ? timeLiteral(w.to, 'the "to"') : null;
+  const from = w.from !== undefined ? timeLiteral(w.from, 'from') : null;
+  const to = w.to !== undefined ? timeLiteral(w.to, 'to') : null;
   return timeWindowConditions(t, from, to);
 }
 
 /** The bin key of a timestamp expression, as DOUBLE. */
 export function binSql(bin: TimeBin, t: string): string {
-  if (!TIME_BINS.includes(bin)) throw new Error(`unknown time bin "${bin as string}" (expected ${TIME_BINS.join(', ')})`);
+  if (!TIME_BINS.includes(bin)) throw new EngineError('unknown-time-bin', { bin: String(bin), expected: TIME_BINS.join(', ') });
   return timeBinKey(bin, t);
 }

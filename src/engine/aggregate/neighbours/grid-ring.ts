@@ -2,6 +2,7 @@
 // eight directions, i.e. at Chebyshev distance 1..k (8 at k = 1 when all are present).
 import { createCellLookup } from './cell-lookup';
 import { NeighbourListBuilder, type NeighbourList } from './neighbour-list';
+import { EngineError } from '../../engine-error';
 
 /** Neighbours of cell i = (cols[i], rows[i]) among the given cells: Chebyshev distance 1..k. */
 export function gridRing(cols: Int32Array, rows: Int32Array, k: number): NeighbourList {
@@ -26,5 +27,5 @@ export function gridRing(cols: Int32Array, rows: Int32Array, k: number): Neighbo
 
 /** Ring sizes are whole steps, at least 1. */
 export function checkK(k: number): void {
-  if (!Number.isInteger(k) || k < 1) throw new Error(`ring size k must be a whole number ≥ 1, got ${k}`);
+  if (!Number.isInteger(k) || k < 1) throw new EngineError('ring-size-invalid', { value: String(k) });
 }

@@ -23,6 +23,7 @@ import { localProjection } from '../projection';
 import { boundarySegments } from './boundary-segments';
 import { neighbourListFromPairs, type NeighbourList } from './neighbour-list';
 import { segmentNearInterval } from './segment-near';
+import { EngineError } from '../../engine-error';
 
 /** Contiguity tolerances, in metres. */
 export interface ContiguityOptions {
@@ -36,8 +37,8 @@ export interface ContiguityOptions {
 export function polygonContiguity(shapes: PolygonShapes, rule: 'queen' | 'rook', options: ContiguityOptions = {}): NeighbourList {
   const tol = options.toleranceM ?? 0.5;
   const minShared = options.minSharedM ?? 1;
-  if (!(tol >= 0 && Number.isFinite(tol))) throw new Error(`toleranceM must be a finite number ≥ 0, got ${tol}`);
-  if (!(minShared > 0 && Number.isFinite(minShared))) throw new Error(`minSharedM must be a finite number > 0, got ${minShared}`);
+  if (!(tol >= 0 && Number.isFinite(tol))) throw new EngineError('contiguity-tolerance-invalid', { value: String(tol) });
+  if (!(minShared > 0 && Number.isFinite(minShared))) throw new EngineError('contiguity-min-shared-invalid', { value: String(minShared) });
   const n = shapes.featureCount;
   const { coords } = shapes;
   const segs = boundarySegments(shapes);

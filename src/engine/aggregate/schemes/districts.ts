@@ -11,6 +11,7 @@ import { polygonContiguity } from '../neighbours';
 import { featureCentroids } from '../centroids';
 import { message, type MessageParams } from '../../messages';
 import { factParams } from './projected';
+import { EngineError } from '../../engine-error';
 
 interface Attributes {
   /** Per district, then null for outside. */
@@ -32,7 +33,7 @@ function attributes(host: SchemeHost, polygons: DatasetInfo, nf: number, nameCol
   if (hit) return hit;
   const hasFid = polygons.columns.some((c) => c.name === '__fid');
   const r = host.connection.query(districtAttributesQuery(polygons.id, nameCol, popCol, hasFid));
-  if (r.numRows !== nf) throw new Error(`${polygons.name}: ${r.numRows} rows but ${nf} shapes`);
+  if (r.numRows !== nf) throw new EngineError('district-rows-shapes-differ', { rows: String(r.numRows), shapes: String(nf) }, { subject: polygons.name });
   const names: (string | null)[] = jsColumn(r, '__name').map((v, i) => (v == null ? String(i) : String(v)));
   names.push(null);
   let population: Float64Array | null = null;
@@ -51,16 +52,16 @@ export const districtsScheme: CellScheme<'districts'> = {
   kind: 'districts',
   async bind(by, _points, host) {
     const polygons = host.dataset(by.polygons);
-    if (!host.polygons) throw new Error('this engine cannot read polygon datasets');
+    if (!host.polygons) throw new EngineError('polygons-unsupported');
     const shapes: PolygonShapes | null | undefined = await host.polygons(polygons.id);
-    if (!shapes) throw new Error(`${polygons.name} has no polygons to aggregate into`);
+    if (!shapes) throw new EngineError('no-polygons-to-aggregate', { dataset: polygons.name });
     const nf = shapes.featureCount;
     // Names and residents in feature order (empty districts included), then outside.
     const byRole = (name: string | null) => (name === null ? undefined : findColumn(polygons.columns, name));
     const nameCol = by.nameColumn !== undefined ? findColumn(polygons.columns, by.nameColumn) : byRole(nameColumn(polygons.columns));
     const popCol: ColumnInfo | undefined =
       by.populationColumn !== undefined ? findColumn(polygons.columns, by.populationColumn) : byRole(populationColumn(polygons.columns));
-    if (popCol && popCol.kind !== 'number') throw new Error(`population column "${popCol.name}" is ${popCol.type}, not numeric`);
+    if (popCol && popCol.kind !== 'number') throw new EngineError('population-not-numeric', { column: popCol.name, type: popCol.type });
     const { names, population } = attributes(host, polygons, nf, nameCol?.name ?? null, popCol?.name ?? null);
     // ICU selects on the yes/no flags; the column names are empty when absent.
     const params: MessageParams = {

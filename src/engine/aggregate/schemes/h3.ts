@@ -6,6 +6,7 @@ import { cellAreasKm2, cellCenters } from '../h3-core';
 import { h3Ring } from '../neighbours';
 import { message } from '../../messages';
 import { cellCentres, factParams } from './projected';
+import { EngineError } from '../../engine-error';
 
 /** The H3 scheme. */
 export const h3Scheme: CellScheme<'h3'> = {
@@ -37,7 +38,7 @@ export const h3Scheme: CellScheme<'h3'> = {
     for (let i = 0; i < ring.length; i += 2) loop.push([ring[i + 1], ring[i]]);
     // polygonToCells takes the cells whose centre lies inside the polygon: the definition.
     const keys = polygonToCells(loop, r.by.resolution).filter((h) => !have.has(h)).sort();
-    if (keys.length > limit) throw new Error(`including empty cells would add ${keys.length.toLocaleString('en-US')} cells; choose a coarser resolution`);
+    if (keys.length > limit) throw new EngineError('empty-cells-too-many-h3', { n: keys.length });
     const h3 = h3SplitLongs(keys);
     return { count: keys.length, ids: new Int32Array(0), h3, centers: cellCenters(h3), areasKm2: cellAreasKm2(h3) };
   },

@@ -6,6 +6,7 @@ import { gridScheme } from './grid';
 import { hexagonScheme } from './hexagon';
 import { h3Scheme } from './h3';
 import { districtsScheme } from './districts';
+import { EngineError } from '../../engine-error';
 
 /** Every cell scheme, keyed by its kind. */
 export const CELL_SCHEMES: { readonly [K in CellKind]: CellScheme<K> } = {
@@ -18,6 +19,6 @@ export const CELL_SCHEMES: { readonly [K in CellKind]: CellScheme<K> } = {
 /** The scheme of a request's or result's `by`; throws for an unknown kind. */
 export function schemeOf(by: AggregateBy): CellScheme {
   const scheme: CellScheme | undefined = Object.hasOwn(CELL_SCHEMES, by.kind) ? CELL_SCHEMES[by.kind] : undefined;
-  if (!scheme) throw new Error(`unknown aggregation "${(by as { kind: string }).kind}"`);
+  if (!scheme) throw new EngineError('unknown-aggregation', { kind: String((by as { kind: string }).kind) });
   return scheme;
 }

@@ -7,15 +7,16 @@ import { localProjection, type LocalProjection } from '../projection';
 import { numberCells } from '../cell-numbers';
 import { message, type MessageParams } from '../../messages';
 import type { NeighbourList } from '../neighbours';
+import { EngineError } from '../../engine-error';
 
 /** Refuse cell sizes under a metre (and NaN). */
 export function checkCellSize(sizeM: number): void {
-  if (!(sizeM >= 1 && Number.isFinite(sizeM))) throw new Error(`cell size must be at least 1 metre, got ${sizeM}`);
+  if (!(sizeM >= 1 && Number.isFinite(sizeM))) throw new EngineError('cell-size-invalid', { value: String(sizeM) });
 }
 
 /** The projection centred on the dataset's bbox. */
 export function datasetProjection(points: DatasetInfo): LocalProjection {
-  if (!points.bbox) throw new Error(`${points.name} has no rows with coordinates`);
+  if (!points.bbox) throw new EngineError('no-rows-with-coordinates', { dataset: points.name });
   const [x0, y0, x1, y1] = points.bbox;
   return localProjection((x0 + x1) / 2, (y0 + y1) / 2);
 }
@@ -127,14 +128,14 @@ function latticeCellsInside(lattice: Lattice, p: LocalProjection, sizeM: number,
   }
   // One cell of margin: hexagon rows are offset, so a corner's cell need not bound the range.
   const candidates = (c1 - c0 + 3) * (r1 - r0 + 3);
-  if (candidates > 4 * limit) throw new Error(`including empty cells would add up to ${candidates.toLocaleString('en-US')} cells; choose larger cells`);
+  if (candidates > 4 * limit) throw new EngineError('empty-cells-too-many-candidates', { n: candidates });
   const ids: number[] = [], centers: number[] = [];
   for (let col = c0 - 1; col <= c1 + 1; col++) {
     for (let row = r0 - 1; row <= r1 + 1; row++) {
       if (have.has(cellKey(col, row))) continue;
       const [lon, lat] = lattice.center(p, sizeM, col, row);
       if (!insideConvex(ring, lon, lat)) continue;
-      if (ids.length / 2 >= limit) throw new Error(`including empty cells would add more than ${limit.toLocaleString('en-US')} cells; choose larger cells`);
+      if (ids.length / 2 >= limit) throw new EngineError('empty-cells-over-limit', { limit });
       ids.push(col, row);
       centers.push(lon, lat);
     }
