@@ -8,14 +8,15 @@ import { engineText } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { parseSource, sourceFiles } from './source-files';
 
-/** Every code passed as a literal to message(…) in src/. */
-function codesInSource(): Set<string> {
+/** Every code passed as a literal to message(…), or to new EngineError(…) (a failure), in src/. */
+function codesInSource(call: 'message' | 'EngineError' = 'message'): Set<string> {
   const codes = new Set<string>();
   for (const file of sourceFiles('src')) {
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'message') {
-        const [first] = node.arguments;
-        if (first && ts.isStringLiteral(first)) codes.add(first.text);
+      const callee = ts.isCallExpression(node) || ts.isNewExpression(node) ? node.expression : null;
+      if (callee && ts.isIdentifier(callee) && callee.text === call && (call === 'message') === ts.isCallExpression(node)) {
+        const [first] = (node as ts.CallExpression | ts.NewExpression).arguments ?? [];
+        if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) codes.add(first.text);
       }
       ts.forEachChild(node, visit);
     };
@@ -56,6 +57,13 @@ describe('engine messages in English', () => {
   it('has English for every code the source passes to message()', () => {
     const codes = codesInSource();
     expect(codes.size).toBeGreaterThanOrEqual(9);
+    expect([...codes].filter((c) => !(`engine.${c}` in en))).toEqual([]);
+  });
+
+  it('has English for every failure the source throws as new EngineError(code)', () => {
+    // Spanish and Danish have the same keys as English: the Catalogue type says so.
+    const codes = codesInSource('EngineError');
+    expect(codes.size).toBeGreaterThanOrEqual(40);
     expect([...codes].filter((c) => !(`engine.${c}` in en))).toEqual([]);
   });
 
