@@ -570,6 +570,8 @@ export const da: Catalogue = {
   'engine.crs-unreadable': 'dens CRS "{crs}" er ikke en EPSG-kode, proj4-streng eller WKT, som CityLens kan læse',
   'engine.crs-projjson-unreadable': 'dens CRS (PROJJSON "{name}") kan ikke læses af proj4; angiv den som en EPSG-kode eller proj4-streng i indlæsningsindstillingerne',
   'engine.crs-not-text': 'dens CRS er hverken tekst eller PROJJSON',
+  'engine.fetch-http': 'kunne ikke hente {url}: HTTP {status}',
+  'engine.fetch-unreachable': 'kunne ikke hente {url}: serveren svarer ikke eller tillader ikke dette websted at læse den (CORS)',
   'engine.compare-no-test': 'Ingen signifikanstest for denne statistik: ændringen vises uden test. Antal, gennemsnit og andel testes.',
   'link.layerGone': 'Linkets lag “{layer}” findes ikke længere i dette dashboard: udeladt',
   'link.layerInvalid': 'Linkets lag “{layer}” er udeladt: {problem}',

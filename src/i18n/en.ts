@@ -764,5 +764,7 @@ export const en = {
   'engine.crs-unreadable': 'its CRS "{crs}" is not an EPSG code, proj4 string or WKT that CityLens can read',
   'engine.crs-projjson-unreadable': 'its CRS (PROJJSON "{name}") cannot be read by proj4; give it as an EPSG code or proj4 string in the load options',
   'engine.crs-not-text': 'its CRS is neither text nor PROJJSON',
+  'engine.fetch-http': 'could not fetch {url}: HTTP {status}',
+  'engine.fetch-unreachable': 'could not fetch {url}: the server is unreachable or does not allow this site to read it (CORS)',
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
 } as const;

@@ -570,6 +570,8 @@ export const es: Catalogue = {
   'engine.crs-unreadable': 'su CRS "{crs}" no es un código EPSG, una cadena proj4 ni un WKT que CityLens pueda leer',
   'engine.crs-projjson-unreadable': 'proj4 no puede leer su CRS (PROJJSON "{name}"); indíquelo como código EPSG o cadena proj4 en las opciones de carga',
   'engine.crs-not-text': 'su CRS no es ni texto ni PROJJSON',
+  'engine.fetch-http': 'no se pudo descargar {url}: HTTP {status}',
+  'engine.fetch-unreachable': 'no se pudo descargar {url}: el servidor no responde o no permite que este sitio lo lea (CORS)',
   'engine.compare-no-test': 'No hay prueba de significación para este estadístico: el cambio se muestra sin evaluar. Se evalúan el recuento, la media y la proporción.',
   'link.layerGone': 'La capa «{layer}» del enlace ya no está en este panel: se deja fuera',
   'link.layerInvalid': 'La capa «{layer}» del enlace se ha dejado fuera: {problem}',
