@@ -767,4 +767,18 @@ export const en = {
   'engine.fetch-http': 'could not fetch {url}: HTTP {status}',
   'engine.fetch-unreachable': 'could not fetch {url}: the server is unreachable or does not allow this site to read it (CORS)',
   'engine.compare-no-test': 'No significance test for this statistic: the change is shown, untested. Count, mean and share are tested.',
+  // Times, hours and weekdays (src/engine/time/): {bound} is start or end of a window
+  'engine.hours-not-clock': 'hours "{text}": "{part}" is not a time of day 0–24 (e.g. 7, 07:30)',
+  'engine.hours-syntax': 'hours "{text}": expected <from>-<to>, e.g. 7-10 or 22-2',
+  'engine.hours-not-minutes': 'hours {from}-{to}: each end must be a whole minute within 0–24',
+  'engine.hours-empty': 'hours {from}-{to}: the range is empty (from equals to)',
+  'engine.days-not-weekday': 'days "{text}": "{part}" is not a weekday (mon, tue, wed, thu, fri, sat, sun)',
+  'engine.days-syntax': 'days "{text}": expected e.g. mon-fri or sat,sun',
+  'engine.days-not-iso': 'days {days}: expected ISO weekdays 1 (Monday) to 7 (Sunday)',
+  'engine.zone-unknown': 'unknown time zone "{zone}" (expected an IANA zone such as America/New_York, or UTC)',
+  'engine.time-column-empty': 'the time column "{column}" holds no value that reads as a time',
+  'engine.bin-finer-than-data': 'the bin "{bin}" is finer than the time column "{column}" holds: every value is a whole {unit, select, day {day} month {month} other {{unit}}}',
+  'engine.time-not-finite': '{bound, select, start {the window start} end {the window end} other {the time}} is not a time: {value}',
+  'engine.time-not-iso': '{bound, select, start {the window start} end {the window end} other {the time}} "{value}" is not ISO 8601 date/time text (e.g. 2024-03-15, 2024-03-15T08:00 or 2024-03-15T08:00-04:00)',
+  'engine.time-not-real': '{bound, select, start {the window start} end {the window end} other {the time}} "{value}" is not a real date and time',
 } as const;
