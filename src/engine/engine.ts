@@ -16,7 +16,8 @@ import { dropTableSql, isTableId, setSql, tableNameFor, versionSql } from './sql
 import { detectFormat } from './ingest/detect';
 import { ingest } from './ingest/load';
 import { scratchTables } from './ingest/append-columns';
-import { datasetIdError, fail, withFileName } from './ingest/errors';
+import { datasetIdError, fail, failOf, withFileName } from './ingest/errors';
+import { EngineError } from './engine-error';
 import { tableMemory } from './describe';
 import { pointMarks } from './point-marks';
 import { fileNameOf } from './file-name';
@@ -139,7 +140,7 @@ export class Engine {
   private startLoad(loadId: string | undefined): AbortController {
     const controller = new AbortController();
     if (loadId !== undefined) {
-      if (this.loads.has(loadId)) throw new Error(`a load with id ${loadId} is already running`);
+      if (this.loads.has(loadId)) throw new EngineError('load-id-running', { id: loadId });
       this.loads.set(loadId, controller);
     }
     return controller;
@@ -172,12 +173,12 @@ export class Engine {
     const t0 = performance.now();
     const limit = options.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (bytes.byteLength > limit) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
-      throw fail(fileName, `is too large to load here (${mb(bytes.byteLength)}; the limit is ${mb(limit)})`);
+      const mb = (n: number) => n / 1024 / 1024;
+      throw fail(fileName, 'file-too-large', { mb: mb(bytes.byteLength), limitMb: mb(limit) });
     }
-    if (bytes.byteLength === 0) throw fail(fileName, 'is empty');
+    if (bytes.byteLength === 0) throw fail(fileName, 'file-empty');
     const format = options.format ?? detectFormat(fileName, bytes);
-    if (!format) throw fail(fileName, ': unknown file type (expected Parquet, CSV/TSV, GeoJSON, TopoJSON or Arrow)');
+    if (!format) throw failOf(fileName, 'file-type-unknown');
     const table = this.tableFor(fileName, options);
     const progress = (phase: LoadProgress['phase'], rows: number | null, rowsTotal: number | null = null) =>
       onProgress?.({ fileName, phase, bytesLoaded: bytes.byteLength, bytesTotal: bytes.byteLength, rows, rowsTotal });
@@ -241,14 +242,14 @@ export class Engine {
 
   dataset(id: string): DatasetInfo {
     const d = this.datasets.get(id);
-    if (!d) throw new Error(`no dataset named ${id}`);
+    if (!d) throw new EngineError('dataset-unknown', { id });
     return d;
   }
 
   renameDataset(id: string, name: string): DatasetInfo {
     const d = this.dataset(id);
     const trimmed = name.trim();
-    if (!trimmed) throw new Error(`${d.name}: a dataset needs a non-empty name`);
+    if (!trimmed) throw new EngineError('dataset-name-empty', undefined, { subject: d.name });
     const renamed = { ...d, name: trimmed };
     this.datasets.set(id, renamed);
     return renamed;

@@ -5,6 +5,7 @@ import type { DatasetInfo } from './protocol';
 import { columnValuesSql, featureNamesSql } from './sql';
 import { nameColumn } from './column-roles';
 import { FID } from './ingest/features';
+import { EngineError } from './engine-error';
 
 /** Feature order: the feature index column where the table has one, else row order. */
 function order(info: DatasetInfo): string | null {
@@ -14,8 +15,8 @@ function order(info: DatasetInfo): string | null {
 /** A numeric column's values in feature order, NaN for NULL. */
 export function columnValues(conn: DuckDBConnection, info: DatasetInfo, column: string): Float64Array {
   const col = info.columns.find((c) => c.name === column);
-  if (!col) throw new Error(`${info.name} has no column ${column}`);
-  if (col.kind !== 'number') throw new Error(`${info.name}: ${column} is not numeric`);
+  if (!col) throw new EngineError('dataset-column-missing', { dataset: info.name, column });
+  if (col.kind !== 'number') throw new EngineError('column-not-numeric', { column }, { subject: info.name });
   const result = conn.query(columnValuesSql(info.id, column, order(info)));
   const out = new Float64Array(result.numRows);
   const v = result.getChild('v')!;

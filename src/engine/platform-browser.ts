@@ -7,6 +7,7 @@ import type { DuckDBBindings } from './duckdb-types';
 import initParquet, * as parquet from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { EnginePlatform, Parquet } from './platform';
+import { EngineError } from './engine-error';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -47,11 +48,9 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
     res = await fetch(url, { signal, credentials: 'same-origin' });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new Error(
-      `could not fetch ${url}: the server is unreachable or does not allow this site to read it (CORS)`,
-    );
+    throw new EngineError('fetch-unreachable', { url });
   }
-  if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
+  if (!res.ok) throw new EngineError('fetch-http', { url, status: `${res.status} ${res.statusText}`.trim() });
   return res;
 }
 

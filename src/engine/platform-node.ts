@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFile, stat } from 'node:fs/promises';
 import type { EnginePlatform, Parquet } from './platform';
+import { EngineError } from './engine-error';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +24,7 @@ export const nodePlatform: EnginePlatform = {
   async fetchBytes(url, onBytes, signal) {
     if (/^https?:/.test(url)) {
       const res = await fetch(url, { signal });
-      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+      if (!res.ok) throw new EngineError('fetch-http', { url, status: `${res.status} ${res.statusText}`.trim() });
       const bytes = new Uint8Array(await res.arrayBuffer());
       onBytes(bytes.byteLength, bytes.byteLength);
       return bytes;

@@ -9,20 +9,21 @@ import type { ColumnInfo, DatasetInfo, PointMarks, PointMarksRequest } from './p
 import { float64Column } from './aggregate/arrow-io';
 import { pointMarksSql, topCategoriesSql, type PointMarksQuery } from './sql';
 import { categoricalScale, colourArray, colourScale, scaleParts, type ColourScale } from '../scales/colour';
+import { EngineError } from './engine-error';
 
 /** At most this many categories get their own colour; the rest share one. */
 export const MAX_CATEGORIES = 9;
 
 function column(info: DatasetInfo, name: string): ColumnInfo {
   const c = info.columns.find((x) => x.name === name);
-  if (!c) throw new Error(`${info.name} has no column ${name}`);
+  if (!c) throw new EngineError('dataset-column-missing', { dataset: info.name, column: name });
   return c;
 }
 
 /** The marks of a point layer, coloured and sized as asked, with the SQL that made them. */
 export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: PointMarksRequest): PointMarks {
   const { lon, lat } = info.geometry;
-  if (info.geometry.kind !== 'point' || !lon || !lat) throw new Error(`${info.name} has no point coordinates`);
+  if (info.geometry.kind !== 'point' || !lon || !lat) throw new EngineError('dataset-no-points', { dataset: info.name });
   // Offsets from the data's centre keep float32 precise to centimetres (LNGLAT_OFFSETS).
   const origin: [number, number] = info.bbox ? [(info.bbox[0] + info.bbox[2]) / 2, (info.bbox[1] + info.bbox[3]) / 2] : [0, 0];
   const sqls: string[] = [];
@@ -44,7 +45,7 @@ export function pointMarks(conn: DuckDBConnection, info: DatasetInfo, req: Point
   let size: string | null = null;
   if (req.sizeBy) {
     const c = column(info, req.sizeBy);
-    if (c.kind !== 'number') throw new Error(`${info.name}: ${c.name} is not numeric, so it cannot size points`);
+    if (c.kind !== 'number') throw new EngineError('size-not-numeric', { column: c.name }, { subject: info.name });
     size = c.name;
   }
   const sql = pointMarksSql({ table: info.id, lon, lat, origin, colour, size });

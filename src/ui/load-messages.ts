@@ -1,5 +1,7 @@
-// Load errors in words a user can act on. The engine's messages name the file and the
-// problem; fetch failures get the URL, the host and what CORS means spelled out.
+// Load errors in words a user can act on. The engine's failures are codes with parameters
+// (src/engine/engine-error.ts) that name the file and the problem; fetch failures get the
+// URL, the host and what CORS means spelled out.
+import { engineFailure } from '../engine/engine-error';
 import { t } from '../i18n';
 
 export function isCancelled(err: unknown): boolean {
@@ -12,28 +14,26 @@ export function isCancelled(err: unknown): boolean {
  */
 export function explainLoadError(err: unknown, url?: string, asGiven?: string): string {
   const message = err instanceof Error ? err.message : String(err);
-  const idProblem = datasetIdProblem(err);
-  if (idProblem) return idProblem;
+  const failure = engineFailure(err);
+  const code = failure?.code;
+  // A load refused for its id (engine ingest/errors.ts datasetIdError), said of its file.
+  if ((code === 'dataset-id-taken' || code === 'dataset-id-invalid') && failure?.subject !== undefined && failure.params?.id !== undefined) {
+    const args = { file: failure.subject, id: String(failure.params.id) };
+    return t(code === 'dataset-id-taken' ? 'load.datasetIdTaken' : 'load.datasetIdInvalid', args);
+  }
   if (url) {
-    // platform-browser.ts: "could not fetch <url>: HTTP 404 Not Found" or "…: … (CORS)".
-    const http = /^could not fetch .*: HTTP (\d{3}.*)$/.exec(message);
-    if (http && asGiven && /^404\b/.test(http[1])) return t('load.relativeNotFound', { path: asGiven, url, status: http[1] });
-    if (http) return t(/^404\b/.test(http[1]) ? 'load.httpNotFound' : 'load.httpFailed', { url, status: http[1] });
-    if (/^could not fetch /.test(message)) {
+    // platform-browser.ts: the server answered with an HTTP error status ("404 Not Found"), or could not be read (CORS or unreachable).
+    if (code === 'fetch-http') {
+      const status = String(failure?.params?.status ?? '');
+      const notFound = /^404\b/.test(status);
+      if (notFound && asGiven) return t('load.relativeNotFound', { path: asGiven, url, status });
+      return t(notFound ? 'load.httpNotFound' : 'load.httpFailed', { url, status });
+    }
+    if (code === 'fetch-unreachable') {
       const target = new URL(url);
       // Our own origin never needs CORS: then the server is simply not answering.
       return target.origin === location.origin ? t('load.unreachable', { url }) : t('load.corsFailed', { host: target.host, url });
     }
   }
   return t('load.failed', { message });
-}
-
-/** A load refused for its id (engine ingest/errors.ts datasetIdError), in the reader's words. */
-function datasetIdProblem(err: unknown): string | null {
-  if (!(err instanceof Error) || (err.name !== 'dataset-id-invalid' && err.name !== 'dataset-id-taken')) return null;
-  // "<file>: dataset id "<id as JSON>" …"
-  const m = /^(.*): dataset id ("(?:[^"\\]|\\.)*")/.exec(err.message);
-  if (!m) return null;
-  const id = JSON.parse(m[2]) as string;
-  return t(err.name === 'dataset-id-taken' ? 'load.datasetIdTaken' : 'load.datasetIdInvalid', { file: m[1], id });
 }

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configSource, loadDashboard } from '../../src/ui/config-loader';
 import { checkDataLink } from '../../src/ui/data-link';
 import { explainLoadError } from '../../src/ui/load-messages';
+import { datasetIdError } from '../../src/engine/ingest/errors';
+import { EngineError } from '../../src/engine/engine-error';
+import { worded } from '../../src/ui/engine-client';
 import { datasetAsEntry, datasetLoadOptions, mergeEntries } from '../../src/ui/config-datasets';
 
 const BASE = 'https://city.example/dash/';
@@ -125,18 +128,21 @@ describe('data links are input', () => {
   });
 
   it('a load refused for its dataset id names the file and the id, from the error\'s code', () => {
-    const err = (name: string, message: string) => Object.assign(new Error(message), { name });
-    expect(explainLoadError(err('dataset-id-taken', 'b.csv: dataset id "bikes" is taken by a dataset already loaded'), `${BASE}b.csv`)).toBe(
+    expect(explainLoadError(datasetIdError('b.csv', 'dataset-id-taken', 'bikes'), `${BASE}b.csv`)).toBe(
       'Could not load b.csv: the dataset id "bikes" is already taken by a loaded dataset',
     );
-    expect(explainLoadError(err('dataset-id-invalid', 'b.csv: dataset id "a\\"b" is not a table id (…)'))).toBe(
+    expect(explainLoadError(datasetIdError('b.csv', 'dataset-id-invalid', 'a"b'))).toBe(
       'Could not load b.csv: its dataset id "a"b" is not a table id (lower-case letters, digits and _, not starting with a digit)',
+    );
+    // As the main thread gets it from the worker: the code, parameters and subject on a worded Error.
+    expect(explainLoadError(worded(datasetIdError('b.csv', 'dataset-id-taken', 'bikes')))).toBe(
+      'Could not load b.csv: the dataset id "bikes" is already taken by a loaded dataset',
     );
   });
 
   it('a relative path that is not there says so in its own words', () => {
     const url = `${BASE}data/nope.csv`;
-    expect(explainLoadError(new Error(`could not fetch ${url}: HTTP 404 Not Found`), url, 'data/nope.csv')).toBe(
+    expect(explainLoadError(new EngineError('fetch-http', { url, status: '404 Not Found' }), url, 'data/nope.csv')).toBe(
       `Could not load data/nope.csv: this site has no file at that path (HTTP 404 Not Found for ${url}).`,
     );
   });

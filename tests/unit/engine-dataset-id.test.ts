@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { nodePlatform } from '../../src/engine/platform-node';
+import { engineFailure } from '../../src/engine/engine-error';
 
 const CSV = 'name,lon,lat,n\na,-73.99,40.73,1\nb,-73.98,40.74,2\nc,-73.97,40.75,4\n';
 const bytes = () => new TextEncoder().encode(CSV);
@@ -29,7 +30,7 @@ describe('engine: the table id a load asks for', () => {
     const before = engine.listDatasets().map((d) => d.id);
     const err = await engine.loadBytes('again.csv', bytes(), { id: 'bikes_2024_03' }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).name).toBe('dataset-id-taken');
+    expect(engineFailure(err)?.code).toBe('dataset-id-taken');
     expect((err as Error).message).toBe('again.csv: dataset id "bikes_2024_03" is taken by a dataset already loaded');
     expect(engine.listDatasets().map((d) => d.id)).toEqual(before);
   });
@@ -37,7 +38,7 @@ describe('engine: the table id a load asks for', () => {
   it('refuses an id that is not a table name rather than change it', async () => {
     for (const id of ['bikes-2024', 'Bikes', '2024', '', 'a b', 'x'.repeat(61)]) {
       const err = await engine.loadBytes('x.csv', bytes(), { id }).catch((e: Error) => e);
-      expect((err as Error).name).toBe('dataset-id-invalid');
+      expect(engineFailure(err)?.code).toBe('dataset-id-invalid');
       expect((err as Error).message).toMatch(new RegExp(`^x\\.csv: dataset id ${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a table id`));
     }
     expect(engine.listDatasets().map((d) => d.id)).toEqual(['bikes_2024_03', 'citi_bike_march_2024']);

@@ -11,6 +11,7 @@ import { en } from '../../src/i18n/en';
 import { bboxText, columnText, crsText, geometryText, memoryText, timeText, zoneText } from '../../src/ui/dataset-text';
 import { progressText } from '../../src/ui/ProgressBar';
 import { explainLoadError } from '../../src/ui/load-messages';
+import { EngineError } from '../../src/engine/engine-error';
 import { measureLabel } from '../../src/map/layer-labels';
 import type { LayerKind, LayerSpec } from '../../src/config/layer';
 import { createElement } from 'react';
@@ -64,15 +65,15 @@ describe('t() words messages as the app did before the catalogue', () => {
     expect(t('load.loaded', { name: 'one', rows: 1 })).toBe('Loaded one: 1 row');
     expect(t('load.cancelled', { name: 'x.parquet' })).toBe('Cancelled loading x.parquet');
     const url = 'https://data.example/x.csv';
-    expect(explainLoadError(new Error(`could not fetch ${url}: HTTP 404 Not Found`), url)).toBe(
+    expect(explainLoadError(new EngineError('fetch-http', { url, status: '404 Not Found' }), url)).toBe(
       `Could not load ${url}: the server answered HTTP 404 Not Found, so there is no file at that address.`,
     );
-    expect(explainLoadError(new Error(`could not fetch ${url}: HTTP 500 Oops`), url)).toBe(`Could not load ${url}: the server answered HTTP 500 Oops.`);
-    expect(explainLoadError(new Error(`could not fetch ${url}: failed (CORS)`), url)).toBe(
+    expect(explainLoadError(new EngineError('fetch-http', { url, status: '500 Oops' }), url)).toBe(`Could not load ${url}: the server answered HTTP 500 Oops.`);
+    expect(explainLoadError(new EngineError('fetch-unreachable', { url }), url)).toBe(
       `Could not load ${url}: the server at data.example did not allow this page to read the file (CORS), or could not be reached. ` +
         'Ask its publisher to allow cross-origin reads (Access-Control-Allow-Origin), or download the file and open it with “Open data file”.',
     );
-    expect(explainLoadError(new Error('could not fetch https://citylens.example/d.csv: failed'), 'https://citylens.example/d.csv')).toBe(
+    expect(explainLoadError(new EngineError('fetch-unreachable', { url: 'https://citylens.example/d.csv' }), 'https://citylens.example/d.csv')).toBe(
       'Could not load https://citylens.example/d.csv: the server could not be reached.',
     );
     expect(explainLoadError(new Error('x.csv is not valid JSON'))).toBe('Could not load: x.csv is not valid JSON');

@@ -8,6 +8,7 @@ import { listedCells, packResult } from '../aggregate/results';
 import { checkMinCount } from '../aggregate/privacy';
 import { message, type EngineMessage } from '../messages';
 import { CHANGE_CLASSES, rateRatioTest, significanceLevel, twoProportionTest, welchTest, type ChangeClass } from '../stats';
+import { EngineError } from '../engine-error';
 
 const DAY_MS = 86_400_000;
 /** Rows per distinct position above which repeated readings get a warning. */
@@ -48,8 +49,8 @@ export function packCompare(req: CompareRequest, c: CompareCells): CompareResult
   const test = compareTest(req);
   // With rhythm filters only the hours they keep count towards each window's length.
   const days = c.filteredDays ?? { before: clippedDays(c.windowsMs.before, c.extentMs), after: clippedDays(c.windowsMs.after, c.extentMs) };
-  if (days.before === 0) throw new Error('the before window holds none of the data’s time range');
-  if (days.after === 0) throw new Error('the after window holds none of the data’s time range');
+  if (days.before === 0) throw new EngineError('compare-window-outside', { window: 'before' });
+  if (days.after === 0) throw new EngineError('compare-window-outside', { window: 'after' });
   const C = c.cells.count;
   const rowsBoth = new Float64Array(C);
   for (let i = 0; i < C; i++) rowsBoth[i] = c.before.rows[i] + c.after.rows[i];

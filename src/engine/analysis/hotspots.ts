@@ -11,6 +11,7 @@ import { message, type EngineMessage } from '../messages';
 import { DEFAULT_SEED, GI_ALL_EQUAL, GI_ISOLATED, GI_OK, GI_WHOLE_NEIGHBOURHOOD, HOTSPOT_CLASSES, giStar, giStarPermutations, hotspotClassCodes, significanceLevel, subsetNeighbours, type HotspotClass } from '../stats';
 import { NeighbourCache } from './neighbour-cache';
 import { ruleText } from './rule-text';
+import { EngineError } from '../engine-error';
 
 /** Below this many observations Gi* z-scores are unreliable (ArcGIS gives the same advice). */
 export const FEW_OBSERVATIONS = 30;
@@ -22,10 +23,10 @@ export function defaultNeighbours(kind: HotspotRequest['by']['kind']): Neighbour
 }
 
 function checkRule(rule: NeighbourRule, kind: HotspotRequest['by']['kind']): void {
-  if ((rule.kind === 'ring' || rule.kind === 'knn') && !(Number.isInteger(rule.k) && rule.k >= 1)) throw new Error(`${rule.kind}:k needs a whole number k ≥ 1, got ${rule.k}`);
-  if (rule.kind === 'band' && !(rule.metres > 0 && Number.isFinite(rule.metres))) throw new Error(`band:<metres> needs a distance > 0, got ${rule.metres}`);
-  if (rule.kind === 'ring' && kind === 'districts') throw new Error('districts have queen, rook, knn or band neighbours, not ring');
-  if ((rule.kind === 'queen' || rule.kind === 'rook') && kind !== 'districts') throw new Error(`${rule.kind} contiguity is for districts; cells have ring, knn or band neighbours`);
+  if ((rule.kind === 'ring' || rule.kind === 'knn') && !(Number.isInteger(rule.k) && rule.k >= 1)) throw new EngineError('neighbours-k', { rule: rule.kind, k: String(rule.k) });
+  if (rule.kind === 'band' && !(rule.metres > 0 && Number.isFinite(rule.metres))) throw new EngineError('neighbours-band', { metres: String(rule.metres) });
+  if (rule.kind === 'ring' && kind === 'districts') throw new EngineError('neighbours-ring-districts');
+  if ((rule.kind === 'queen' || rule.kind === 'rook') && kind !== 'districts') throw new EngineError('neighbours-contiguity-cells', { rule: rule.kind });
 }
 
 function countListed(ids: Int32Array): number {
@@ -58,7 +59,7 @@ function observationNeighbours(cells: AggregateResult, rule: NeighbourRule, shap
 function analysedValues(r: AggregateResult, rate: RateBase): Float64Array {
   if (rate === 'km2') return Float64Array.from(r.perKm2);
   if (rate === 'residents') {
-    if (!r.per1000) throw new Error('--rate residents needs a population column in the districts (name it with residents:<column>)');
+    if (!r.per1000) throw new EngineError('rate-residents-no-population');
     return Float64Array.from(r.per1000);
   }
   return Float64Array.from(r.values);
@@ -85,9 +86,9 @@ export function computeHotspots(req: HotspotRequest, input: HotspotInput, cache:
   const rate = req.rate ?? 'none';
   const fdr = req.fdr ?? true;
   const permutations = req.permutations ?? 0;
-  if (!Number.isInteger(permutations) || permutations < 0 || permutations > MAX_PERMUTATIONS) throw new Error(`permutations must be a whole number 0–${MAX_PERMUTATIONS}, got ${permutations}`);
+  if (!Number.isInteger(permutations) || permutations < 0 || permutations > MAX_PERMUTATIONS) throw new EngineError('permutations-range', { max: String(MAX_PERMUTATIONS), got: String(permutations) });
   const seed = req.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed)) throw new Error(`the seed must be a whole number, got ${seed}`);
+  if (!Number.isInteger(seed)) throw new EngineError('seed-not-integer', { seed: String(seed) });
   const cells = input.raw;
   const n = cells.length;
   const isOutside = (i: number) => kind === 'districts' && cells.ids[i] < 0;

@@ -8,6 +8,7 @@ import { computeHotspots } from './hotspots';
 import { packCompare } from './compare';
 import { MAX_EMPTY_CELLS, withEmptyCells } from './empty-cells';
 import { NeighbourCache } from './neighbour-cache';
+import { EngineError } from '../engine-error';
 
 export { defaultNeighbours, FEW_OBSERVATIONS } from './hotspots';
 export { ruleText } from './rule-text';
@@ -32,7 +33,7 @@ export class Analysis {
     const t0 = performance.now();
     const stat = req.stat ?? 'count';
     if (req.includeEmpty && req.by.kind !== 'districts' && stat !== 'count' && stat !== 'sum') {
-      throw new Error(`empty cells count as zeros only for count and sum, not ${stat}`);
+      throw new EngineError('include-empty-stat', { stat });
     }
     let raw = await this.aggregator.aggregate({ ...req, minCount: 0 });
     let added = 0;

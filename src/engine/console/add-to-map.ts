@@ -12,6 +12,7 @@ import { writeParquetBytes } from './export';
 import { runPending } from './pending';
 import { typedColumnsSql } from './typed-columns';
 import type { ConsoleSession } from './session';
+import { EngineError } from '../engine-error';
 
 
 /** A ring or path as WKT coordinates "x y, x y, …" (JS number text: no locale). */
@@ -57,7 +58,7 @@ async function outlines(session: ConsoleSession, table: string, mapping: Extract
   const { engine } = session;
   const info = engine.dataset(mapping.dataset);
   const shapes = engine.polygons(mapping.dataset);
-  if (!shapes) throw new Error(`${info.name} has no polygons`);
+  if (!shapes) throw new EngineError('dataset-no-polygons', { dataset: info.name });
   const order = info.columns.some((c) => c.name === FID) ? FID : null;
   const keys = engine.connection.query(featureNamesSql(info.id, mapping.key, order)).getChild('n')!;
   const feature = new Map<string, number>();
@@ -74,11 +75,11 @@ async function outlines(session: ConsoleSession, table: string, mapping: Extract
 /** The last result as a dataset on the map. */
 export async function addResult(session: ConsoleSession, request: ConsoleAddRequest, signal: AbortSignal): Promise<DatasetInfo> {
   const last = session.last;
-  if (!last || !('table' in last.source)) throw new Error('the SQL console has no query result to add: run a query first');
+  if (!last || !('table' in last.source)) throw new EngineError('console-nothing-to-add');
   const { table } = last.source;
   const { mapping } = request;
   const named = (c: string) => {
-    if (!last.columns.some((x) => x.name === c)) throw new Error(`the result has no column ${c}`);
+    if (!last.columns.some((x) => x.name === c)) throw new EngineError('console-result-no-column', { column: c });
   };
   for (const c of mapping.kind === 'lonlat' ? [mapping.lon, mapping.lat] : [mapping.column]) named(c);
   const conn = session.connection();

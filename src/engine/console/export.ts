@@ -9,6 +9,7 @@ import { textRowsSql } from '../sql';
 import { concat, runPending } from './pending';
 import { typedColumnsSql } from './typed-columns';
 import type { ConsoleSession, LastResult } from './session';
+import { EngineError } from '../engine-error';
 
 
 /** A CSV field: quoted when it holds a delimiter, quote or line break (RFC 4180); NULL is empty. */
@@ -67,7 +68,7 @@ export function writeParquetBytes(session: ConsoleSession, ipc: Uint8Array, meta
 /** The last result as a file; throws when there is none. */
 export async function exportResult(session: ConsoleSession, request: ConsoleExportRequest, signal: AbortSignal): Promise<ConsoleExport> {
   const last = session.last;
-  if (!last) throw new Error('the SQL console has no result to export: run a query first');
+  if (!last) throw new EngineError('console-nothing-to-export');
   const bytes = request.format === 'csv' ? await csvBytes(session, last, signal) : await parquetBytes(session, last, signal);
   return { bytes, fileName: `sql-console-${session.runs}.${request.format}`, rows: last.rows };
 }

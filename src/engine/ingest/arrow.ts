@@ -33,13 +33,13 @@ export function readArrow(fileName: string, bytes: Uint8Array): Table {
   try {
     table = tableFromIPC(bytes);
   } catch (err) {
-    throw fail(fileName, `is not a readable Arrow IPC file or stream (${(err as Error).message})`);
+    throw fail(fileName, 'arrow-unreadable', { detail: (err as Error).message });
   }
-  if (table.schema.fields.length === 0) throw fail(fileName, 'is not a readable Arrow IPC file or stream (no columns)');
+  if (table.schema.fields.length === 0) throw fail(fileName, 'arrow-no-columns');
   // A truncated stream can parse as fewer batches; the file format's footer would catch it.
   for (const f of table.schema.fields) {
     const col = table.getChild(f.name);
-    if (!col) throw fail(fileName, `column ${f.name} has no data`);
+    if (!col) throw fail(fileName, 'arrow-column-no-data', { column: f.name });
   }
   return table;
 }
@@ -51,6 +51,6 @@ export function ingestArrow(conn: DuckDBConnection, tableName: string, fileName:
   try {
     conn.insertArrowFromIPCStream(ipc, { name: tableName, create: true });
   } catch (err) {
-    throw fail(fileName, `could not be inserted (${(err as Error).message})`);
+    throw fail(fileName, 'arrow-insert-failed', { detail: (err as Error).message });
   }
 }

@@ -9,8 +9,9 @@ import { coordinateColumns } from '../column-roles';
 import { message, type EngineMessage } from '../messages';
 import { appendColumns, appendShapeColumns } from './append-columns';
 import { float64WithNulls } from './arrow';
-import { notLonLatMessage, resolveCrs, type ResolvedCrs } from './crs';
-import { fail } from './errors';
+import { about } from '../engine-error';
+import { notLonLat, resolveCrs, type ResolvedCrs } from './crs';
+import { fail, failOf } from './errors';
 import { LAT, LON } from './features';
 import { ShapeCollector, shapeGeometry, type CollectedShapes } from './shapes';
 import { addGeoJsonGeometry } from './geojson-geometry';
@@ -39,7 +40,7 @@ function findWktColumn(conn: DuckDBConnection, table: string, columns: ColumnInf
 
 function column(columns: ColumnInfo[], name: string, fileName: string, what: string): ColumnInfo {
   const c = columns.find((x) => x.name === name) ?? columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
-  if (!c) throw fail(fileName, `has no column named "${name}" (given as the ${what} column in the load options)`);
+  if (!c) throw fail(fileName, 'load-column-missing', { column: name, role: what });
   return c;
 }
 
@@ -47,7 +48,7 @@ function resolve(fileName: string, crs: string | undefined): ResolvedCrs {
   try {
     return resolveCrs(crs);
   } catch (err) {
-    throw fail(fileName, `: ${(err as Error).message}`);
+    throw about(err, fileName);
   }
 }
 
@@ -64,10 +65,10 @@ export function locateTableGeometry(
   if (options.wkt) return fromWkt(conn, table, fileName, column(columns, options.wkt, fileName, 'WKT').name, crs, crsSource);
   let pair: { lon: string; lat: string } | null = null;
   if (options.lon || options.lat) {
-    if (!options.lon || !options.lat) throw fail(fileName, ': the load options name only one coordinate column; give both lon and lat');
+    if (!options.lon || !options.lat) throw failOf(fileName, 'coordinates-one-column');
     pair = { lon: column(columns, options.lon, fileName, 'lon').name, lat: column(columns, options.lat, fileName, 'lat').name };
     for (const n of [pair.lon, pair.lat]) {
-      if (columns.find((c) => c.name === n)!.kind !== 'number') throw fail(fileName, `column "${n}" does not hold numbers, so it cannot be a coordinate`);
+      if (columns.find((c) => c.name === n)!.kind !== 'number') throw fail(fileName, 'coordinate-not-numeric', { column: n });
     }
   } else {
     pair = coordinateColumns(columns);
@@ -78,10 +79,7 @@ export function locateTableGeometry(
   if (options.allowNoGeometry) {
     return { geometry: { kind: 'none', source: 'none', crs: crsName }, bbox: null, rowsWithoutCoordinates: 0, warnings: [], shapes: null };
   }
-  throw fail(
-    fileName,
-    'has no usable coordinates: no lat/lon (latitude/longitude, lng, x/y) columns and no WKT geometry column were found; name the coordinate columns in the load options',
-  );
+  throw fail(fileName, 'coordinates-not-found');
 }
 
 interface ColumnExtent {
@@ -140,10 +138,10 @@ function fromColumns(
   // outside ±180/±90 means a projected CRS that nobody named).
   const extent = columnExtent(conn, table, lon, lat);
   if (!crs && extent.finite > 0 && extent.outside > extent.finite / 2) {
-    throw fail(fileName, `: ${notLonLatMessage(extent.example, `the values in columns "${pair.lon}" and "${pair.lat}"`)}`);
+    throw notLonLat(fileName, { where: 'columns', lon: pair.lon, lat: pair.lat }, extent.example);
   }
   if (extent.valid === 0 && !options.allowNoGeometry) {
-    throw fail(fileName, `has no usable coordinates: none of its ${extent.invalid.toLocaleString('en-US')} rows has a valid position in columns "${pair.lon}" and "${pair.lat}"`);
+    throw fail(fileName, 'coordinates-none-valid', { n: extent.invalid, lon: pair.lon, lat: pair.lat });
   }
   if (extent.invalid) warnings.push(message('rows-without-coordinates', { n: extent.invalid }));
   return {
@@ -187,11 +185,11 @@ function fromWkt(
   const shapes = collector.finish();
   const placed = shapes.featureCount - shapes.counts.empty - shapes.counts.invalid;
   if (!crs && shapes.counts.outOfRange > placed) {
-    throw fail(fileName, `: ${notLonLatMessage(null, `the WKT coordinates in column "${col}"`)}`);
+    throw notLonLat(fileName, { where: 'wkt', column: col });
   }
   appendShapeColumns(conn, table, shapes);
   const without = shapes.featureCount - (shapes.kind === 'point' ? shapes.counts.points : placed);
-  if (placed === 0) throw fail(fileName, `has no usable coordinates: no value of its WKT column "${col}" could be placed on the map`);
+  if (placed === 0) throw fail(fileName, 'coordinates-wkt-unplaced', { column: col });
   const warnings = without ? [message('rows-without-coordinates', { n: without })] : [];
   if (shapes.counts.unreadable) warnings.push(message('wkt-unreadable', { n: shapes.counts.unreadable, column: col }));
   return {

@@ -3,6 +3,7 @@
 // lon/lat. proj4 has no EPSG database offline, so the codes city data commonly uses are
 // listed here; anything else can be given as a proj4 string, WKT or PROJJSON.
 import proj4 from 'proj4';
+import { EngineError } from '../engine-error';
 import type { Reproject } from './shapes';
 
 const UTM = (zone: number, south: boolean, datum: string) =>
@@ -98,16 +99,14 @@ export function resolveCrs(crs: unknown): ResolvedCrs {
       if (code === 4326 || code === 4979) return { name: `EPSG:${code}`, reproject: null };
       const def = KNOWN[code];
       if (!def) {
-        throw new Error(
-          `its coordinates are in EPSG:${code}, which CityLens does not know offline; give the CRS as a proj4 string or WKT in the load options`,
-        );
+        throw new EngineError('crs-epsg-unknown', { code: String(code) });
       }
       return { name: `EPSG:${code}`, reproject: transformFrom(def) };
     }
     try {
       return { name: crs.length > 60 ? `${crs.slice(0, 57)}…` : crs, reproject: transformFrom(crs) };
     } catch {
-      throw new Error(`its CRS "${crs.slice(0, 80)}" is not an EPSG code, proj4 string or WKT that CityLens can read`);
+      throw new EngineError('crs-unreadable', { crs: crs.slice(0, 80) });
     }
   }
   if (crs && typeof crs === 'object') {
@@ -125,10 +124,10 @@ export function resolveCrs(crs: unknown): ResolvedCrs {
     try {
       return { name: o.name ?? 'PROJJSON', reproject: transformFrom(crs) };
     } catch {
-      throw new Error(`its CRS (PROJJSON "${o.name ?? '?'}") cannot be read by proj4; give it as an EPSG code or proj4 string in the load options`);
+      throw new EngineError('crs-projjson-unreadable', { name: o.name ?? '?' });
     }
   }
-  throw new Error('its CRS is neither text nor PROJJSON');
+  throw new EngineError('crs-not-text');
 }
 
 /** The legacy GeoJSON (2008) `crs` member: {type:'name', properties:{name}} or {type:'EPSG', properties:{code}}. */
@@ -140,11 +139,11 @@ export function geoJsonCrs(crs: unknown): string | undefined {
   return undefined;
 }
 
-/** The error for coordinates that are clearly not lon/lat when no CRS is known. */
-export function notLonLatMessage(example: [number, number] | null, where: string): string {
-  const ex = example ? ` (for example ${example[0]}, ${example[1]})` : '';
-  return (
-    `${where} are not longitude/latitude${ex} and the file does not say which coordinate system they are in; ` +
-    'give the CRS in the load options (for example EPSG:27700 for British National Grid, EPSG:2263 for New York State Plane, EPSG:3857 for Web Mercator)'
-  );
+/** Where coordinates that are not lon/lat were found: lon/lat columns, a WKT column, a geometry column, or the file's geometries. */
+export type NotLonLatWhere = { where: 'columns'; lon: string; lat: string } | { where: 'wkt' | 'geometry'; column: string } | { where: 'file' };
+
+/** The failure for coordinates that are clearly not lon/lat when no CRS is known (an example position when there is one). */
+export function notLonLat(fileName: string, at: NotLonLatWhere, example: [number, number] | null = null): EngineError {
+  const ex: Record<string, string> = example ? { example: 'yes', x: String(example[0]), y: String(example[1]) } : { example: 'no' };
+  return new EngineError('not-lon-lat', { ...at, ...ex }, { subject: fileName });
 }

@@ -39,11 +39,11 @@ function latin1ToUtf8(bytes: Uint8Array): Uint8Array {
 export function checkCsvBytes(fileName: string, bytes: Uint8Array): void {
   let last = bytes.length;
   while (last > 0 && isBlank(bytes[last - 1])) last--;
-  if (last === 0) throw fail(fileName, 'is empty');
+  if (last === 0) throw fail(fileName, 'file-empty');
   const head = bytes.subarray(0, Math.min(bytes.length, 8192));
-  if (head.includes(0)) throw fail(fileName, 'is not a text file: it contains binary data, so it cannot be read as CSV');
+  if (head.includes(0)) throw fail(fileName, 'csv-binary');
   const eol = endOfFirstLine(bytes.subarray(0, last));
-  if (eol < 0 || eol >= last) throw fail(fileName, 'has a header line but no data rows');
+  if (eol < 0 || eol >= last) throw fail(fileName, 'csv-no-rows');
 }
 
 export function ingestCsv(
@@ -87,9 +87,9 @@ export function ingestCsv(
   } catch (err) {
     conn.query(dropTableSql(table));
     const first = String((err as Error).message).split('\n')[0];
-    throw fail(fileName, `could not be read as CSV (${first})`);
+    throw fail(fileName, 'csv-unreadable', { detail: first });
   }
   const rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
-  if (rows === 0) throw fail(fileName, 'has a header line but no data rows');
+  if (rows === 0) throw fail(fileName, 'csv-no-rows');
   return { rows, ...sniffed, warnings };
 }

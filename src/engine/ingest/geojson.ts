@@ -34,7 +34,7 @@ function jsonProblem(err: unknown): string {
 
 /** Parse JSON text, or newline-delimited JSON when the whole text is not one value. */
 export function parseJsonOrLines(fileName: string, text: string): { value: unknown; lines: boolean } {
-  if (text.trim() === '') throw fail(fileName, 'is empty');
+  if (text.trim() === '') throw fail(fileName, 'file-empty');
   try {
     return { value: JSON.parse(text), lines: false };
   } catch (err) {
@@ -47,12 +47,12 @@ export function parseJsonOrLines(fileName: string, text: string): { value: unkno
         try {
           values.push(JSON.parse(lines[i]));
         } catch (lineErr) {
-          throw fail(fileName, `is not valid newline-delimited JSON: line ${i + 1} cannot be read (${jsonProblem(lineErr)})`);
+          throw fail(fileName, 'ndjson-invalid', { line: String(i + 1), detail: jsonProblem(lineErr) });
         }
       }
       return { value: values, lines: true };
     }
-    throw fail(fileName, `is not valid JSON (${jsonProblem(err)})`);
+    throw fail(fileName, 'json-invalid', { detail: jsonProblem(err) });
   }
 }
 
@@ -72,7 +72,7 @@ export function readGeoJson(fileName: string, value: unknown, lines: boolean): P
     geometries.push(geometry);
   };
   if (Array.isArray(value)) {
-    if (value.length === 0) throw fail(fileName, 'holds an empty list: there are no features or rows to load');
+    if (value.length === 0) throw fail(fileName, 'json-empty-list');
     const allFeatures = value.every((v) => isObject(v) && v.type === 'Feature');
     const allGeometries = value.every((v) => isObject(v) && GEOMETRY_TYPES.has(v.type as string));
     if (allFeatures) value.forEach((v) => add(v as Record<string, unknown>));
@@ -86,17 +86,17 @@ export function readGeoJson(fileName: string, value: unknown, lines: boolean): P
       return { variant: 'records', features, geometries };
     } else {
       const bad = value.findIndex((v) => !isObject(v));
-      throw fail(fileName, `is not GeoJSON: ${lines ? `line ${bad + 1}` : `item ${bad + 1}`} is not a JSON object`);
+      throw fail(fileName, 'json-item-not-object', { unit: lines ? 'line' : 'item', n: String(bad + 1) });
     }
     return { variant: lines ? 'NDJSON' : 'FeatureCollection', features, geometries };
   }
-  if (!isObject(value)) throw fail(fileName, 'is JSON but not GeoJSON (it holds a single value, not an object)');
+  if (!isObject(value)) throw fail(fileName, 'json-single-value');
   const crs = geoJsonCrs(value.crs);
   const bbox = Array.isArray(value.bbox) && value.bbox.length >= 4 ? (value.bbox as number[]) : undefined;
   if (value.type === 'FeatureCollection') {
-    if (!Array.isArray(value.features)) throw fail(fileName, 'is a FeatureCollection without a "features" list');
+    if (!Array.isArray(value.features)) throw fail(fileName, 'geojson-no-features-list');
     value.features.forEach((f, i) => {
-      if (!isObject(f)) throw fail(fileName, `feature ${i + 1} is not a JSON object`);
+      if (!isObject(f)) throw fail(fileName, 'geojson-feature-not-object', { n: String(i + 1) });
       add(f);
     });
     return { variant: 'FeatureCollection', features, geometries, crs, bbox };
@@ -109,8 +109,5 @@ export function readGeoJson(fileName: string, value: unknown, lines: boolean): P
     add({ geometry: value });
     return { variant: 'Geometry', features, geometries, crs, bbox };
   }
-  throw fail(
-    fileName,
-    'is JSON but not GeoJSON: it has no FeatureCollection, Feature or geometry "type" (nor is it a list of records)',
-  );
+  throw fail(fileName, 'json-not-geojson');
 }

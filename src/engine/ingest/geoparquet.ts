@@ -53,7 +53,7 @@ export async function decodeGeoParquetGeometry(
   options: LoadOptions = {},
 ): Promise<CollectedShapes> {
   const { groups, total, geo } = await readMeta(pq, fileName, bytes);
-  if (!geo) throw fail(fileName, 'is not GeoParquet (no "geo" metadata)');
+  if (!geo) throw fail(fileName, 'not-geoparquet');
   const col = geo.columns[geo.primary_column];
   const encoding = encodingOf(fileName, col, geo.primary_column);
   const { crs } = geoCrs(fileName, col, options);

@@ -21,7 +21,8 @@ import { ingestArrow, insertTable, readArrow } from './arrow';
 import { appendShapeColumns } from './append-columns';
 import { declaredBBox } from './bbox';
 import { locateTableGeometry, type TableGeometry } from './coordinates';
-import { notLonLatMessage, resolveCrs } from './crs';
+import { notLonLat, resolveCrs } from './crs';
+import { about } from '../engine-error';
 import { fail } from './errors';
 import { LAT, LON, featuresTable, type FeatureRow } from './features';
 import { decodeText, parseJsonOrLines, readGeoJson } from './geojson';
@@ -83,10 +84,9 @@ function fromShapes(
 ): TableGeometry {
   const c = shapes.counts;
   const placed = shapes.featureCount - c.empty - c.invalid;
-  if (!crsKnown && c.outOfRange > placed) throw fail(fileName, `: ${notLonLatMessage(null, 'its coordinates')}`);
+  if (!crsKnown && c.outOfRange > placed) throw notLonLat(fileName, { where: 'file' });
   if (placed === 0 && !options.allowNoGeometry) {
-    const why = c.invalid ? 'their coordinates are missing, not numbers or out of range' : 'none has a geometry';
-    throw fail(fileName, `has no usable coordinates: of its ${shapes.featureCount.toLocaleString('en-US')} features, ${why}`);
+    throw fail(fileName, 'coordinates-features-unplaced', { n: shapes.featureCount, why: c.invalid ? 'invalid' : 'none' });
   }
   const without = shapes.featureCount - placed;
   const warnings = shapeWarnings(shapes, without, 'geometries-unreadable');
@@ -117,13 +117,13 @@ function ingestFeatures(
   variant: string,
   options: LoadOptions,
 ): { geo: TableGeometry | null; jsonColumns: string[] } {
-  if (features.length === 0) throw fail(fileName, 'has no features');
+  if (features.length === 0) throw fail(fileName, 'no-features');
   const crsText = options.crs ?? fileCrs;
   let crs;
   try {
     crs = resolveCrs(crsText);
   } catch (err) {
-    throw fail(fileName, `: ${(err as Error).message}`);
+    throw about(err, fileName);
   }
   const collector = new ShapeCollector(crs.reproject, features.length);
   for (const g of geometries) {
@@ -177,7 +177,7 @@ export async function ingest(
       const shapes = g.shapes;
       if (shapes) {
         if (shapes.featureCount > 0 && shapes.featureCount - shapes.counts.empty - shapes.counts.invalid === 0 && !options.allowNoGeometry) {
-          throw fail(fileName, `has no usable coordinates: none of the geometries in column "${g.info.column}" can be placed on the map`);
+          throw fail(fileName, 'coordinates-geometry-unplaced', { column: String(g.info.column) });
         }
         appendShapeColumns(conn, table, shapes);
         if (shapes.lon && shapes.lat) {
@@ -230,7 +230,7 @@ export async function ingest(
   }
   for (const c of columns) if (jsonColumns.includes(c.name)) c.json = true;
   const rows = Number(conn.query(rowCountSql(table)).getChildAt(0)!.get(0));
-  if (rows === 0) throw fail(fileName, 'has no rows to load');
+  if (rows === 0) throw fail(fileName, 'no-rows');
   await checkpoint();
   columnStats(conn, table, columns, rows);
   const first = times.timeColumns.find((t) => t.min !== null && t.max !== null);

@@ -4,7 +4,8 @@
 import type { Parquet } from '../platform';
 import type { LoadOptions } from '../protocol';
 import { resolveCrs, type ResolvedCrs } from './crs';
-import { fail } from './errors';
+import { about } from '../engine-error';
+import { fail, failOf } from './errors';
 
 /** A GeoParquet geometry column's metadata (the spec's column object). */
 export interface GeoParquetColumn {
@@ -36,7 +37,7 @@ export async function readMeta(pq: Parquet, fileName: string, bytes: Uint8Array)
   try {
     file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
   } catch (err) {
-    throw fail(fileName, `is not a readable Parquet file (${String((err as Error).message ?? err)})`);
+    throw fail(fileName, 'parquet-unreadable', { detail: String((err as Error).message ?? err) });
   }
   try {
     const meta = file.metadata();
@@ -49,10 +50,10 @@ export async function readMeta(pq: Parquet, fileName: string, bytes: Uint8Array)
       try {
         geo = JSON.parse(kv.get('geo')!) as GeoParquetMeta;
       } catch {
-        throw fail(fileName, ': its GeoParquet "geo" metadata is not valid JSON');
+        throw failOf(fileName, 'geo-metadata-not-json');
       }
       if (!geo || typeof geo.primary_column !== 'string' || !geo.columns?.[geo.primary_column]) {
-        throw fail(fileName, ': its GeoParquet "geo" metadata does not describe its primary geometry column');
+        throw failOf(fileName, 'geo-metadata-no-primary');
       }
     }
     return { groups, total, groupRows, geo };
@@ -70,7 +71,7 @@ export function geoCrs(fileName: string, col: GeoParquetColumn, options: LoadOpt
     if (col.crs === null) return { crs: null, source: 'file' };
     return { crs: resolveCrs(col.crs), source: 'file' };
   } catch (err) {
-    throw fail(fileName, `: ${(err as Error).message}`);
+    throw about(err, fileName);
   }
 }
 
@@ -78,5 +79,5 @@ export function geoCrs(fileName: string, col: GeoParquetColumn, options: LoadOpt
 export function encodingOf(fileName: string, col: GeoParquetColumn, name: string): 'wkb' | 'point' {
   const e = String(col.encoding ?? '').toLowerCase();
   if (e === 'wkb' || e === 'point') return e;
-  throw fail(fileName, `: its geometry column "${name}" uses the "${col.encoding}" encoding; CityLens reads WKB and point GeoParquet`);
+  throw failOf(fileName, 'geometry-encoding-unsupported', { column: name, encoding: String(col.encoding) });
 }

@@ -8,8 +8,8 @@ import type { Parquet } from '../platform';
 import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
 import { message, type EngineMessage } from '../messages';
 import { coordinateColumns } from '../column-roles';
-import { notLonLatMessage, type ResolvedCrs } from './crs';
-import { fail } from './errors';
+import { notLonLat, type ResolvedCrs } from './crs';
+import { fail, failOf } from './errors';
 import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
 import { declaredBBox } from './bbox';
@@ -81,12 +81,12 @@ export async function ingestParquet(
       // One batch per row group: many small batches cost ~4x in decode time.
       ipc = pq.readParquet(bytes, { rowGroups: groups ? [g] : undefined, batchSize: 1 << 20 }).intoIPCStream();
     } catch (err) {
-      throw fail(fileName, `: row group ${g + 1} of ${groups} could not be decoded (${(err as Error).message ?? err})`);
+      throw failOf(fileName, 'parquet-row-group-undecodable', { group: String(g + 1), groups: String(groups), detail: String((err as Error).message ?? err) });
     }
     if (col) {
       const at = tableFromIPC(ipc);
       const vec = at.getChild(primary!);
-      if (!vec) throw fail(fileName, `: its GeoParquet metadata names a geometry column "${primary}" that the file does not have`);
+      if (!vec) throw failOf(fileName, 'geoparquet-column-missing', { column: primary! });
       if (g === 0) {
         const numeric = at.schema.fields
           .filter((f) => f.name !== primary && /^(Float|Int)/.test(String(f.type)))
@@ -145,7 +145,7 @@ function finishGeometry(
   const c = shapes.counts;
   const placed = shapes.featureCount - c.empty - c.invalid;
   if (!crs && c.outOfRange > placed) {
-    throw fail(fileName, `: ${notLonLatMessage(null, `the coordinates of its geometry column "${column}"`)}`);
+    throw notLonLat(fileName, { where: 'geometry', column });
   }
   const without = shapes.featureCount - placed;
   warnings.push(...shapeWarnings(shapes, without, 'geometries-undecodable'));

@@ -17,11 +17,11 @@ export interface ParsedTopology {
 
 export function readTopology(fileName: string, value: unknown): ParsedTopology {
   const t = value as Topology & { crs?: unknown };
-  if (!t || typeof t !== 'object' || t.type !== 'Topology') throw fail(fileName, 'is not TopoJSON (no "type": "Topology")');
-  if (!t.objects || typeof t.objects !== 'object') throw fail(fileName, 'is TopoJSON without "objects"');
-  if (!Array.isArray(t.arcs)) throw fail(fileName, 'is TopoJSON without an "arcs" list');
+  if (!t || typeof t !== 'object' || t.type !== 'Topology') throw fail(fileName, 'topojson-not-topology');
+  if (!t.objects || typeof t.objects !== 'object') throw fail(fileName, 'topojson-no-objects');
+  if (!Array.isArray(t.arcs)) throw fail(fileName, 'topojson-no-arcs');
   const names = Object.keys(t.objects);
-  if (names.length === 0) throw fail(fileName, 'is TopoJSON with no objects to load');
+  if (names.length === 0) throw fail(fileName, 'topojson-empty');
   const features: FeatureRow[] = [];
   const geometries: unknown[] = [];
   for (const name of names) {
@@ -29,7 +29,7 @@ export function readTopology(fileName: string, value: unknown): ParsedTopology {
     try {
       fc = feature(t, t.objects[name] as GeometryObject);
     } catch (err) {
-      throw fail(fileName, `object "${name}" is not valid TopoJSON (${(err as Error).message})`);
+      throw fail(fileName, 'topojson-object-invalid', { name, detail: (err as Error).message });
     }
     const list = 'features' in fc ? fc.features : [fc];
     for (const f of list) {

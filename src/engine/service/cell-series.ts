@@ -7,6 +7,7 @@ import { HOURS_OF_WEEK } from '../aggregate/groupings';
 import { checkMinCount } from '../aggregate/privacy';
 import { isAdditive } from '../aggregate/stats';
 import { message } from '../messages';
+import { EngineError } from '../engine-error';
 
 /** What a drill-down works with (a part of the service context). */
 export interface SeriesContext {
@@ -16,10 +17,10 @@ export interface SeriesContext {
 
 /** Which entries of a result are the cell `key` (its id words, as the result carries them). */
 function matcher(r: AggregateResult, key: CellKey): (i: number) => boolean {
-  if (!Array.isArray(key) || !key.every(Number.isInteger)) throw new Error(`a cell key is a list of whole numbers, got ${JSON.stringify(key)}`);
+  if (!Array.isArray(key) || !key.every(Number.isInteger)) throw new EngineError('cell-key-not-integers', { key: JSON.stringify(key) ?? String(key) });
   const words = r.h3 ?? r.ids;
   const stride = r.h3 ? 2 : r.by.kind === 'districts' ? 1 : 2;
-  if (key.length !== stride) throw new Error(`a ${r.by.kind} cell key has ${stride} ${stride === 1 ? 'number' : 'numbers'}, got ${key.length}`);
+  if (key.length !== stride) throw new EngineError('cell-key-length', { kind: r.by.kind, stride, got: key.length });
   // H3 words are unsigned 32-bit halves; compare them as such.
   const want = r.h3 ? key.map((k) => k >>> 0) : key;
   return (i) => {
@@ -59,8 +60,8 @@ function series(r: AggregateResult, B: number, take: (i: number) => boolean, k: 
 export async function cellSeriesAnswer(request: RequestOf<'cell-series'>, ctx: SeriesContext): Promise<Answer<'cell-series'>> {
   // The analysis does not change the cells' numbers.
   const { kind, analysis: _analysis, ...layer } = request.layer;
-  if (layer.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${layer.by.kind} aggregation`);
-  if (!layer.time) throw new Error('a drill-down series needs the layer’s time column (time.column)');
+  if (layer.by.kind !== kind) throw new EngineError('layer-kind-mismatch', { kind, by: layer.by.kind });
+  if (!layer.time) throw new EngineError('cell-series-no-time');
   const k = checkMinCount(layer.minCount);
   const binned = { ...layer, bin: request.bin };
   const cells = await ctx.aggregator.aggregate(binned);

@@ -21,6 +21,7 @@ import { createGeometryCache, type GeometryCache } from './geometry-cache';
 import { createRequestQueue } from './queue';
 import { dispatch } from './handlers';
 import { ConsoleSession } from '../console/session';
+import { EngineError } from '../engine-error';
 
 /** A platform, or a function of the init options that makes one (the browser needs the base URL). */
 export type PlatformSource = EnginePlatform | ((init: EngineInit) => EnginePlatform);
@@ -42,7 +43,7 @@ export function createEngineService(platform: PlatformSource, options: EngineOpt
   const queue = createRequestQueue();
 
   const ready = () => {
-    if (!state) throw new Error('the engine is not initialised');
+    if (!state) throw new EngineError('engine-not-initialised');
     return state;
   };
   const loadOptions = (o: LoadOptions, call?: CallOptions<LoadProgress>): LoadOptions =>

@@ -16,6 +16,7 @@ import { layerMethodAnswer } from './layer-method';
 import { layerExportAnswer } from './layer-export';
 import { playbackDomainAnswer } from './playback-domain';
 import { cellSeriesAnswer } from './cell-series';
+import { EngineError } from '../engine-error';
 
 /** What every handler works with; `signal` aborts when the request is cancelled while it runs. */
 export interface ServiceContext {
@@ -104,7 +105,7 @@ export function requestTypes(): RequestType[] {
 /** Answer one request with its handler; an unknown type is refused by name. */
 export async function dispatch<T extends RequestType>(request: RequestOf<T>, ctx: ServiceContext): Promise<Answer<T>> {
   const type = request.type as T;
-  if (!Object.hasOwn(handlers, type)) throw new Error(`unknown request type "${type}"`);
+  if (!Object.hasOwn(handlers, type)) throw new EngineError('request-type-unknown', { type: String(type) });
   const handler: Handler<T> = handlers[type];
   return handler(request, ctx);
 }

@@ -10,6 +10,7 @@ import { h3Shapes, polygonMesh } from '../mesh';
 import { columnValues, featureNames, featureValuesSql } from '../features';
 import { h3CellSetKey, type GeometryCache } from './geometry-cache';
 import { copyArrays } from './transfer';
+import { EngineError } from '../engine-error';
 
 /** What the layer handler works with. */
 export interface LayerContext {
@@ -35,7 +36,7 @@ function datasetMesh(ctx: LayerContext, have: ReadonlySet<string>, dataset: stri
       key,
       () => {
         const shapes = ctx.engine.polygons(dataset);
-        if (!shapes) throw new Error(`${ctx.engine.dataset(dataset).name} has no polygons`);
+        if (!shapes) throw new EngineError('dataset-no-polygons', { dataset: ctx.engine.dataset(dataset).name });
         return polygonMesh(shapes);
       },
       dataset,
@@ -57,7 +58,7 @@ export async function layerAnswer(request: RequestOf<'layer'>, ctx: LayerContext
     case 'lines': {
       const info = engine.dataset(q.dataset);
       const lines = engine.lines(q.dataset);
-      if (!lines) throw new Error(`${info.name} has no lines`);
+      if (!lines) throw new EngineError('dataset-no-lines', { dataset: info.name });
       const key = ctx.geometry.datasetKey('lines', q.dataset);
       const method = message('method-shapes', { features: lines.featureCount });
       return { request, sql: null, method, value: { kind: 'lines', lines: part(have, key, () => lines) } };
@@ -85,7 +86,7 @@ export async function cellsResult(
   { kind, analysis: query, ...aggregate }: CellsLayerQuery,
   ctx: Pick<LayerContext, 'aggregator' | 'analysis'>,
 ): Promise<{ result: AggregateResult; analysis: LayerAnalysisResult | null }> {
-  if (aggregate.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${aggregate.by.kind} aggregation`);
+  if (aggregate.by.kind !== kind) throw new EngineError('layer-kind-mismatch', { kind, by: aggregate.by.kind });
   // An analysis layer draws the analysis's cells (include-empty may add some), in its order.
   if (query?.kind === 'hotspots') {
     const { kind: _, ...params } = query;

@@ -29,10 +29,10 @@ function pool(into: number[], r: AggregateResult, measure: PlaybackMeasure): voi
 }
 
 function checkWindows(windows: PlaybackWindow[]): void {
-  if (!Array.isArray(windows)) throw new Error('a playback needs a list of windows');
+  if (!Array.isArray(windows)) throw new EngineError('playback-no-windows');
   windows.forEach((w, i) => {
     if (!Number.isFinite(w.from) || !Number.isFinite(w.to) || !(w.from < w.to)) {
-      throw new Error(`playback window ${i + 1} is not a time window from < to in epoch ms (${String(w.from)}, ${String(w.to)})`);
+      throw new EngineError('playback-window-invalid', { n: String(i + 1), from: String(w.from), to: String(w.to) });
     }
   });
 }
@@ -73,8 +73,8 @@ async function perWindow(req: AggregateRequest, windows: PlaybackWindow[], measu
 export async function playbackDomainAnswer(request: RequestOf<'playback-domain'>, ctx: PlaybackContext): Promise<Answer<'playback-domain'>> {
   // The analysis does not change the cells' numbers the colours come from.
   const { kind, analysis: _analysis, ...req } = request.layer;
-  if (req.by.kind !== kind) throw new Error(`a ${kind} layer cannot draw a ${req.by.kind} aggregation`);
-  if (!req.time) throw new Error('a playback needs the layer’s time column (time.column)');
+  if (req.by.kind !== kind) throw new EngineError('layer-kind-mismatch', { kind, by: req.by.kind });
+  if (!req.time) throw new EngineError('playback-no-time');
   checkWindows(request.windows);
   const plain: AggregateRequest = { ...req, bin: undefined };
   const pooled: number[] = [];

@@ -4,6 +4,7 @@
 // instead of computed and thrown away. A query that finds the queue idle starts at once.
 import type { QueryProgress } from '../protocol';
 import { abortError } from '../abort';
+import { EngineError } from '../engine-error';
 
 /** The rejection of a cancelled or superseded job. */
 const cancelled = (label: string) => abortError(`${label}: cancelled`);
@@ -80,7 +81,7 @@ export function createRequestQueue(yieldNow: () => Promise<void> = nextTask): Re
   return {
     counters,
     push<T>(job: QueueJob<T>): Promise<T> {
-      if (job.id !== undefined && byId.has(job.id)) return Promise.reject(new Error(`a request with id ${job.id} is already running`));
+      if (job.id !== undefined && byId.has(job.id)) return Promise.reject(new EngineError('request-id-running', { id: String(job.id) }));
       return new Promise<T>((resolve, reject) => {
         const e: Entry = { job, controller: new AbortController(), resolve: resolve as (v: unknown) => void, reject };
         if (job.id !== undefined) byId.set(job.id, e);

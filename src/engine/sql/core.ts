@@ -1,22 +1,23 @@
 // The quoting and escaping every SQL builder uses: identifiers are always quoted and
 // literals always escaped, so no user text (file names, column names, filter values)
 // is ever pasted into a statement.
+import { EngineError } from '../engine-error';
 
 /** A DuckDB identifier, double-quoted with inner quotes doubled. */
 export function ident(name: string): string {
-  if (name.includes('\u0000')) throw new Error('identifier contains a NUL character');
+  if (name.includes('\u0000')) throw new EngineError('sql-identifier-nul');
   return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** A string literal with inner single quotes doubled. */
 export function str(value: string): string {
-  if (value.includes('\u0000')) throw new Error('string contains a NUL character');
+  if (value.includes('\u0000')) throw new EngineError('sql-string-nul');
   return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** A numeric literal; refuses NaN and infinities instead of emitting invalid SQL. */
 export function num(value: number): string {
-  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  if (!Number.isFinite(value)) throw new EngineError('sql-not-finite', { value: String(value) });
   return String(value);
 }
 

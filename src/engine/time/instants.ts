@@ -1,24 +1,36 @@
 // Times as text: ISO 8601 bounds, with or without a zone (`Z`, `+02:00`, `-0400`), and
 // bin starts written back as ISO 8601 with their offset.
+import { EngineError } from '../engine-error';
 
 /** A bound read from text: an instant when the text gave a zone, else a wall time. */
 export type ReadTime = { kind: 'instant'; ms: number } | { kind: 'wall'; ms: number };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/** ISO date/time text; `what` names the bound in messages. Numbers are instants (epoch ms). */
-export function readTime(v: string | number, what: string): ReadTime {
+/** Which bound of a window a time is, as failures name it. */
+export type TimeBound = 'start' | 'end';
+
+/** The bound a caller names: 'start' or 'end' (or the older English labels of them), else just a time. */
+function boundOf(what: string): TimeBound | 'time' {
+  if (what === 'start' || what === 'the window start') return 'start';
+  if (what === 'end' || what === 'the window end') return 'end';
+  return 'time';
+}
+
+/** ISO date/time text; `what` names the bound in failures. Numbers are instants (epoch ms). */
+export function readTime(v: string | number, what: TimeBound | string): ReadTime {
+  const bound = boundOf(what);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`${what} is not a time: ${v}`);
+    if (!Number.isFinite(v)) throw new EngineError('time-not-finite', { bound, value: String(v) });
     return { kind: 'instant', ms: v };
   }
   const m = ISO.exec(v.trim());
-  if (!m) throw new Error(`${what} "${v}" is not ISO 8601 date/time text (e.g. 2024-03-15, 2024-03-15T08:00 or 2024-03-15T08:00-04:00)`);
+  if (!m) throw new EngineError('time-not-iso', { bound, value: v });
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
   const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.floor(Number(`0.${frac}`) * 1000));
   const back = new Date(wall);
   if (back.getUTCFullYear() !== +y || back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
-    throw new Error(`${what} "${v}" is not a real date and time`);
+    throw new EngineError('time-not-real', { bound, value: v });
   }
   if (!zone) return { kind: 'wall', ms: wall };
   if (zone.toUpperCase() === 'Z') return { kind: 'instant', ms: wall };

@@ -1,5 +1,6 @@
 // Rhythm filters: hours of the day (07:00 ≤ local < 10:00, or wrapping midnight as
 // 22–02) and ISO weekdays, in the display zone's wall time, parsed from text and checked.
+import { EngineError } from '../engine-error';
 import { isoWeekday, minuteOfDay } from './calendar';
 
 /** from ≤ local time < to, in hours (fractions are minutes); to < from wraps midnight. */
@@ -16,22 +17,22 @@ const CLOCK = /^(\d{1,2})(?::(\d{2}))?$/;
 function clockHours(text: string, whole: string): number {
   const m = CLOCK.exec(text.trim());
   const h = m ? Number(m[1]) + Number(m[2] ?? 0) / 60 : NaN;
-  if (!m || Number(m[2] ?? 0) > 59 || h > 24) throw new Error(`hours "${whole}": "${text}" is not a time of day 0–24 (e.g. 7, 07:30)`);
+  if (!m || Number(m[2] ?? 0) > 59 || h > 24) throw new EngineError('hours-not-clock', { text: whole, part: text });
   return h;
 }
 
 /** `7-10`, `07:30-9`, `22-2` (wraps midnight). */
 export function parseHours(text: string): HourRange {
   const parts = text.split('-');
-  if (parts.length !== 2) throw new Error(`hours "${text}": expected <from>-<to>, e.g. 7-10 or 22-2`);
+  if (parts.length !== 2) throw new EngineError('hours-syntax', { text });
   return checkHours({ from: clockHours(parts[0], text), to: clockHours(parts[1], text) });
 }
 
 /** A range checked: whole minutes within 0–24, from ≠ to. */
 export function checkHours(h: HourRange): HourRange {
   const ok = (x: number) => Number.isFinite(x) && x >= 0 && x <= 24 && Math.abs(x * 60 - Math.round(x * 60)) < 1e-9;
-  if (!ok(h.from) || !ok(h.to)) throw new Error(`hours ${h.from}-${h.to}: each end must be a whole minute within 0–24`);
-  if (h.from % 24 === h.to % 24) throw new Error(`hours ${h.from}-${h.to}: the range is empty (from equals to)`);
+  if (!ok(h.from) || !ok(h.to)) throw new EngineError('hours-not-minutes', { from: String(h.from), to: String(h.to) });
+  if (h.from % 24 === h.to % 24) throw new EngineError('hours-empty', { from: String(h.from), to: String(h.to) });
   return h;
 }
 
@@ -39,13 +40,13 @@ export function checkHours(h: HourRange): HourRange {
 export function parseDays(text: string): number[] {
   const day = (d: string) => {
     const i = WEEKDAYS.indexOf(d.trim().toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number]);
-    if (i < 0 || d.trim().length < 3) throw new Error(`days "${text}": "${d.trim()}" is not a weekday (mon, tue, wed, thu, fri, sat, sun)`);
+    if (i < 0 || d.trim().length < 3) throw new EngineError('days-not-weekday', { text, part: d.trim() });
     return i + 1;
   };
   const out = new Set<number>();
   for (const part of text.split(',')) {
     const ends = part.split('-');
-    if (ends.length > 2 || !part.trim()) throw new Error(`days "${text}": expected e.g. mon-fri or sat,sun`);
+    if (ends.length > 2 || !part.trim()) throw new EngineError('days-syntax', { text });
     const a = day(ends[0]);
     const b = ends.length === 2 ? day(ends[1]) : a;
     for (let d = a; ; d = (d % 7) + 1) {
@@ -59,7 +60,7 @@ export function parseDays(text: string): number[] {
 /** Weekdays checked: whole numbers 1–7, at least one. */
 export function checkDays(days: readonly number[]): number[] {
   if (!days.length || days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-    throw new Error(`days ${days.join(',')}: expected ISO weekdays 1 (Monday) to 7 (Sunday)`);
+    throw new EngineError('days-not-iso', { days: days.join(',') });
   }
   return [...new Set(days)].sort((x, y) => x - y);
 }

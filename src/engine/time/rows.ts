@@ -102,11 +102,11 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!(lo <= hi)) throw new Error(`the time column "${spec.column}" holds no value that reads as a time`);
+  if (!(lo <= hi)) throw new EngineError('time-column-empty', { column: spec.column });
   if (spec.bin) {
     const r = resolution(values);
     if (r && FINER[r].includes(spec.bin)) {
-      throw new Error(`the bin "${spec.bin}" is finer than the time column "${spec.column}" holds: every value is a whole ${r}`);
+      throw new EngineError('bin-finer-than-data', { bin: spec.bin, column: spec.column, unit: r });
     }
   }
   const times = rowInstants(values, clock, spec.zone ?? 'UTC', lo, hi);
@@ -116,8 +116,8 @@ export function timeRows(values: Float64Array, clock: ColumnClock, spec: TimeSpe
   const axis = onWall ? times.wall() : times.instant();
   const bound = (t: ReadTime): number =>
     onWall ? (t.kind === 'wall' ? t.ms : localOf(display, t.ms)) : t.kind === 'instant' ? t.ms : instantOf(display, t.ms);
-  const from = spec.from !== undefined ? bound(readTime(spec.from, 'the window start')) : -Infinity;
-  const to = spec.to !== undefined ? bound(readTime(spec.to, 'the window end')) : Infinity;
+  const from = spec.from !== undefined ? bound(readTime(spec.from, 'start')) : -Infinity;
+  const to = spec.to !== undefined ? bound(readTime(spec.to, 'end')) : Infinity;
   if (!(from < to)) throw new EngineError('window-reversed', { from: String(spec.from), to: String(spec.to) });
   let aLo = lo, aHi = hi;
   if (axis !== values) {

@@ -1,6 +1,7 @@
 // A time zone's UTC offsets as a table of transitions, built once per zone and range
 // from Intl (the browser's in the worker, Node's in the CLI): DuckDB-WASM has no ICU
 // extension offline, so zoned arithmetic happens here, over epoch milliseconds.
+import { EngineError } from '../engine-error';
 
 /** Offsets of one zone: offsets[i] (ms, local − UTC) holds from starts[i] (starts[0] = −∞) to starts[i + 1]. */
 export interface ZoneOffsets {
@@ -29,7 +30,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
       second: 'numeric',
     });
   } catch {
-    throw new Error(`unknown time zone "${zone}" (expected an IANA zone such as America/New_York, or UTC)`);
+    throw new EngineError('zone-unknown', { zone });
   }
   formatters.set(zone, f);
   return f;
