@@ -6,7 +6,7 @@
 // do not give — returns null and the caller rescans the rows, which also words every error.
 import type { AggregateRequest, DatasetInfo, TimeWindow } from '../protocol';
 import { cubeBytes, cubeWindow, type Cube, type CubeWindow, type Moments } from '../cube';
-import { checkDays, checkHours, instantOf, localOf, readTime, rhythmTest, type ZoneOffsets } from '../time';
+import { checkDays, checkHours, instantOf, localOf, readTime, rhythmTest, type TimeBound, type ZoneOffsets } from '../time';
 import { isKernelStat, type KernelStat } from './stats';
 import type { CellStats } from './reduce';
 import { clockOf } from './time-rows';
@@ -47,14 +47,14 @@ export function cubeRange(held: HeldCube, time: TimeWindow, info: DatasetInfo): 
   const B = cube.bins;
   // Bounds of a column of unknown zone compare with wall times, which DST makes ambiguous.
   if (B === 0 || clockOf(info, time.column).kind === 'unknown') return null;
-  const instant = (v: string | number, what: string) => {
+  const instant = (v: string | number, what: TimeBound) => {
     const t = readTime(v, what);
     return t.kind === 'instant' ? t.ms : instantOf(display, t.ms);
   };
   let from = -Infinity, to = Infinity;
   try {
-    if (time.from !== undefined) from = instant(time.from, 'the window start');
-    if (time.to !== undefined) to = instant(time.to, 'the window end');
+    if (time.from !== undefined) from = instant(time.from, 'start');
+    if (time.to !== undefined) to = instant(time.to, 'end');
   } catch {
     return null;
   }

@@ -4,6 +4,6 @@ export { checkZone, intlOffset, zoneOffsets, localOf, instantOf, segmentAt, type
 export { CALENDAR_BINS, binFloor, binNext, isoWeekday, minuteOfDay, type CalendarBin } from './calendar';
 export { binStarts, binIndex } from './bins';
 export { parseHours, parseDays, checkHours, checkDays, rhythmTest, WEEKDAYS, type HourRange } from './rhythm';
-export { readTime, isoWithOffset, type ReadTime } from './instants';
+export { readTime, isoWithOffset, type ReadTime, type TimeBound } from './instants';
 export { timeRows, rowInstants, isBinStart, type ColumnClock, type TimeSpec, type TimeRows } from './rows';
 export { filteredMs } from './duration';

@@ -10,15 +10,13 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
 /** Which bound of a window a time is, as failures name it. */
 export type TimeBound = 'start' | 'end';
 
-/** The bound a caller names: 'start' or 'end' (or the older English labels of them), else just a time. */
-function boundOf(what: string): TimeBound | 'time' {
-  if (what === 'start' || what === 'the window start') return 'start';
-  if (what === 'end' || what === 'the window end') return 'end';
-  return 'time';
+/** The bound a caller names, else just a time. */
+function boundOf(what: TimeBound | undefined): TimeBound | 'time' {
+  return what ?? 'time';
 }
 
 /** ISO date/time text; `what` names the bound in failures. Numbers are instants (epoch ms). */
-export function readTime(v: string | number, what: TimeBound | string): ReadTime {
+export function readTime(v: string | number, what?: TimeBound): ReadTime {
   const bound = boundOf(what);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new EngineError('time-not-finite', { bound, value: String(v) });
