@@ -6,16 +6,15 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { nodePlatform } from '../engine/platform-node';
 import { createEngineService } from '../engine/service/engine-service';
-import type { DatasetInfo, LayerQuery } from '../engine/protocol';
+import type { DatasetInfo } from '../engine/protocol';
 import { parseConfig } from '../config/validate';
 import type { DashboardConfig } from '../config/dashboard';
 import { isAggregateLayer, type LayerSpec } from '../config/layer';
 import { Catalog } from '../config/catalog';
 import { MANIFEST_FILE, PUBLISHED_DIR, PUBLISHED_VERSION, type PublishManifest, type PublishedLayer } from '../config/published';
-import { engineWindow, sideHash, sideKey, sidePair, type SideName } from '../config/side-window';
+import { sideHash, sideKey, sidePair, type SideName } from '../config/side-window';
 import type { TimeWindow } from '../config/view';
 import { layerHash, publishedQuery } from '../config/dataset-time';
-import { layerQuery } from '../config/layer-query';
 import { publishedLayer, sharedScale } from '../map/published-layer';
 import { UsageError } from './args';
 

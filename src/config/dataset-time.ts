@@ -7,7 +7,7 @@ import type { DashboardConfig } from './dashboard';
 import type { DatasetEntry } from './dataset-entry';
 import { datasetClock, datasetZoneOf, displayZoneOf, type DatasetClock } from './dataset-clock';
 import { stableHash } from './stable-hash';
-import { isEmptyTime, timeWindow, type TimeState } from './time-state';
+import { timeWindow, type TimeState } from './time-state';
 import type { LayerSpec } from './layer';
 import { layerQuery } from './layer-query';
 import { engineWindow } from './side-window';
@@ -44,7 +44,7 @@ export function configWindow(config: DashboardConfig, id: string, info: DatasetI
 /** What of the config's time state a layer's values depend on: the window, the filters and the zone they are read in. */
 function timeInput(config: Pick<DashboardConfig, 'time'>, dataset: string) {
   const s = config.time?.[dataset];
-  if (!s || isEmptyTime(s)) return undefined;
+  if (!s) return undefined;
   const { window, hours, days, zone } = s;
   const input = { window, hours, days, zone };
   return Object.values(input).some((v) => v !== undefined) ? input : undefined;

@@ -58,24 +58,23 @@ const hourText = (h: HourRange) => `${h.from}–${h.to}`;
  */
 export function withRhythm(window: TimeWindow | undefined, rhythm: LayerRhythm | undefined, layer: string): TimeWindow | undefined {
   if (!rhythm || (!rhythm.hours && !rhythm.days)) return window;
-  const base = window;
-  if (!base) throw new Error(t('layers.rhythmNoTime', { layer }));
-  const out: TimeWindow = { ...base };
+  if (!window) throw new Error(t('layers.rhythmNoTime', { layer }));
+  const out: TimeWindow = { ...window };
   if (rhythm.days) {
-    const days = (window?.days ?? [1, 2, 3, 4, 5, 6, 7]).filter((d) => rhythm.days!.includes(d));
+    const days = (window.days ?? [1, 2, 3, 4, 5, 6, 7]).filter((d) => rhythm.days!.includes(d));
     if (!days.length) throw new Error(t('layers.rhythmNoDays', { layer }));
     if (days.length < 7) out.days = days;
   }
   if (rhythm.hours) {
     const kept = minutesOf(rhythm.hours);
-    if (window?.hours) {
+    if (window.hours) {
       const theirs = minutesOf(window.hours);
       for (let m = 0; m < DAY_MINUTES; m++) kept[m] &= theirs[m];
     }
     const range = asRange(kept);
     if (range === 'none' || range === 'split') {
       const key = range === 'none' ? 'layers.rhythmNoHours' : 'layers.rhythmSplitHours';
-      throw new Error(t(key, { layer, layerHours: hourText(rhythm.hours), datasetHours: window?.hours ? hourText(window.hours) : '' }));
+      throw new Error(t(key, { layer, layerHours: hourText(rhythm.hours), datasetHours: window.hours ? hourText(window.hours) : '' }));
     }
     if (range !== 'all') out.hours = range;
   }

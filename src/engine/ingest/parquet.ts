@@ -9,7 +9,7 @@ import type { BBox, GeometryInfo, LoadOptions } from '../protocol';
 import { message, type EngineMessage } from '../messages';
 import { coordinateColumns } from '../column-roles';
 import { notLonLat, type ResolvedCrs } from './crs';
-import { fail, failOf } from './errors';
+import { failOf } from './errors';
 import { ShapeCollector, shapeGeometry, shapeWarnings, type CollectedShapes } from './shapes';
 import { collectGeometry, decodeGeoParquetGeometry } from './geoparquet';
 import { declaredBBox } from './bbox';

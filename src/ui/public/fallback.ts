@@ -5,12 +5,11 @@
 import type { LoadedDashboard } from '../config-loader';
 import { datasetLoadOptions } from '../config-datasets';
 import { isAggregateLayer, type LayerSpec } from '../../config/layer';
-import { layerQuery } from '../../config/layer-query';
 import type { PublishedLayer } from '../../config/published';
-import { engineWindow, type SideName, type SidePair } from '../../config/side-window';
+import type { SideName, SidePair } from '../../config/side-window';
 import { publishedQuery } from '../../config/dataset-time';
 import type { TimeWindow } from '../../config/view';
-import type { DatasetInfo, LayerQuery } from '../../engine/protocol';
+import type { DatasetInfo } from '../../engine/protocol';
 import { publishedLayer, sharedScale } from '../../map/published-layer';
 import { startEngine } from '../engine-client';
 import type { Connector } from '../connector';

@@ -2,7 +2,7 @@
 // (snapped to bins), or move its two ends with the keyboard (arrows: a bin, Page keys: ten,
 // Home/End: the range's ends). The brushed window is the dataset's time window.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { TimelineBin, TimeState } from '../../config/time-state';
+import type { TimelineBin } from '../../config/time-state';
 import { isAbortError } from '../../engine/abort';
 import { formatDateTime, useT } from '../../i18n';
 import type { Coordinator } from '../coordinator';
