@@ -30,8 +30,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is one worker fewer than the CPUs: a single worker on CI's 2 cores,
     // which leaves one idle between a test's DuckDB queries and the next file's imports.
-    // On 2 cores shared with other work (npx vitest run, 90 files): 404 s with 1 worker; 352 s
-    // and 447 s with 2, under heavier outside load. Re-measure on a quiet machine.
+    // npx vitest run on 2 quiet cores: 236 s with 2 workers (620 tests), 382 s with 1 (605).
     maxWorkers: availableParallelism(),
   },
 });
