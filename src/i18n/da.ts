@@ -552,7 +552,6 @@ export const da: Catalogue = {
   'engine.cube-needs-time': 'en kube kræver en tidskolonne (time.column)',
   'engine.cube-stat-not-kept': 'kuben gemmer antal, sum, gennemsnit, minimum og maksimum, og andele som gennemsnit; "{stat}" beregnes igen ud fra rækkerne',
   'engine.cube-filters-unsupported': 'kuben kræver filtre (og en andelsbetingelse), som kernerne med typede arrays kan evaluere',
-  'engine.cube-no-times': 'tidskolonnen "{column}" indeholder ingen værdi, der kan læses som et tidspunkt',
   'engine.unknown-aggregation': 'ukendt aggregering "{kind}"',
   'engine.empty-cells-too-many-h3': 'at medtage tomme celler ville tilføje {n, number} celler; vælg en grovere opløsning',
   'engine.district-rows-shapes-differ': '{rows} rækker, men {shapes} figurer',

@@ -746,7 +746,6 @@ export const en = {
   'engine.cube-needs-time': 'a cube needs a time column (time.column)',
   'engine.cube-stat-not-kept': 'the cube keeps count, sum, mean, min and max, and shares as means; "{stat}" is recomputed from the rows',
   'engine.cube-filters-unsupported': 'the cube needs filters (and a share condition) the typed-array kernels evaluate',
-  'engine.cube-no-times': 'the time column "{column}" holds no value that reads as a time',
   'engine.unknown-aggregation': 'unknown aggregation "{kind}"',
   'engine.empty-cells-too-many-h3': 'including empty cells would add {n, number} cells; choose a coarser resolution',
   'engine.district-rows-shapes-differ': '{rows} rows but {shapes} shapes',

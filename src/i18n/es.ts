@@ -552,7 +552,6 @@ export const es: Catalogue = {
   'engine.cube-needs-time': 'un cubo necesita una columna de tiempo (time.column)',
   'engine.cube-stat-not-kept': 'el cubo guarda recuento, suma, media, mínimo y máximo, y las proporciones como medias; "{stat}" se vuelve a calcular a partir de las filas',
   'engine.cube-filters-unsupported': 'el cubo necesita filtros (y una condición de proporción) que los núcleos de arrays tipados puedan evaluar',
-  'engine.cube-no-times': 'la columna de tiempo "{column}" no contiene ningún valor que se lea como fecha y hora',
   'engine.unknown-aggregation': 'agregación desconocida "{kind}"',
   'engine.empty-cells-too-many-h3': 'incluir las celdas vacías añadiría {n, number} celdas; elija una resolución más gruesa',
   'engine.district-rows-shapes-differ': '{rows} filas pero {shapes} formas',

@@ -34,7 +34,7 @@ export function layerCube(info: DatasetInfo, req: AggregateRequest, a: CubeAssig
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!(lo <= hi)) throw new EngineError('cube-no-times', { column: req.time.column }, { subject: info.name });
+  if (!(lo <= hi)) throw new EngineError('time-column-empty', { column: req.time.column }, { subject: info.name });
   const { instant, display } = rowInstants(column.values, clockOf(info, req.time.column), req.time.zone ?? 'UTC', lo, hi);
   const cell = new Int32Array(a.rowPosition.length);
   for (let i = 0; i < cell.length; i++) {
